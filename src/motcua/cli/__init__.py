@@ -1,0 +1,294 @@
+"""The ``motcua`` command line (console script and ``python -m motcua``).
+
+The CLI is the edge: it reads arguments, files and the environment, and prints. Nothing
+imports it. Bad input exits with status 2 and one line on stderr naming the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from fractions import Fraction
+from typing import NoReturn
+
+from motcua import __version__
+from motcua.foundation.errors import InvalidInputError, MotcuaError
+from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.time.calendar import NamedDay, WorkingCalendar, vietnam_calendar
+from motcua.time.deadlines import Due, WorkSchedule
+from motcua.time.hours import OfficeHours
+from motcua.time.limits import (
+    CalendarDays,
+    CountingRule,
+    Months,
+    SameDay,
+    TimeLimit,
+    WorkingDays,
+    WorkingHours,
+)
+
+__all__ = ["main", "parse_start"]
+
+_VN_DATE = re.compile(
+    r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2}))?$"
+)
+_WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+class _UsageError(Exception):
+    """Bad command-line input: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def parse_start(text: str) -> datetime | date:
+    """Parse START: ISO 8601 (date, or date-time with or without offset) or ``dd/mm/yyyy [HH:MM]``.
+
+    A date-time without an offset is Vietnam time.
+
+    >>> parse_start("26/04/2024 14:20").isoformat()
+    '2024-04-26T14:20:00+07:00'
+    >>> parse_start("2024-04-26")
+    datetime.date(2024, 4, 26)
+    >>> parse_start("2024-04-26T02:00Z").isoformat()
+    '2024-04-26T09:00:00+07:00'
+    """
+    value = text.strip()
+    match = _VN_DATE.match(value)
+    try:
+        if match:
+            day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if match["H"] is None:
+                return day
+            return datetime.combine(day, time(int(match["H"]), int(match["M"])), tzinfo=VN_TZ)
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if value.endswith(("Z", "z")):
+            value = value[:-1] + "+00:00"
+        return to_vn(datetime.fromisoformat(value))
+    except ValueError as exc:
+        raise InvalidInputError(
+            "START",
+            "a real date or date-time: ISO 8601 (2024-04-26, 2024-04-26T14:20, "
+            "2024-04-26T14:20+07:00) or dd/mm/yyyy [HH:MM]",
+            text,
+            str(exc),
+        ) from None
+
+
+def _count(text: str, option: str, *, fractional: bool) -> int | Fraction:
+    try:
+        value = Fraction(text.strip())
+    except (ValueError, ZeroDivisionError):
+        raise InvalidInputError(option, "a number such as 5" + (" or 0.5" if fractional else ""), text) from None
+    if value < 0:
+        raise InvalidInputError(option, "zero or more", text, "a time limit cannot be negative")
+    if value.denominator != 1 and not fractional:
+        raise InvalidInputError(option, "a whole number", text)
+    return int(value) if value.denominator == 1 else value
+
+
+def _limit(args: argparse.Namespace) -> TimeLimit:
+    if args.cutoff is not None and not args.same_day:
+        raise InvalidInputError("--cutoff", "to be used with --same-day", args.cutoff)
+    if args.working_days is not None:
+        return WorkingDays(_count(args.working_days, "--working-days", fractional=True))
+    if args.working_hours is not None:
+        return WorkingHours(_count(args.working_hours, "--working-hours", fractional=True))
+    if args.calendar_days is not None:
+        return CalendarDays(int(_count(args.calendar_days, "--calendar-days", fractional=False)))
+    if args.months is not None:
+        return Months(int(_count(args.months, "--months", fractional=False)))
+    cutoff = None
+    if args.cutoff is not None:
+        try:
+            cutoff = time.fromisoformat(args.cutoff)
+        except ValueError:
+            raise InvalidInputError("--cutoff", "a time HH:MM such as 15:00", args.cutoff) from None
+    return SameDay(cutoff)
+
+
+def _calendar(args: argparse.Namespace) -> WorkingCalendar:
+    if getattr(args, "announcements", None):
+        from motcua.serialization.announcements import load_announcements  # noqa: PLC0415
+
+        data = load_announcements(args.announcements)
+        return vietnam_calendar(
+            extra=data.announcements, announced_through=data.announced_through
+        )
+    return vietnam_calendar()
+
+
+def _limit_json(limit: TimeLimit) -> dict[str, object]:
+    if isinstance(limit, SameDay):
+        return {
+            "unit": "same_day",
+            "cutoff": None if limit.cutoff is None else limit.cutoff.strftime("%H:%M"),
+        }
+    unit = {
+        WorkingDays: "working_days",
+        WorkingHours: "working_hours",
+        CalendarDays: "calendar_days",
+        Months: "months",
+    }[type(limit)]
+    count = limit.count
+    return {"unit": unit, "count": count if isinstance(count, int) else str(count)}
+
+
+def _due_json(due: Due, schedule: WorkSchedule) -> dict[str, object]:
+    return {
+        "due": due.at.isoformat(timespec="minutes"),
+        "due_date": due.date.isoformat(),
+        "received_at": due.received_at.isoformat(timespec="minutes"),
+        "counted_from": due.counted_from.isoformat(timespec="minutes"),
+        "limit": _limit_json(due.limit),
+        "rule": due.rule.value,
+        "provisional": due.provisional,
+        "calendar": schedule.calendar.source,
+    }
+
+
+def _cmd_due(args: argparse.Namespace) -> int:
+    start = parse_start(args.start)
+    limit = _limit(args)
+    rule = CountingRule(args.rule) if args.rule else None
+    hours = (
+        OfficeHours.parse({"mon-fri": args.office_hours})
+        if args.office_hours
+        else OfficeHours.standard()
+    )
+    schedule = WorkSchedule(_calendar(args), hours)
+    due = schedule.due(start, limit, rule=rule)
+    if args.json:
+        print(json.dumps(_due_json(due, schedule), ensure_ascii=False))
+    else:
+        print(str(due))
+        if due.provisional:
+            print(
+                f"note: provisional: {due.date.year} has no announced schedule yet "
+                "(computed from the law alone)",
+                file=sys.stderr,
+            )
+    return 0
+
+
+def _day_json(n: NamedDay) -> dict[str, object]:
+    return {
+        "date": n.day.isoformat(),
+        "weekday": n.day.strftime("%A"),
+        "category": n.category.value,
+        "name_vi": n.name_vi,
+        "name_en": n.name_en,
+        "sources": list(n.sources),
+        "provisional": n.provisional,
+    }
+
+
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    try:
+        year = int(args.year)
+    except ValueError:
+        raise InvalidInputError("YEAR", "a year such as 2026", args.year) from None
+    schedule = _calendar(args).year_schedule(year)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "year": year,
+                    "provisional": schedule.provisional,
+                    "days_off": [_day_json(n) for n in schedule.days_off],
+                    "make_up_days": [_day_json(n) for n in schedule.make_up_days],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    title = f"Lịch làm việc {year} / Working calendar {year}"
+    if schedule.provisional:
+        title += " (provisional: not yet announced)"
+    print(title)
+    print("Ngày nghỉ trong tuần / Weekdays off:")
+    for n in schedule.days_off:
+        print(_day_line(n))
+    print("Ngày làm bù / Make-up working days:")
+    for n in schedule.make_up_days:
+        print(_day_line(n))
+    if not schedule.make_up_days:
+        print("  (none)")
+    return 0
+
+
+def _day_line(n: NamedDay) -> str:
+    return (
+        f"  {n.day:%d/%m/%Y} {_WEEKDAY_VI[n.day.weekday()]:<9} {n.name_vi} / {n.name_en}"
+        f"  [{'; '.join(n.sources)}]"
+    )
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="motcua",
+        description="Vietnam's one-stop administration: working calendar and statutory deadlines.",
+    )
+    parser.add_argument("--version", action="version", version=f"motcua {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    due = sub.add_parser("due", help="compute when a dossier is due")
+    due.add_argument("start", metavar="START", help="receipt: ISO 8601 or dd/mm/yyyy [HH:MM]")
+    limit = due.add_mutually_exclusive_group(required=True)
+    limit.add_argument("--working-days", metavar="N", help="N working days (0.5 allowed)")
+    limit.add_argument("--working-hours", metavar="N", help="N working hours")
+    limit.add_argument("--calendar-days", metavar="N", help="N calendar days (Civil Code)")
+    limit.add_argument("--months", metavar="N", help="N months (Civil Code)")
+    limit.add_argument("--same-day", action="store_true", help="same working day")
+    due.add_argument("--cutoff", metavar="HH:MM", help="with --same-day: later means next day")
+    due.add_argument(
+        "--rule",
+        choices=[CountingRule.WORKING_TIME.value, CountingRule.WHOLE_DAYS.value],
+        help="counting rule for working days (default working-time)",
+    )
+    due.add_argument(
+        "--office-hours",
+        metavar="SESSIONS",
+        help="Monday-Friday sessions, e.g. '07:30-11:30,13:30-17:00' (default 08-12, 13-17)",
+    )
+    due.add_argument(
+        "--announcements", metavar="FILE", help="JSON/TOML file of extra closures and swaps"
+    )
+    due.add_argument("--json", action="store_true", help="print a JSON object")
+    due.set_defaults(handler=_cmd_due)
+
+    cal = sub.add_parser("calendar", help="list a year's weekdays off and make-up working days")
+    cal.add_argument("year", metavar="YEAR")
+    cal.add_argument(
+        "--announcements", metavar="FILE", help="JSON/TOML file of extra closures and swaps"
+    )
+    cal.add_argument("--json", action="store_true", help="print a JSON object")
+    cal.set_defaults(handler=_cmd_calendar)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    try:
+        args = _parser().parse_args(argv)
+        status: int = args.handler(args)
+    except _UsageError as exc:
+        print(f"motcua: error: {exc}", file=sys.stderr)
+        return 2
+    except MotcuaError as exc:
+        print(f"motcua: error: {exc}", file=sys.stderr)
+        return 2
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

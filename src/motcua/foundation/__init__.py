@@ -1,0 +1,1 @@
+"""Foundation layer: the error tree and Vietnam time-zone helpers (standard library only)."""

@@ -1,0 +1,72 @@
+"""Errors raised by motcua.
+
+Every error motcua raises on purpose derives from :class:`MotcuaError`, and each concrete
+error also derives from the built-in exception that fits it, so callers can catch either.
+Messages say *what* is wrong, *where* (the field or value), what was *expected* versus what
+was *got*, and *what to do*. The same facts are available as attributes.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigurationError",
+    "InvalidInputError",
+    "MotcuaError",
+    "OutsideCalendarError",
+]
+
+
+class MotcuaError(Exception):
+    """Root of every error that motcua raises on purpose."""
+
+
+class InvalidInputError(MotcuaError, ValueError):
+    """A value given to motcua is malformed or out of its allowed range.
+
+    Attributes:
+        field: The name of the argument, option or data field that is wrong.
+        expected: What a valid value looks like.
+        got: The value that was given (its ``repr``).
+        hint: What to do about it.
+    """
+
+    def __init__(self, field: str, expected: str, got: object, hint: str = "") -> None:
+        """Build the message from the field, the expectation, the value and a hint."""
+        self.field = field
+        self.expected = expected
+        self.got = got
+        self.hint = hint
+        msg = f"{field}: expected {expected}, got {got!r}"
+        if hint:
+            msg += f"; {hint}"
+        super().__init__(msg)
+
+
+class OutsideCalendarError(MotcuaError, ValueError):
+    """A date lies outside the years a working calendar covers.
+
+    Attributes:
+        day: The date that was asked about (ISO text).
+        first_year: The first year the calendar covers.
+        last_year: The last year the calendar covers.
+    """
+
+    def __init__(self, day: str, first_year: int, last_year: int, what: str = "date") -> None:
+        """Build the message from the offending date and the supported range."""
+        self.day = day
+        self.first_year = first_year
+        self.last_year = last_year
+        msg = (
+            f"{what} {day} is outside the years this working calendar covers "
+            f"({first_year}-{last_year}); check the date, or build a calendar that covers it "
+            "with vietnam_calendar(years=range(FIRST, LAST + 1)) (motcua ships 2018-2099)"
+        )
+        super().__init__(msg)
+
+
+class ConfigurationError(MotcuaError, ValueError):
+    """A calendar, office-hours or policy configuration is inconsistent.
+
+    Raised when motcua is asked to build something that cannot give a lawful answer, such as
+    office hours whose weekdays have different lengths without an explicit day length.
+    """

@@ -1,0 +1,42 @@
+"""Vietnam time: the fixed UTC+07:00 offset and conversions of naive and aware instants.
+
+Vietnam has used UTC+07:00 without daylight saving since 1975, so a fixed offset is exact
+for every date motcua supports and needs no time-zone database. A naive ``datetime`` means
+Vietnam local time; an aware one is converted (ADR 0002).
+
+>>> from datetime import datetime, timezone
+>>> to_vn(datetime(2024, 4, 26, 2, 0, tzinfo=timezone.utc))
+datetime.datetime(2024, 4, 26, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=25200), 'ICT'))
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Final
+
+__all__ = ["VN_TZ", "combine_vn", "to_vn"]
+
+#: Vietnam's civil time, UTC+07:00 (Indochina Time), with no daylight saving since 1975.
+VN_TZ: Final = timezone(timedelta(hours=7), "ICT")
+
+
+def to_vn(at: datetime) -> datetime:
+    """Return *at* as an aware datetime in Vietnam time.
+
+    A naive datetime is read as Vietnam local time; an aware one is converted.
+
+    >>> to_vn(datetime(2024, 4, 26, 9, 0)).isoformat()
+    '2024-04-26T09:00:00+07:00'
+    """
+    if at.tzinfo is None or at.tzinfo.utcoffset(at) is None:
+        return at.replace(tzinfo=VN_TZ)
+    return at.astimezone(VN_TZ)
+
+
+def combine_vn(day: date, clock: time) -> datetime:
+    """Return the Vietnam-time instant at *clock* on *day*.
+
+    >>> combine_vn(date(2024, 5, 7), time(17, 0)).isoformat()
+    '2024-05-07T17:00:00+07:00'
+    """
+    return datetime.combine(day, clock, tzinfo=VN_TZ)

@@ -1,0 +1,376 @@
+"""Official announcements that change the civil-service working calendar.
+
+Each year the Prime Minister (or a Deputy PM), through a letter of the Government Office
+(Văn phòng Chính phủ, VPCP), approves the Ministry's plan for the Tết and National Day
+breaks and for *hoán đổi ngày làm việc* (swapping a weekday off against a Saturday worked);
+the Ministry (of Labour until 2025, of Home Affairs since) then announces it to agencies.
+Labour Code 2019 Art. 112(3) gives the Prime Minister this power for the Tết days and the
+second National Day; the swaps bind civil servants (cán bộ, công chức, viên chức) and are
+only recommended to private employers.
+
+motcua keeps these announcements as data, one :class:`Announcement` per instrument, because
+releases of ``holidays`` lag them. Users add their own (a province's extra closure, a swap
+announced after a motcua release) with the same types; see ``docs/how-to/add-a-swap.md``.
+
+References:
+    * Labour Code 2019 (Law 45/2019/QH14), Art. 111(3), Art. 112.
+    * Decision 188/1999/QĐ-TTg, Art. 1 (five-day week for administrative bodies).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Final
+
+import attrs
+
+__all__ = [
+    "ANNOUNCEMENTS",
+    "Announcement",
+    "Confidence",
+    "DayChange",
+    "DayKind",
+    "Scope",
+]
+
+
+class DayKind(enum.Enum):
+    """What an announcement does to one day."""
+
+    #: A day with no office work (ngày nghỉ): a swapped weekday, a Tết day, a local closure.
+    DAY_OFF = "day_off"
+    #: A weekend day that is worked (ngày làm bù): a full day with weekday office hours.
+    WORKING_DAY = "working_day"
+
+
+class Confidence(enum.Enum):
+    """How well an announcement row was checked against its sources."""
+
+    #: The instrument number, its date and the days were read in a source quoting it.
+    CONFIRMED = "confirmed"
+    #: The days were read in an official or news source; the instrument number was not.
+    DAYS_CONFIRMED = "days_confirmed"
+    #: Seen only in secondary material (for example another library's data): verify it.
+    SECONDARY = "secondary"
+
+
+class Scope(enum.Enum):
+    """Whom an announcement binds."""
+
+    #: The national civil-service calendar (every administrative agency).
+    NATIONAL = "national"
+    #: One province, unit or desk (a user-supplied closure or working day).
+    LOCAL = "local"
+
+
+def _to_date(value: date | str) -> date:
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def _check_kind_matches_weekday(instance: DayChange, _attribute: object, kind: DayKind) -> None:
+    from motcua.foundation.errors import InvalidInputError  # noqa: PLC0415 - keep import light
+
+    if kind is DayKind.WORKING_DAY and instance.day.weekday() < 5:
+        raise InvalidInputError(
+            "DayChange.kind",
+            "WORKING_DAY only on a Saturday or Sunday (weekdays already work)",
+            f"{instance.day.isoformat()} ({instance.day:%A})",
+            "use DayKind.DAY_OFF to close a weekday, or pick the weekend day that is worked",
+        )
+
+
+@attrs.frozen
+class DayChange:
+    """One day that an announcement closes or opens.
+
+    Attributes:
+        day: The date changed.
+        kind: Whether the day becomes a day off or a make-up working day.
+        name_vi: Vietnamese name, as printed in calendars and notices.
+        name_en: English name.
+        swapped_with: For a swap, the other day of the pair.
+    """
+
+    day: date = attrs.field(converter=_to_date)
+    kind: DayKind = attrs.field(validator=_check_kind_matches_weekday)
+    name_vi: str
+    name_en: str
+    swapped_with: date | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_to_date)
+    )
+
+
+@attrs.frozen
+class Announcement:
+    """One official announcement (or one local decision) about working days.
+
+    Attributes:
+        instrument: The instrument's number, e.g. ``"12729/VPCP-KGVX"``; empty when the
+            number was not confirmed (see *confidence*).
+        issued: The instrument's date, when known.
+        issuer: Who issued it.
+        subject: What it is about, in Vietnamese.
+        changes: The days it closes or opens.
+        source: Where the row was checked (an address or a citation).
+        confidence: How well the row was checked.
+        scope: Whether it binds the national calendar or one locality.
+        note: Anything a reader should know (related instruments, caveats).
+    """
+
+    instrument: str
+    issued: date | None = attrs.field(converter=attrs.converters.optional(_to_date))
+    issuer: str
+    subject: str
+    changes: tuple[DayChange, ...] = attrs.field(converter=tuple)
+    source: str
+    confidence: Confidence = Confidence.CONFIRMED
+    scope: Scope = Scope.NATIONAL
+    note: str = ""
+
+    @property
+    def citation(self) -> str:
+        """Return a short citation: the instrument and its date, or the subject."""
+        if self.instrument and self.issued is not None:
+            return f"{self.instrument} ({self.issued:%d/%m/%Y})"
+        if self.instrument:
+            return self.instrument
+        return f"{self.subject} (instrument number not confirmed)"
+
+
+def _off(day: str, vi: str, en: str, swapped_with: str | None = None) -> DayChange:
+    return DayChange(day, DayKind.DAY_OFF, vi, en, swapped_with)
+
+
+def _work(day: str, vi: str, en: str, swapped_with: str | None = None) -> DayChange:
+    return DayChange(day, DayKind.WORKING_DAY, vi, en, swapped_with)
+
+
+_VPCP: Final = "Văn phòng Chính phủ (truyền đạt ý kiến Thủ tướng / Phó Thủ tướng)"
+_TET_VI: Final = "Nghỉ Tết Âm lịch"
+_TET_EN: Final = "Lunar New Year break"
+_QK_VI: Final = "Nghỉ lễ Quốc khánh"
+_QK_EN: Final = "National Day break"
+
+#: Every announcement motcua knows for 2018-2026, oldest first. Each row was checked against
+#: the source it names; ``docs/reference/announcements.md`` prints the table.
+ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
+    Announcement(
+        instrument="6519/VPCP-KGVX",
+        issued="2018-07-11",
+        issuer=_VPCP,
+        subject="Nghỉ lễ, tết năm 2019 đối với cán bộ, công chức, viên chức",
+        changes=(
+            _off(
+                "2018-12-31",
+                "Nghỉ Tết Dương lịch (hoán đổi, làm bù thứ Bảy 05/01/2019)",
+                "New Year day off (swapped with Saturday 05/01/2019)",
+                "2019-01-05",
+            ),
+            _work(
+                "2019-01-05",
+                "Làm bù cho thứ Hai 31/12/2018",
+                "Make-up working day for Monday 31/12/2018",
+                "2018-12-31",
+            ),
+            *(_off(f"2019-02-0{d}", _TET_VI, _TET_EN) for d in range(4, 9)),
+            _off(
+                "2019-04-29",
+                "Nghỉ dịp 30/4 và 1/5 (hoán đổi, làm bù thứ Bảy 04/05/2019)",
+                "Reunification Day break (swapped with Saturday 04/05/2019)",
+                "2019-05-04",
+            ),
+            _work(
+                "2019-05-04",
+                "Làm bù cho thứ Hai 29/04/2019",
+                "Make-up working day for Monday 29/04/2019",
+                "2019-04-29",
+            ),
+        ),
+        source=(
+            "thuvienphapluat.vn, text of Official Dispatch 6519/VPCP-KGVX (11/07/2018); "
+            "announced by MOLISA in 3238/TB-LĐTBXH (09/2018), reported by baonghean.vn"
+        ),
+        note="Approves MOLISA's proposal 30/TTr-LĐTBXH of 18/06/2018.",
+    ),
+    Announcement(
+        instrument="",
+        issued=None,
+        issuer=_VPCP,
+        subject="Nghỉ Tết Âm lịch năm 2020 (Canh Tý)",
+        changes=tuple(
+            _off(day, _TET_VI, _TET_EN)
+            for day in ("2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29")
+        ),
+        source="socongthuong.daklak.gov.vn (07/01/2020): off Thursday 23/01 to Wednesday 29/01/2020",
+        confidence=Confidence.DAYS_CONFIRMED,
+    ),
+    Announcement(
+        instrument="245/VPCP-KGVX",
+        issued="2022-01-11",
+        issuer=_VPCP,
+        subject="Nghỉ Tết Âm lịch năm 2022 (Nhâm Dần)",
+        changes=tuple(
+            _off(day, _TET_VI, _TET_EN)
+            for day in ("2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04")
+        ),
+        source=(
+            "kinhtemoitruong.vn (12/01/2022): letter 245 of 11/01/2022, five Tết days plus "
+            "the weekends before and after"
+        ),
+    ),
+    Announcement(
+        instrument="",
+        issued="2022-12-01",
+        issuer=_VPCP,
+        subject="Nghỉ Tết Âm lịch và nghỉ lễ Quốc khánh năm 2023",
+        changes=(
+            *(
+                _off(day, _TET_VI, _TET_EN)
+                for day in ("2023-01-20", "2023-01-23", "2023-01-24", "2023-01-25", "2023-01-26")
+            ),
+            _off("2023-09-01", _QK_VI, _QK_EN),
+            _off("2023-09-04", _QK_VI + " (nghỉ bù)", _QK_EN + " (compensatory)"),
+        ),
+        source=(
+            "ngaymoionline.com.vn (01/12/2022): Tết 20/01-26/01/2023, National Day "
+            "01/09-04/09/2023"
+        ),
+        confidence=Confidence.DAYS_CONFIRMED,
+    ),
+    Announcement(
+        instrument="8662/VPCP-KGVX",
+        issued="2023-11-03",
+        issuer=_VPCP,
+        subject="Nghỉ Tết Âm lịch và nghỉ lễ Quốc khánh năm 2024",
+        changes=(
+            *(
+                _off(day, _TET_VI, _TET_EN)
+                for day in ("2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14")
+            ),
+            _off("2024-09-02", _QK_VI, _QK_EN),
+            _off("2024-09-03", _QK_VI, _QK_EN),
+        ),
+        source="vietnam.vn (VGP News): document 8662/VPCP-KGVX of 03/11/2023",
+        note="Announced by MOLISA in 5014/TB-LĐTBXH of 22/11/2023.",
+    ),
+    Announcement(
+        instrument="2450/VPCP-KGVX",
+        issued="2024-04-12",
+        issuer=_VPCP,
+        subject="Hoán đổi ngày làm việc dịp nghỉ lễ 30/4 và 1/5/2024",
+        changes=(
+            _off(
+                "2024-04-29",
+                "Nghỉ dịp 30/4 và 1/5 (hoán đổi, làm bù thứ Bảy 04/05/2024)",
+                "Reunification Day break (swapped with Saturday 04/05/2024)",
+                "2024-05-04",
+            ),
+            _work(
+                "2024-05-04",
+                "Làm bù cho thứ Hai 29/04/2024",
+                "Make-up working day for Monday 29/04/2024",
+                "2024-04-29",
+            ),
+        ),
+        source="baophapluat.vn and baotintuc.vn: letter 2450/VPCP-KGVX of 12/04/2024",
+    ),
+    Announcement(
+        instrument="8726/VPCP-KGVX",
+        issued="2024-11-26",
+        issuer=_VPCP,
+        subject="Nghỉ Tết Âm lịch và một số dịp nghỉ lễ năm 2025",
+        changes=(
+            *(
+                _off(day, _TET_VI, _TET_EN)
+                for day in ("2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31")
+            ),
+            _off(
+                "2025-05-02",
+                "Nghỉ dịp 30/4 và 1/5 (hoán đổi, làm bù thứ Bảy 26/04/2025)",
+                "Reunification Day break (swapped with Saturday 26/04/2025)",
+                "2025-04-26",
+            ),
+            _work(
+                "2025-04-26",
+                "Làm bù cho thứ Sáu 02/05/2025",
+                "Make-up working day for Friday 02/05/2025",
+                "2025-05-02",
+            ),
+            _off("2025-09-01", _QK_VI, _QK_EN),
+            _off("2025-09-02", _QK_VI, _QK_EN),
+        ),
+        source=(
+            "pld.net.vn and vietnam.vn: document 8726/VPCP-KGVX of 26/11/2024; "
+            "lawnet.vn (Bình Thuận notice 377/TB-UBND of 09/12/2024)"
+        ),
+        note="Announced by MOLISA in 6150/TB-LĐTBXH (2024).",
+    ),
+    Announcement(
+        instrument="12729/VPCP-KGVX",
+        issued="2025-12-25",
+        issuer=_VPCP,
+        subject="Nghỉ Tết Dương lịch năm 2026",
+        changes=(
+            _off(
+                "2026-01-02",
+                "Nghỉ Tết Dương lịch (hoán đổi, làm bù thứ Bảy 10/01/2026)",
+                "New Year day off (swapped with Saturday 10/01/2026)",
+                "2026-01-10",
+            ),
+            _work(
+                "2026-01-10",
+                "Làm bù cho thứ Sáu 02/01/2026",
+                "Make-up working day for Friday 02/01/2026",
+                "2026-01-02",
+            ),
+        ),
+        source=(
+            "baohiemxahoi.gov.vn and tracuuquyhoach.com: letter of 25/12/2025 conveying "
+            "Deputy PM Phạm Thị Thanh Trà's approval of the Ministry of Home Affairs' plan"
+        ),
+        note="Missing from holidays 0.109; this row is why motcua keeps its own table.",
+    ),
+    Announcement(
+        instrument="",
+        issued=None,
+        issuer=_VPCP,
+        subject="Nghỉ Tết Âm lịch năm 2026 (Bính Ngọ)",
+        changes=tuple(
+            _off(day, _TET_VI, _TET_EN)
+            for day in ("2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20")
+        ),
+        source=(
+            "congan.com.vn: civil servants off Saturday 14/02 to Sunday 22/02/2026 "
+            "(5 statutory days and 4 weekend days)"
+        ),
+        confidence=Confidence.DAYS_CONFIRMED,
+    ),
+    Announcement(
+        instrument="",
+        issued=None,
+        issuer=_VPCP,
+        subject="Hoán đổi ngày làm việc dịp nghỉ lễ Quốc khánh năm 2026",
+        changes=(
+            _off(
+                "2026-08-31",
+                "Nghỉ lễ Quốc khánh (hoán đổi, làm bù thứ Bảy 22/08/2026)",
+                "National Day break (swapped with Saturday 22/08/2026)",
+                "2026-08-22",
+            ),
+            _work(
+                "2026-08-22",
+                "Làm bù cho thứ Hai 31/08/2026",
+                "Make-up working day for Monday 31/08/2026",
+                "2026-08-31",
+            ),
+        ),
+        source=(
+            "thuvienphapluat.vn Q&A on the 2026 National Day break (archived 12/08/2026), "
+            "as cited by holidays 0.109; the instrument itself was not read"
+        ),
+        confidence=Confidence.SECONDARY,
+    ),
+)

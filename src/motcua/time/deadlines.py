@@ -1,0 +1,486 @@
+"""The deadline engine: from a receipt instant and a time limit to the due instant.
+
+A :class:`WorkSchedule` joins a :class:`~motcua.time.calendar.WorkingCalendar` and a unit's
+:class:`~motcua.time.hours.OfficeHours` and precomputes the office time before every day,
+so that turning an instant into "office time elapsed" and back costs O(log days) at most,
+independent of the time limit. :meth:`WorkSchedule.due` applies one of the named
+:class:`~motcua.time.limits.CountingRule` policies (ADR 0004):
+
+* working time (default for working days and hours): receipt + N x day length of office
+  time; receipt outside office hours counts from the next session; an end exactly at a
+  session's close stays at the close;
+* whole days (Civil Code 2015 Art. 147-148): the receipt day is not counted, due at the
+  close of the N-th working day after it;
+* calendar days and months (Civil Code 2015 Art. 147-148): the last day, rolled to the next
+  working day when it is a day off;
+* same day with a cut-off (Decree 23/2015/NĐ-CP Art. 7): after the cut-off, the next
+  working day.
+
+Paused intervals (the applicant supplementing a dossier, paying an obligation) are excluded
+from the count; a restart is a new computation from the new receipt instant.
+
+>>> from datetime import datetime
+>>> str(compute_due(datetime(2024, 4, 26, 9, 0), WorkingDays(5)))
+'2024-05-07T09:00+07:00'
+>>> str(compute_due(datetime(2024, 4, 26, 9, 0), WorkingDays(5), rule=CountingRule.WHOLE_DAYS))
+'2024-05-07T17:00+07:00'
+"""
+
+from __future__ import annotations
+
+import functools
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from fractions import Fraction
+from itertools import accumulate
+from typing import Final
+
+import attrs
+
+from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
+from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.time.calendar import WorkingCalendar, vietnam_calendar
+from motcua.time.hours import OfficeHours, Session
+from motcua.time.limits import (
+    CalendarDays,
+    CountingRule,
+    Months,
+    SameDay,
+    TimeLimit,
+    WorkingDays,
+    WorkingHours,
+)
+
+__all__ = ["Due", "Pause", "WorkSchedule", "compute_due", "default_schedule"]
+
+_US: Final = 1_000_000
+_HOUR_US: Final = 3600 * _US
+_NONE: Final = 6  # kind index of a day with no counting sessions
+_MAKE_UP: Final = 5  # kind index of a make-up working weekend day
+
+
+def _instant(value: object, field: str) -> datetime:
+    if isinstance(value, datetime):
+        return to_vn(value)
+    if isinstance(value, date):
+        return datetime.combine(value, time.min, tzinfo=VN_TZ)
+    raise InvalidInputError(field, "a datetime (naive means Vietnam time) or a date", value)
+
+
+def _pause_instant(value: object) -> datetime:
+    return _instant(value, "Pause")
+
+
+@attrs.frozen(order=True)
+class Pause:
+    """An interval [start, end) during which the clock is stopped.
+
+    Under Decree 61/2018 and Decree 118/2025 practice, time the applicant spends completing
+    a dossier during appraisal or fulfilling a financial obligation is not counted against
+    the agency (see ``docs/explanation/counting-rules.md``).
+    """
+
+    start: datetime = attrs.field(converter=_pause_instant)
+    end: datetime = attrs.field(converter=_pause_instant)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the pause does not end before it starts."""
+        if self.end < self.start:
+            raise InvalidInputError(
+                "Pause.end",
+                f"an instant at or after the start {self.start.isoformat()}",
+                self.end.isoformat(),
+                "swap start and end",
+            )
+
+
+@attrs.frozen
+class Due:
+    """A computed due instant, with how it was obtained.
+
+    Attributes:
+        at: The due instant (aware, UTC+07:00).
+        received_at: The receipt instant the count started from.
+        counted_from: The first instant that counted (the next office instant for working
+            time, the opening of the next working day for day-based rules).
+        limit: The time limit applied.
+        rule: The counting rule applied.
+        provisional: True when a day in the count lies in a year whose schedule has not been
+            announced (computed from the law alone).
+    """
+
+    at: datetime
+    received_at: datetime
+    counted_from: datetime
+    limit: TimeLimit
+    rule: CountingRule
+    provisional: bool
+
+    @property
+    def date(self) -> date:
+        """The due date (the date of :attr:`at` in Vietnam time)."""
+        return self.at.date()
+
+    def __str__(self) -> str:
+        """Return the due instant in ISO 8601 to the minute, e.g. ``2024-05-07T09:00+07:00``."""
+        return self.at.isoformat(timespec="minutes")
+
+
+_DEFAULT_RULE: Final = {
+    WorkingDays: CountingRule.WORKING_TIME,
+    WorkingHours: CountingRule.WORKING_TIME,
+    CalendarDays: CountingRule.CALENDAR_DAYS,
+    Months: CountingRule.MONTHS,
+    SameDay: CountingRule.SAME_DAY,
+}
+
+
+def _spans(sessions: tuple[Session, ...]) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start_seconds * _US, s.end_seconds * _US) for s in sessions)
+
+
+def _merge(pauses: Iterable[Pause]) -> list[Pause]:
+    ordered = sorted(pauses)
+    merged: list[Pause] = []
+    for p in ordered:
+        if merged and p.start <= merged[-1].end:
+            if p.end > merged[-1].end:
+                merged[-1] = Pause(merged[-1].start, p.end)
+        else:
+            merged.append(p)
+    return merged
+
+
+@attrs.frozen(eq=False)
+class WorkSchedule:
+    """A working calendar plus office hours: where deadline time runs, precomputed.
+
+    Attributes:
+        calendar: The working calendar (which days are working days).
+        hours: The unit's office hours (which minutes of a working day count).
+
+    >>> schedule = WorkSchedule(vietnam_calendar(range(2024, 2026)))
+    >>> schedule.working_time_between(datetime(2024, 4, 26, 16, 0), datetime(2024, 5, 2, 9, 0))
+    datetime.timedelta(seconds=7200)
+    """
+
+    calendar: WorkingCalendar
+    hours: OfficeHours = attrs.field(factory=OfficeHours.standard)
+    _base: int = attrs.field(init=False, repr=False)
+    _kinds: bytes = attrs.field(init=False, repr=False)
+    _spans: tuple[tuple[tuple[int, int], ...], ...] = attrs.field(init=False, repr=False)
+    _cum: array[int] = attrs.field(init=False, repr=False)
+    _day_us: int = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Precompute the office time before each day of the calendar."""
+        cal = self.calendar
+        base = date(cal.first_year, 1, 1).toordinal()
+        ndays = date(cal.last_year, 12, 31).toordinal() - base + 1
+        w0 = date(cal.first_year, 1, 1).weekday()
+        is_work = cal.is_working_day
+        del is_work
+        flags = cal._flags  # noqa: SLF001 - same layer, shares the day table
+        week = bytes((w0 + k) % 7 if (w0 + k) % 7 < 5 else _MAKE_UP for k in range(7))
+        pattern = (week * (ndays // 7 + 1))[:ndays]
+        kinds = bytes(k if f else _NONE for k, f in zip(pattern, flags))
+        spans = (
+            *(_spans(self.hours.sessions_for_weekday(wd)) for wd in range(5)),
+            _spans(self.hours.sessions_for_make_up_day()),
+            (),
+        )
+        lengths = [sum(e - s for s, e in sp) // _US for sp in spans]
+        cum = array("q", accumulate((lengths[k] for k in kinds), initial=0))
+        day_length = self.hours.day_length
+        if day_length is None:  # pragma: no cover - OfficeHours always fills it
+            raise AssertionError
+        object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "_kinds", kinds)
+        object.__setattr__(self, "_spans", spans)
+        object.__setattr__(self, "_cum", cum)
+        object.__setattr__(self, "_day_us", day_length // timedelta(microseconds=1))
+
+    # -- positions on the office-time line --------------------------------------------
+
+    def _day_index(self, day: date, what: str) -> int:
+        i = day.toordinal() - self._base
+        if i < 0 or i >= len(self._kinds):
+            cal = self.calendar
+            raise OutsideCalendarError(day.isoformat(), cal.first_year, cal.last_year, what)
+        return i
+
+    def _pos(self, at: datetime, what: str = "instant") -> int:
+        """Microseconds of office time from the calendar's start to *at* (Vietnam time)."""
+        i = self._day_index(at.date(), what)
+        t = ((at.hour * 60 + at.minute) * 60 + at.second) * _US + at.microsecond
+        worked = 0
+        for s, e in self._spans[self._kinds[i]]:
+            if t <= s:
+                break
+            worked += (t if t < e else e) - s
+        return self._cum[i] * _US + worked
+
+    def _at(self, i: int, us_in_day: int) -> datetime:
+        day = date.fromordinal(self._base + i)
+        return datetime.combine(day, time.min, tzinfo=VN_TZ) + timedelta(microseconds=us_in_day)
+
+    def _end_instant(self, p: int) -> datetime:
+        """First instant at which office time reaches *p* (> 0), per the boundary rule."""
+        seconds = -(-p // _US)
+        j = bisect_left(self._cum, seconds)
+        if j >= len(self._cum):
+            raise self._beyond()
+        i = j - 1
+        rem = p - self._cum[i] * _US
+        spans = self._spans[self._kinds[i]]
+        last = len(spans) - 1
+        for k, (s, e) in enumerate(spans):
+            # Inside a session; or exactly at the day's close, which stays at the close. An end
+            # exactly at a break (lunch) moves to the next session's start (ADR 0004).
+            if rem < e - s or (rem == e - s and k == last):
+                return self._at(i, s + rem)
+            rem -= e - s
+        raise AssertionError  # pragma: no cover - cum and spans agree by construction
+
+    def _start_instant(self, p: int) -> datetime:
+        """Earliest instant from which office time runs on past *p*."""
+        i = bisect_right(self._cum, p // _US) - 1
+        if i >= len(self._kinds):
+            raise self._beyond()
+        rem = p - self._cum[i] * _US
+        for s, e in self._spans[self._kinds[i]]:
+            if rem < e - s:
+                return self._at(i, s + rem)
+            rem -= e - s
+        raise self._beyond()
+
+    def _beyond(self) -> OutsideCalendarError:
+        cal = self.calendar
+        return OutsideCalendarError(
+            f"{cal.last_year + 1}-01-01", cal.first_year, cal.last_year, "due instant on or after"
+        )
+
+    def _close(self, day: date) -> datetime:
+        """Close of office hours on *day*; 24:00 (Civil Code Art. 148) if it has no session."""
+        i = self._day_index(day, "date")
+        spans = self._spans[self._kinds[i]]
+        if spans:
+            return self._at(i, spans[-1][1])
+        return datetime.combine(day + timedelta(days=1), time.min, tzinfo=VN_TZ)
+
+    def _opening(self, day: date) -> datetime:
+        i = self._day_index(day, "date")
+        spans = self._spans[self._kinds[i]]
+        return self._at(i, spans[0][0]) if spans else self._at(i, 0)
+
+    # -- public queries ---------------------------------------------------------------
+
+    def is_office_time(self, at: datetime) -> bool:
+        """Return True when *at* lies in a counting session of a working day.
+
+        >>> s = default_schedule()
+        >>> s.is_office_time(datetime(2024, 5, 4, 9, 0)), s.is_office_time(datetime(2024, 5, 6, 12, 0))
+        (True, False)
+        """
+        at = to_vn(at)
+        i = self._day_index(at.date(), "instant")
+        t = ((at.hour * 60 + at.minute) * 60 + at.second) * _US + at.microsecond
+        return any(s <= t < e for s, e in self._spans[self._kinds[i]])
+
+    def next_office_instant(self, at: datetime) -> datetime:
+        """Return *at* if it is office time, else the start of the next counting session.
+
+        >>> str(default_schedule().next_office_instant(datetime(2024, 4, 26, 17, 30)))
+        '2024-05-02 08:00:00+07:00'
+        """
+        return self._start_instant(self._pos(to_vn(at)))
+
+    def working_time_between(
+        self, start: datetime, end: datetime, *, pauses: Iterable[Pause] = ()
+    ) -> timedelta:
+        """Return the office time from *start* to *end*, less the paused office time.
+
+        Negative when *end* is before *start* (time remaining turned overdue).
+        """
+        a, b = _instant(start, "start"), _instant(end, "end")
+        sign = 1
+        if b < a:
+            a, b, sign = b, a, -1
+        pa, pb = self._pos(a), self._pos(b)
+        total = pb - pa
+        for p in _merge(pauses):
+            lo, hi = max(self._pos(p.start, "pause start"), pa), min(
+                self._pos(p.end, "pause end"), pb
+            )
+            if hi > lo:
+                total -= hi - lo
+        return timedelta(microseconds=sign * total)
+
+    def due(
+        self,
+        received_at: datetime | date,
+        limit: TimeLimit,
+        *,
+        rule: CountingRule | None = None,
+        pauses: Iterable[Pause] = (),
+    ) -> Due:
+        """Return when a dossier received at *received_at* with *limit* is due.
+
+        Args:
+            received_at: The receipt instant (naive means Vietnam time; a date means 00:00).
+            limit: The time limit.
+            rule: The counting rule; defaults to working time for working days and hours and
+                is implied by the other limits. ``WHOLE_DAYS`` applies to working days only.
+            pauses: Intervals during which the clock stops (excluded from the count).
+
+        Raises:
+            InvalidInputError: The rule does not fit the limit, or a fraction of a working
+                day does not come to a whole microsecond.
+            OutsideCalendarError: A day of the count lies outside the calendar.
+        """
+        start = _instant(received_at, "received_at")
+        chosen = self._rule_for(limit, rule)
+        merged = _merge(pauses)
+        if chosen is CountingRule.WORKING_TIME:
+            counted_from, at = self._working_time(start, limit, merged)
+        else:
+            counted_from, day = self._day_rule(start, limit, chosen, merged)
+            at = self._close(day)
+        cal = self.calendar
+        provisional = cal.is_provisional(at.date()) or cal.is_provisional(start.date())
+        return Due(at, start, counted_from, limit, chosen, provisional)
+
+    # -- rules ------------------------------------------------------------------------
+
+    @staticmethod
+    def _rule_for(limit: TimeLimit, rule: CountingRule | None) -> CountingRule:
+        default = _DEFAULT_RULE.get(type(limit))
+        if default is None:
+            raise InvalidInputError(
+                "limit",
+                "WorkingDays, WorkingHours, CalendarDays, Months or SameDay",
+                limit,
+                "a time limit is a count with a unit, never a bare number",
+            )
+        if rule is None or rule is default:
+            return default
+        if rule is CountingRule.WHOLE_DAYS and isinstance(limit, WorkingDays):
+            return rule
+        raise InvalidInputError(
+            "rule",
+            f"{default.value} for {type(limit).__name__}"
+            + (" (or whole-days)" if isinstance(limit, WorkingDays) else ""),
+            rule.value,
+        )
+
+    def _duration_us(self, limit: WorkingDays | WorkingHours) -> int:
+        unit = self._day_us if isinstance(limit, WorkingDays) else _HOUR_US
+        exact = Fraction(limit.count) * unit
+        if exact.denominator != 1:
+            raise InvalidInputError(
+                f"{type(limit).__name__}.count",
+                "a count that comes to a whole microsecond of office time",
+                limit.count,
+            )
+        return int(exact)
+
+    def _working_time(
+        self, start: datetime, limit: TimeLimit, pauses: list[Pause]
+    ) -> tuple[datetime, datetime]:
+        if not isinstance(limit, WorkingDays | WorkingHours):  # pragma: no cover - by _rule_for
+            raise AssertionError
+        p0 = self._pos(start, "received_at")
+        counted_from = self._start_instant(p0)
+        target = p0 + self._duration_us(limit)
+        if target == p0:
+            return counted_from, counted_from
+        for p in pauses:
+            a = self._pos(p.start, "pause start")
+            if a >= target:
+                break
+            b = self._pos(p.end, "pause end")
+            if b > p0:
+                target += b - max(a, p0)
+        return counted_from, self._end_instant(target)
+
+    def _day_rule(
+        self, start: datetime, limit: TimeLimit, rule: CountingRule, pauses: list[Pause]
+    ) -> tuple[datetime, date]:
+        cal = self.calendar
+        d0 = start.date()
+        if rule is CountingRule.SAME_DAY:
+            if not isinstance(limit, SameDay):  # pragma: no cover - by _rule_for
+                raise AssertionError
+            late = limit.cutoff is not None and start.timetz().replace(tzinfo=None) > limit.cutoff
+            same = cal.is_working_day(d0) and not late and start < self._close(d0)
+            base_day = d0 if same else cal.next_working_day(d0)
+            counted_from = start if same else self._opening(base_day)
+            return counted_from, self._shift_working(base_day, 0, pauses, d0)
+        if rule is CountingRule.WHOLE_DAYS:
+            if not isinstance(limit, WorkingDays):  # pragma: no cover - by _rule_for
+                raise AssertionError
+            if isinstance(limit.count, Fraction):
+                raise InvalidInputError(
+                    "WorkingDays.count",
+                    "a whole number of days under the whole-days rule",
+                    limit.count,
+                    "use the working-time rule for fractions of a day",
+                )
+            counted_from = self._opening(cal.next_working_day(d0))
+            return counted_from, self._shift_working(d0, limit.count, pauses, d0)
+        # Calendar days and months: Civil Code Art. 147-148.
+        counted_from = datetime.combine(d0 + timedelta(days=1), time.min, tzinfo=VN_TZ)
+        if isinstance(limit, CalendarDays):
+            last = d0 + timedelta(days=limit.count)
+        elif isinstance(limit, Months):
+            from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - rarely used
+
+            last = d0 + relativedelta(months=limit.count)
+        else:  # pragma: no cover - by _rule_for
+            raise AssertionError
+        for p in pauses:
+            if p.start.date() > last:
+                break
+            last += timedelta(days=max(0, (p.end.date() - max(p.start.date(), d0)).days))
+        return counted_from, cal.add_working_days(last, 0)
+
+    def _shift_working(self, day: date, n: int, pauses: list[Pause], d0: date) -> date:
+        """The *n*-th working day after *day* (0: roll forward), moved on by paused days."""
+        cal = self.calendar
+        extra = 0
+        for p in pauses:
+            current = cal.add_working_days(day, n + extra)
+            if p.start.date() > current:
+                break
+            extra += max(0, cal.working_days_between(max(p.start.date(), d0), p.end.date()))
+        return cal.add_working_days(day, n + extra)
+
+
+@functools.lru_cache(maxsize=1)
+def default_schedule() -> WorkSchedule:
+    """Return the national calendar with the standard office hours (built once, then cached).
+
+    >>> default_schedule().hours == OfficeHours.standard()
+    True
+    """
+    return WorkSchedule(vietnam_calendar(), OfficeHours.standard())
+
+
+def compute_due(
+    received_at: datetime | date,
+    limit: TimeLimit,
+    *,
+    rule: CountingRule | None = None,
+    pauses: Iterable[Pause] = (),
+    schedule: WorkSchedule | None = None,
+) -> Due:
+    """Return the due instant of a dossier received at *received_at* with *limit*.
+
+    Uses :func:`default_schedule` unless *schedule* is given; see :meth:`WorkSchedule.due`.
+
+    >>> str(compute_due(datetime(2024, 4, 26, 14, 20), WorkingHours(8)))
+    '2024-05-02T14:20+07:00'
+    """
+    return (schedule or default_schedule()).due(received_at, limit, rule=rule, pauses=pauses)

@@ -1,0 +1,162 @@
+"""Time limits (thời hạn giải quyết) and the rules that count them.
+
+A time limit is a count with a unit, never a bare number: working days, working hours,
+calendar days, months, or the same day with a cut-off hour. The counting rule is a named
+policy (:class:`CountingRule`), each documented with its legal basis in
+``docs/explanation/counting-rules.md``.
+
+>>> WorkingDays(5)
+WorkingDays(count=5)
+>>> WorkingDays(Fraction(1, 2)).count
+Fraction(1, 2)
+>>> str(SameDay(cutoff=time(15, 0)))
+'same day (after 15:00: next working day)'
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import time
+from fractions import Fraction
+from typing import TypeAlias
+
+import attrs
+
+from motcua.foundation.errors import InvalidInputError
+
+__all__ = [
+    "CalendarDays",
+    "CountingRule",
+    "Months",
+    "SameDay",
+    "TimeLimit",
+    "WorkingDays",
+    "WorkingHours",
+]
+
+
+class CountingRule(enum.Enum):
+    """How a time limit is counted from the receipt instant."""
+
+    #: Receipt instant + N x day length of office time, skipping non-office time. The
+    #: default for working days and hours: what live one-stop systems do (hh:mm on the
+    #: receipt slip, Circular 01/2018/TT-VPCP form 01; 8 working hours in Decree 45/2020).
+    WORKING_TIME = "working-time"
+    #: Civil Code 2015 Art. 147-148: the receipt day is not counted; due at the close of
+    #: the N-th working day after it.
+    WHOLE_DAYS = "whole-days"
+    #: Civil Code 2015 Art. 147-148 in calendar days, rolled to the next working day.
+    CALENDAR_DAYS = "calendar-days"
+    #: Civil Code 2015 Art. 148(1)(c): same date N months later (last day of a shorter
+    #: month), rolled to the next working day.
+    MONTHS = "months"
+    #: Same working day, or the next one after the cut-off hour (Decree 23/2015/NĐ-CP
+    #: Art. 7 for certification: after 15:00, the next working day).
+    SAME_DAY = "same-day"
+
+
+def _count(value: object, unit: str, *, fractional: bool) -> int | Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | Fraction):
+        hint = "use Fraction('1/2') for half a day" if fractional else "use a whole number"
+        raise InvalidInputError(
+            f"{unit}.count",
+            "a whole number" + (" or a Fraction" if fractional else ""),
+            value,
+            hint,
+        )
+    if isinstance(value, Fraction) and not fractional and value.denominator != 1:
+        raise InvalidInputError(f"{unit}.count", "a whole number", value)
+    if value < 0:
+        raise InvalidInputError(
+            f"{unit}.count", "a count of zero or more", value, "a time limit cannot be negative"
+        )
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return int(value)
+    return value
+
+
+def _working_count(value: object) -> int | Fraction:
+    return _count(value, "WorkingDays", fractional=True)
+
+
+def _hours_count(value: object) -> int | Fraction:
+    return _count(value, "WorkingHours", fractional=True)
+
+
+def _calendar_count(value: object) -> int:
+    return int(_count(value, "CalendarDays", fractional=False))
+
+
+def _months_count(value: object) -> int:
+    return int(_count(value, "Months", fractional=False))
+
+
+@attrs.frozen
+class WorkingDays:
+    """N working days (ngày làm việc); a Fraction for half days."""
+
+    count: int | Fraction = attrs.field(converter=_working_count)
+
+    def __str__(self) -> str:
+        """Return e.g. ``5 working days``."""
+        return f"{self.count} working day{'s' if self.count != 1 else ''}"
+
+
+@attrs.frozen
+class WorkingHours:
+    """N working hours (giờ làm việc), e.g. the 8 hours of Decree 45/2020 for online intake."""
+
+    count: int | Fraction = attrs.field(converter=_hours_count)
+
+    def __str__(self) -> str:
+        """Return e.g. ``8 working hours``."""
+        return f"{self.count} working hour{'s' if self.count != 1 else ''}"
+
+
+@attrs.frozen
+class CalendarDays:
+    """N calendar days (ngày), counted under the Civil Code."""
+
+    count: int = attrs.field(converter=_calendar_count)
+
+    def __str__(self) -> str:
+        """Return e.g. ``30 calendar days``."""
+        return f"{self.count} calendar day{'s' if self.count != 1 else ''}"
+
+
+@attrs.frozen
+class Months:
+    """N months (tháng), counted under the Civil Code."""
+
+    count: int = attrs.field(converter=_months_count)
+
+    def __str__(self) -> str:
+        """Return e.g. ``2 months``."""
+        return f"{self.count} month{'s' if self.count != 1 else ''}"
+
+
+def _check_cutoff(_instance: object, _attribute: object, value: time | None) -> None:
+    if value is not None and (not isinstance(value, time) or value.tzinfo is not None):
+        raise InvalidInputError("SameDay.cutoff", "a naive datetime.time or None", value)
+
+
+@attrs.frozen
+class SameDay:
+    """Within the working day of receipt (trong ngày); after *cutoff*, the next working day.
+
+    Without a cut-off, a dossier received during office hours of a working day is due at that
+    day's close; one received after closing or on a day off is due at the close of the next
+    working day.
+    """
+
+    cutoff: time | None = attrs.field(default=None, validator=_check_cutoff)
+
+    def __str__(self) -> str:
+        """Return e.g. ``same day (after 15:00: next working day)``."""
+        if self.cutoff is None:
+            return "same day"
+        return f"same day (after {self.cutoff:%H:%M}: next working day)"
+
+
+#: Any time limit.
+TimeLimit: TypeAlias = WorkingDays | WorkingHours | CalendarDays | Months | SameDay
