@@ -11,6 +11,7 @@ Run: ``python tools/generate_statutory_snapshot.py``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from motcua.time.calendar import statutory_holidays_from_package
@@ -18,6 +19,10 @@ from motcua.time.calendar import statutory_holidays_from_package
 FIRST_YEAR = 2018
 LAST_YEAR = 2099
 TARGET = Path(__file__).resolve().parent.parent / "src" / "motcua" / "time" / "_vn_statutory.py"
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def main() -> None:
@@ -38,7 +43,7 @@ def main() -> None:
         "",
         "STATUTORY: tuple[tuple[str, str, str], ...] = (",
     ]
-    lines.extend(f"    ({d.isoformat()!r}, {vi!r}, {en!r})," for d, vi, en in rows)
+    lines.extend(f"    ({_q(d.isoformat())}, {_q(vi)}, {_q(en)})," for d, vi, en in rows)
     lines.append(")")
     TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(rows)} rows from holidays {release} to {TARGET}")

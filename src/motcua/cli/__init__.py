@@ -87,7 +87,9 @@ def _count(text: str, option: str, *, fractional: bool) -> int | Fraction:
     try:
         value = Fraction(text.strip())
     except (ValueError, ZeroDivisionError):
-        raise InvalidInputError(option, "a number such as 5" + (" or 0.5" if fractional else ""), text) from None
+        raise InvalidInputError(
+            option, "a number such as 5" + (" or 0.5" if fractional else ""), text
+        ) from None
     if value < 0:
         raise InvalidInputError(option, "zero or more", text, "a time limit cannot be negative")
     if value.denominator != 1 and not fractional:
@@ -111,7 +113,9 @@ def _limit(args: argparse.Namespace) -> TimeLimit:
         try:
             cutoff = time.fromisoformat(args.cutoff)
         except ValueError:
-            raise InvalidInputError("--cutoff", "a time HH:MM such as 15:00", args.cutoff) from None
+            raise InvalidInputError(
+                "--cutoff", "a time HH:MM such as 15:00", args.cutoff
+            ) from None
     return SameDay(cutoff)
 
 
@@ -120,9 +124,7 @@ def _calendar(args: argparse.Namespace) -> WorkingCalendar:
         from motcua.serialization.announcements import load_announcements  # noqa: PLC0415
 
         data = load_announcements(args.announcements)
-        return vietnam_calendar(
-            extra=data.announcements, announced_through=data.announced_through
-        )
+        return vietnam_calendar(extra=data.announcements, announced_through=data.announced_through)
     return vietnam_calendar()
 
 

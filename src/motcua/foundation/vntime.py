@@ -5,8 +5,8 @@ for every date motcua supports and needs no time-zone database. A naive ``dateti
 Vietnam local time; an aware one is converted (ADR 0002).
 
 >>> from datetime import datetime, timezone
->>> to_vn(datetime(2024, 4, 26, 2, 0, tzinfo=timezone.utc))
-datetime.datetime(2024, 4, 26, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=25200), 'ICT'))
+>>> to_vn(datetime(2024, 4, 26, 2, 0, tzinfo=timezone.utc)).isoformat()
+'2024-04-26T09:00:00+07:00'
 """
 
 from __future__ import annotations

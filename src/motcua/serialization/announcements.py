@@ -24,6 +24,7 @@ Errors name the file and the JSON path of the bad field.
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import date
 from pathlib import Path
@@ -80,6 +81,12 @@ def _converter() -> cattrs.Converter:
     return conv
 
 
+def _structure_changes(conv: cattrs.Converter, value: object) -> tuple[DayChange, ...]:
+    if not isinstance(value, list):
+        raise TypeError("'changes' must be an array")
+    return tuple(conv.structure(item, DayChange) for item in value)
+
+
 def _path_of(note: str) -> str:
     return note.rsplit(" @ ", 1)[-1] if " @ " in note else "$"
 
@@ -121,7 +128,7 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
                     issued=conv.structure(row.get("issued"), date | None),  # type: ignore[arg-type]
                     issuer=conv.structure(row["issuer"], str),
                     subject=conv.structure(row["subject"], str),
-                    changes=conv.structure(row["changes"], tuple[DayChange, ...]),
+                    changes=_structure_changes(conv, row["changes"]),
                     source=conv.structure(row["source"], str),
                     confidence=conv.structure(row.get("confidence", "confirmed"), Confidence),
                     scope=conv.structure(row.get("scope", "national"), Scope),
@@ -160,20 +167,18 @@ def load_announcements(path: str | Path) -> AnnouncementFile:
         raise InvalidInputError(str(file), "a readable file", exc.strerror) from None
     if file.suffix.lower() == ".toml":
         try:
-            import tomllib  # noqa: PLC0415 - Python 3.11+
+            toml = importlib.import_module("tomllib")  # Python 3.11+
         except ModuleNotFoundError:  # pragma: no cover - Python 3.10 only
             raise InvalidInputError(
                 str(file), "a JSON file on Python 3.10", "TOML", "convert it to JSON"
             ) from None
         try:
-            data: object = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+            data: object = toml.loads(text)
+        except toml.TOMLDecodeError as exc:
             raise InvalidInputError(str(file), "valid TOML", str(exc)) from None
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InvalidInputError(
-                f"{file} line {exc.lineno}", "valid JSON", exc.msg
-            ) from None
+            raise InvalidInputError(f"{file} line {exc.lineno}", "valid JSON", exc.msg) from None
     return parse_announcements(data, origin=str(file))

@@ -20,6 +20,7 @@ References:
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 from typing import Final
 
@@ -103,6 +104,10 @@ class DayChange:
     )
 
 
+def _changes(value: Iterable[DayChange]) -> tuple[DayChange, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Announcement:
     """One official announcement (or one local decision) about working days.
@@ -124,7 +129,7 @@ class Announcement:
     issued: date | None = attrs.field(converter=attrs.converters.optional(_to_date))
     issuer: str
     subject: str
-    changes: tuple[DayChange, ...] = attrs.field(converter=tuple)
+    changes: tuple[DayChange, ...] = attrs.field(converter=_changes)
     source: str
     confidence: Confidence = Confidence.CONFIRMED
     scope: Scope = Scope.NATIONAL
@@ -204,7 +209,9 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
             _off(day, _TET_VI, _TET_EN)
             for day in ("2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29")
         ),
-        source="socongthuong.daklak.gov.vn (07/01/2020): off Thursday 23/01 to Wednesday 29/01/2020",
+        source=(
+            "socongthuong.daklak.gov.vn (07/01/2020): off Thursday 23/01 to Wednesday 29/01/2020"
+        ),
         confidence=Confidence.DAYS_CONFIRMED,
     ),
     Announcement(

@@ -30,8 +30,9 @@ import functools
 from array import array
 from collections.abc import Iterable, Iterator
 from datetime import date
+from importlib.metadata import version
 from itertools import accumulate, compress
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -259,10 +260,7 @@ class WorkingCalendar:
         i = day.toordinal() - self._base
         if i < 0 or i >= len(self._flags):
             raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
-        if n > 0:
-            k = self._cum[i] + n - 1
-        else:
-            k = self._cum[i] - self._flags[i] + n
+        k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._flags[i] + n
         if k < 0 or k >= len(self._workdays):
             raise self._outside(day, n)
         return self._workdays[k]
@@ -427,15 +425,16 @@ def statutory_holidays_from_package(
         for d in sorted(vi)
         if d not in swapped and not str(vi[d]).startswith("Ngày nghỉ (thay cho")
     ]
-    return str(holidays.__version__), rows
+    return version("holidays"), rows
 
 
-def _package_swaps(holidays_module: object) -> frozenset[date]:
+def _package_swaps(holidays_module: Any) -> frozenset[date]:
     """Return the days off that ``holidays`` adds from its own swap table."""
     from holidays.countries.vietnam import VietnamStaticHolidays  # noqa: PLC0415
 
     out: set[date] = set()
-    for year, spec in VietnamStaticHolidays.special_public_holidays.items():
+    table: dict[int, Any] = VietnamStaticHolidays.special_public_holidays
+    for year, spec in table.items():
         entries = spec if isinstance(spec[0], tuple) else (spec,)
         for entry in entries:
             out.add(date(year, entry[0], entry[1]))
@@ -491,9 +490,7 @@ def _vietnam_calendar(first_year: int, last_year: int, culture_day: bool) -> Wor
                 work,
                 attrs.evolve(
                     ann,
-                    changes=tuple(
-                        c for c in ann.changes if first_year <= c.day.year <= last_year
-                    ),
+                    changes=tuple(c for c in ann.changes if first_year <= c.day.year <= last_year),
                 ),
                 LAST_ANNOUNCED_YEAR + 1,
             )
@@ -543,4 +540,3 @@ def vietnam_calendar(
     if extras or announced_through is not None:
         cal = cal.with_announcements(*extras, announced_through=announced_through)
     return cal
-

@@ -185,7 +185,7 @@ class WorkSchedule:
         flags = cal._flags  # noqa: SLF001 - same layer, shares the day table
         week = bytes((w0 + k) % 7 if (w0 + k) % 7 < 5 else _MAKE_UP for k in range(7))
         pattern = (week * (ndays // 7 + 1))[:ndays]
-        kinds = bytes(k if f else _NONE for k, f in zip(pattern, flags))
+        kinds = bytes(k if f else _NONE for k, f in zip(pattern, flags, strict=True))
         spans = (
             *(_spans(self.hours.sessions_for_weekday(wd)) for wd in range(5)),
             _spans(self.hours.sessions_for_make_up_day()),
@@ -219,7 +219,7 @@ class WorkSchedule:
         for s, e in self._spans[self._kinds[i]]:
             if t <= s:
                 break
-            worked += (t if t < e else e) - s
+            worked += (min(e, t)) - s
         return self._cum[i] * _US + worked
 
     def _at(self, i: int, us_in_day: int) -> datetime:
@@ -281,8 +281,10 @@ class WorkSchedule:
         """Return True when *at* lies in a counting session of a working day.
 
         >>> s = default_schedule()
-        >>> s.is_office_time(datetime(2024, 5, 4, 9, 0)), s.is_office_time(datetime(2024, 5, 6, 12, 0))
-        (True, False)
+        >>> s.is_office_time(datetime(2024, 5, 4, 9, 0))  # make-up Saturday
+        True
+        >>> s.is_office_time(datetime(2024, 5, 6, 12, 0))  # lunch break
+        False
         """
         at = to_vn(at)
         i = self._day_index(at.date(), "instant")
@@ -311,8 +313,9 @@ class WorkSchedule:
         pa, pb = self._pos(a), self._pos(b)
         total = pb - pa
         for p in _merge(pauses):
-            lo, hi = max(self._pos(p.start, "pause start"), pa), min(
-                self._pos(p.end, "pause end"), pb
+            lo, hi = (
+                max(self._pos(p.start, "pause start"), pa),
+                min(self._pos(p.end, "pause end"), pb),
             )
             if hi > lo:
                 total -= hi - lo
@@ -390,7 +393,7 @@ class WorkSchedule:
         self, start: datetime, limit: TimeLimit, pauses: list[Pause]
     ) -> tuple[datetime, datetime]:
         if not isinstance(limit, WorkingDays | WorkingHours):  # pragma: no cover - by _rule_for
-            raise AssertionError
+            raise TypeError(limit)
         p0 = self._pos(start, "received_at")
         counted_from = self._start_instant(p0)
         target = p0 + self._duration_us(limit)
@@ -439,7 +442,7 @@ class WorkSchedule:
 
             last = d0 + relativedelta(months=limit.count)
         else:  # pragma: no cover - by _rule_for
-            raise AssertionError
+            raise TypeError(limit)
         for p in pauses:
             if p.start.date() > last:
                 break

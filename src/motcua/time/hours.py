@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import time, timedelta
+from itertools import pairwise
 from typing import Final
 
 import attrs
@@ -91,7 +92,7 @@ class Session:
 
 def _check_day(sessions: tuple[Session, ...], where: str) -> tuple[Session, ...]:
     ordered = tuple(sorted(sessions))
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in pairwise(ordered):
         if b.start < a.end:
             raise InvalidInputError(
                 where, "sessions that do not overlap", f"{a} and {b}", "merge or fix them"
@@ -161,9 +162,7 @@ class OfficeHours:
 
     weekdays: tuple[tuple[Session, ...], ...] = attrs.field(converter=_five)
     make_up_day: tuple[Session, ...] | None = attrs.field(default=None)
-    reception: tuple[tuple[Session, ...], ...] = attrs.field(
-        default=((),) * 7, converter=_seven
-    )
+    reception: tuple[tuple[Session, ...], ...] = attrs.field(default=((),) * 7, converter=_seven)
     day_length: timedelta | None = attrs.field(default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -189,7 +188,9 @@ class OfficeHours:
                 )
             object.__setattr__(self, "day_length", lengths.pop())
         elif self.day_length <= timedelta():
-            raise InvalidInputError("OfficeHours.day_length", "a positive timedelta", self.day_length)
+            raise InvalidInputError(
+                "OfficeHours.day_length", "a positive timedelta", self.day_length
+            )
 
     @classmethod
     def standard(cls) -> OfficeHours:
