@@ -240,11 +240,11 @@ def test_limit_validation() -> None:
     with pytest.raises(InvalidInputError, match="cannot be negative"):
         WorkingDays(-1)
     with pytest.raises(InvalidInputError, match="Fraction"):
-        WorkingDays(0.5)  # type: ignore[arg-type]
+        WorkingDays(0.5)
     with pytest.raises(InvalidInputError, match="whole number"):
-        CalendarDays(Fraction(1, 2))  # type: ignore[arg-type]
+        CalendarDays(Fraction(1, 2))
     with pytest.raises(InvalidInputError):
-        Months(True)  # type: ignore[arg-type]  # noqa: FBT003
+        Months(True)
     with pytest.raises(InvalidInputError, match=r"microsecond"):
         compute_due(at("2024-05-03T09:00"), WorkingHours(Fraction(1, 7)))
     with pytest.raises(InvalidInputError, match="SameDay.cutoff"):

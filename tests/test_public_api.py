@@ -26,7 +26,7 @@ def test_all_is_sorted_and_importable() -> None:
         assert getattr(motcua, name) is not None
     assert "load_announcements" in dir(motcua)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        _ = motcua.nope  # type: ignore[attr-defined]
+        _ = motcua.nope
 
 
 def test_every_public_name_is_documented() -> None:

@@ -10,6 +10,8 @@ The public API is re-exported here; everything else is private by convention.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from motcua.foundation.errors import (
     ConfigurationError,
     InvalidInputError,
@@ -44,6 +46,9 @@ from motcua.time.limits import (
     WorkingDays,
     WorkingHours,
 )
+
+if TYPE_CHECKING:
+    from motcua.serialization.announcements import load_announcements
 
 __version__ = "0.1.0.dev0"
 

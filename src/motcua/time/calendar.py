@@ -30,7 +30,6 @@ import functools
 from array import array
 from collections.abc import Iterable, Iterator
 from datetime import date
-from importlib.metadata import version
 from itertools import accumulate, compress
 from typing import Any, Final
 
@@ -295,8 +294,10 @@ class WorkingCalendar:
     def working_days(self, start: date, end: date) -> Iterator[date]:
         """Iterate over the working days in the closed range [*start*, *end*].
 
-        >>> [d.day for d in vietnam_calendar().working_days(date(2024, 4, 26), date(2024, 5, 6))]
-        [26, 2, 3, 4, 6]
+        Examples:
+            >>> days = vietnam_calendar().working_days(date(2024, 4, 26), date(2024, 5, 6))
+            >>> [d.day for d in days]
+            [26, 2, 3, 4, 6]
         """
         lo = self._cum[self._index(start)] - self._flags[self._index(start)]
         hi = self._cum[self._index(end)]
@@ -310,9 +311,10 @@ class WorkingCalendar:
     def year_schedule(self, year: int) -> YearSchedule:
         """Return the non-working weekdays and make-up working days of *year*.
 
-        >>> s = vietnam_calendar().year_schedule(2026)
-        >>> [d.day.isoformat() for d in s.make_up_days]
-        ['2026-01-10', '2026-08-22']
+        Examples:
+            >>> s = vietnam_calendar().year_schedule(2026)
+            >>> [d.day.isoformat() for d in s.make_up_days]
+            ['2026-01-10', '2026-08-22']
         """
         if not self.first_year <= year <= self.last_year:
             raise OutsideCalendarError(str(year), self.first_year, self.last_year, "year")
@@ -414,6 +416,8 @@ def statutory_holidays_from_package(
     only place motcua imports ``holidays``; it is used to regenerate and to check the
     shipped snapshot, not on the fast path.
     """
+    from importlib.metadata import version  # noqa: PLC0415 - slow import, rarely needed
+
     import holidays  # noqa: PLC0415 - imported on demand to keep `import motcua` fast
 
     year_list = list(years)
@@ -469,7 +473,7 @@ def _vietnam_calendar(first_year: int, last_year: int, culture_day: bool) -> Wor
         if not lo <= iso <= hi:
             continue
         day = date.fromisoformat(iso)
-        if day.weekday() >= 5:
+        if day.isoweekday() > 5:
             continue
         if not culture_day and "Văn hóa Việt Nam" in vi:
             continue

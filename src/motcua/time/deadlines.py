@@ -63,7 +63,7 @@ _MAKE_UP: Final = 5  # kind index of a make-up working weekend day
 
 def _instant(value: object, field: str) -> datetime:
     if isinstance(value, datetime):
-        return to_vn(value)
+        return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else to_vn(value)
     if isinstance(value, date):
         return datetime.combine(value, time.min, tzinfo=VN_TZ)
     raise InvalidInputError(field, "a datetime (naive means Vietnam time) or a date", value)
@@ -180,19 +180,21 @@ class WorkSchedule:
         base = date(cal.first_year, 1, 1).toordinal()
         ndays = date(cal.last_year, 12, 31).toordinal() - base + 1
         w0 = date(cal.first_year, 1, 1).weekday()
-        is_work = cal.is_working_day
-        del is_work
-        flags = cal._flags  # noqa: SLF001 - same layer, shares the day table
-        week = bytes((w0 + k) % 7 if (w0 + k) % 7 < 5 else _MAKE_UP for k in range(7))
-        pattern = (week * (ndays // 7 + 1))[:ndays]
-        kinds = bytes(k if f else _NONE for k, f in zip(pattern, flags, strict=True))
+        # Weekday kinds 0-4 on Monday-Friday, _NONE on weekends; then the special days.
+        week = bytes((w0 + k) % 7 if (w0 + k) % 7 < 5 else _NONE for k in range(7))
+        kinds_buf = bytearray((week * (ndays // 7 + 1))[:ndays])
+        for named in cal.days_off:
+            kinds_buf[named.day.toordinal() - base] = _NONE
+        for named in cal.make_up_days:
+            kinds_buf[named.day.toordinal() - base] = _MAKE_UP
+        kinds = bytes(kinds_buf)
         spans = (
             *(_spans(self.hours.sessions_for_weekday(wd)) for wd in range(5)),
             _spans(self.hours.sessions_for_make_up_day()),
             (),
         )
         lengths = [sum(e - s for s, e in sp) // _US for sp in spans]
-        cum = array("q", accumulate((lengths[k] for k in kinds), initial=0))
+        cum = array("q", accumulate(map(lengths.__getitem__, kinds), initial=0))
         day_length = self.hours.day_length
         if day_length is None:  # pragma: no cover - OfficeHours always fills it
             raise AssertionError
@@ -223,8 +225,14 @@ class WorkSchedule:
         return self._cum[i] * _US + worked
 
     def _at(self, i: int, us_in_day: int) -> datetime:
-        day = date.fromordinal(self._base + i)
-        return datetime.combine(day, time.min, tzinfo=VN_TZ) + timedelta(microseconds=us_in_day)
+        seconds, micro = divmod(us_in_day, _US)
+        if seconds >= 86400:  # 24:00, the end of a day whose session closes at midnight
+            return self._at(i + 1, us_in_day - 86400 * _US)
+        minutes, sec = divmod(seconds, 60)
+        hour, minute = divmod(minutes, 60)
+        return datetime.combine(
+            date.fromordinal(self._base + i), time(hour, minute, sec, micro), VN_TZ
+        )
 
     def _end_instant(self, p: int) -> datetime:
         """First instant at which office time reaches *p* (> 0), per the boundary rule."""
@@ -345,14 +353,13 @@ class WorkSchedule:
         """
         start = _instant(received_at, "received_at")
         chosen = self._rule_for(limit, rule)
-        merged = _merge(pauses)
+        merged = _merge(pauses) if pauses else []
         if chosen is CountingRule.WORKING_TIME:
             counted_from, at = self._working_time(start, limit, merged)
         else:
             counted_from, day = self._day_rule(start, limit, chosen, merged)
             at = self._close(day)
-        cal = self.calendar
-        provisional = cal.is_provisional(at.date()) or cal.is_provisional(start.date())
+        provisional = max(at.year, start.year) >= self.calendar.provisional_from
         return Due(at, start, counted_from, limit, chosen, provisional)
 
     # -- rules ------------------------------------------------------------------------
@@ -380,6 +387,8 @@ class WorkSchedule:
 
     def _duration_us(self, limit: WorkingDays | WorkingHours) -> int:
         unit = self._day_us if isinstance(limit, WorkingDays) else _HOUR_US
+        if type(limit.count) is int:
+            return limit.count * unit
         exact = Fraction(limit.count) * unit
         if exact.denominator != 1:
             raise InvalidInputError(

@@ -103,8 +103,9 @@ def _check_day(sessions: tuple[Session, ...], where: str) -> tuple[Session, ...]
 def parse_sessions(text: str, where: str = "sessions") -> tuple[Session, ...]:
     """Parse ``"08:00-12:00, 13:00-17:00"`` into sessions (an empty string means none).
 
-    >>> [str(s) for s in parse_sessions("13:00-17:00,08:00-12:00")]
-    ['08:00-12:00', '13:00-17:00']
+    Examples:
+        >>> [str(s) for s in parse_sessions("13:00-17:00,08:00-12:00")]
+        ['08:00-12:00', '13:00-17:00']
     """
     out: list[Session] = []
     for raw in text.split(","):

@@ -1,0 +1,37 @@
+"""Every script in examples/ runs and prints what it promises."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.py"))
+
+
+def test_examples_exist() -> None:
+    assert len(EXAMPLES) >= 2
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
+def test_example_runs(script: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(script), run_name="__main__")
+    out = capsys.readouterr().out
+    assert out.strip()
+    expected = {
+        "due_dates.py": [
+            "due 09:00 07/05/2024",
+            "due 17:00 07/05/2024",
+            "due 17:00 04/05/2024",
+            "(provisional)",
+            "with a supplement pause: due 15:00 08/05/2024",
+        ],
+        "custom_calendar.py": [
+            "closed on 05/03/2027: True",
+            "desk due:     2027-03-09T10:00+07:00",
+            "national due: 2027-03-08T10:00+07:00",
+        ],
+    }.get(script.name, [])
+    for needle in expected:
+        assert needle in out
