@@ -153,6 +153,10 @@ def _work(day: str, vi: str, en: str, swapped_with: str | None = None) -> DayCha
     return DayChange(day, DayKind.WORKING_DAY, vi, en, swapped_with)
 
 
+def _tet(*days: str) -> tuple[DayChange, ...]:
+    return tuple(_off(day, _TET_VI, _TET_EN) for day in days)
+
+
 _VPCP: Final = "Văn phòng Chính phủ (truyền đạt ý kiến Thủ tướng / Phó Thủ tướng)"
 _TET_VI: Final = "Nghỉ Tết Âm lịch"
 _TET_EN: Final = "Lunar New Year break"
@@ -180,7 +184,7 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
                 "Make-up working day for Monday 31/12/2018",
                 "2018-12-31",
             ),
-            *(_off(f"2019-02-0{d}", _TET_VI, _TET_EN) for d in range(4, 9)),
+            *_tet("2019-02-04", "2019-02-05", "2019-02-06", "2019-02-07", "2019-02-08"),
             _off(
                 "2019-04-29",
                 "Nghỉ dịp 30/4 và 1/5 (hoán đổi, làm bù thứ Bảy 04/05/2019)",
@@ -205,10 +209,7 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         issued=None,
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch năm 2020 (Canh Tý)",
-        changes=tuple(
-            _off(day, _TET_VI, _TET_EN)
-            for day in ("2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29")
-        ),
+        changes=_tet("2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29"),
         source=(
             "socongthuong.daklak.gov.vn (07/01/2020): off Thursday 23/01 to Wednesday 29/01/2020"
         ),
@@ -219,10 +220,7 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         issued="2022-01-11",
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch năm 2022 (Nhâm Dần)",
-        changes=tuple(
-            _off(day, _TET_VI, _TET_EN)
-            for day in ("2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04")
-        ),
+        changes=_tet("2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04"),
         source=(
             "kinhtemoitruong.vn (12/01/2022): letter 245 of 11/01/2022, five Tết days plus "
             "the weekends before and after"
@@ -234,10 +232,7 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch và nghỉ lễ Quốc khánh năm 2023",
         changes=(
-            *(
-                _off(day, _TET_VI, _TET_EN)
-                for day in ("2023-01-20", "2023-01-23", "2023-01-24", "2023-01-25", "2023-01-26")
-            ),
+            *_tet("2023-01-20", "2023-01-23", "2023-01-24", "2023-01-25", "2023-01-26"),
             _off("2023-09-01", _QK_VI, _QK_EN),
             _off("2023-09-04", _QK_VI + " (nghỉ bù)", _QK_EN + " (compensatory)"),
         ),
@@ -253,10 +248,7 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch và nghỉ lễ Quốc khánh năm 2024",
         changes=(
-            *(
-                _off(day, _TET_VI, _TET_EN)
-                for day in ("2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14")
-            ),
+            *_tet("2024-02-08", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14"),
             _off("2024-09-02", _QK_VI, _QK_EN),
             _off("2024-09-03", _QK_VI, _QK_EN),
         ),
@@ -290,10 +282,7 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch và một số dịp nghỉ lễ năm 2025",
         changes=(
-            *(
-                _off(day, _TET_VI, _TET_EN)
-                for day in ("2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31")
-            ),
+            *_tet("2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31"),
             _off(
                 "2025-05-02",
                 "Nghỉ dịp 30/4 và 1/5 (hoán đổi, làm bù thứ Bảy 26/04/2025)",
@@ -345,10 +334,7 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         issued=None,
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch năm 2026 (Bính Ngọ)",
-        changes=tuple(
-            _off(day, _TET_VI, _TET_EN)
-            for day in ("2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20")
-        ),
+        changes=_tet("2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"),
         source=(
             "congan.com.vn: civil servants off Saturday 14/02 to Sunday 22/02/2026 "
             "(5 statutory days and 4 weekend days)"

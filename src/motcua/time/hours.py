@@ -125,22 +125,22 @@ def parse_sessions(text: str, where: str = "sessions") -> tuple[Session, ...]:
     return _check_day(tuple(out), where)
 
 
+def _week(value: object, count: int, field: str, span: str) -> tuple[tuple[Session, ...], ...]:
+    try:
+        days = tuple(tuple(d) for d in value)  # type: ignore[attr-defined]  # checked here
+    except TypeError:
+        raise InvalidInputError(field, f"{count} tuples of sessions ({span})", value) from None
+    if len(days) != count:
+        raise InvalidInputError(field, f"{count} tuples of sessions ({span})", len(days))
+    return tuple(_check_day(d, f"{field}[{i}]") for i, d in enumerate(days))
+
+
 def _five(value: object) -> tuple[tuple[Session, ...], ...]:
-    days = tuple(tuple(d) for d in value)  # type: ignore[attr-defined]  # validated below
-    if len(days) != 5:
-        raise InvalidInputError(
-            "OfficeHours.weekdays", "five tuples of sessions (Monday to Friday)", len(days)
-        )
-    return tuple(_check_day(d, f"OfficeHours.weekdays[{i}]") for i, d in enumerate(days))
+    return _week(value, 5, "OfficeHours.weekdays", "Monday to Friday")
 
 
 def _seven(value: object) -> tuple[tuple[Session, ...], ...]:
-    days = tuple(tuple(d) for d in value)  # type: ignore[attr-defined]  # validated below
-    if len(days) != 7:
-        raise InvalidInputError(
-            "OfficeHours.reception", "seven tuples of sessions (Monday to Sunday)", len(days)
-        )
-    return tuple(_check_day(d, f"OfficeHours.reception[{i}]") for i, d in enumerate(days))
+    return _week(value, 7, "OfficeHours.reception", "Monday to Sunday")
 
 
 _STANDARD_DAY: Final = (Session(time(8, 0), time(12, 0)), Session(time(13, 0), time(17, 0)))
