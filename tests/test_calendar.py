@@ -279,3 +279,14 @@ def test_every_announcement_row_is_sourced() -> None:
             assert 2018 <= change.day.year <= 2026
             if change.swapped_with is not None:
                 assert any(c.day == change.swapped_with for c in ann.changes)
+
+
+def test_non_dates_get_a_typed_error() -> None:
+    with pytest.raises(InvalidInputError, match="day: expected a datetime.date"):
+        CAL.is_working_day("2024-05-06")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="day: expected a datetime.date"):
+        CAL.add_working_days("2024-05-06", 1)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="end: expected a datetime.date"):
+        CAL.working_days_between(date(2024, 5, 6), None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="start"):
+        list(CAL.working_days(20240506, date(2024, 5, 8)))  # type: ignore[arg-type]

@@ -344,3 +344,12 @@ def test_naive_and_aware_agree(received: datetime, n: int) -> None:
 def test_receipt_after_cutoff_equals_receipt_at_next_opening(received: datetime, n: int) -> None:
     opening = S.next_office_instant(received)
     assert compute_due(received, WorkingDays(n)).at == compute_due(opening, WorkingDays(n)).at
+
+
+def test_non_instants_get_a_typed_error() -> None:
+    with pytest.raises(InvalidInputError, match="at: expected a datetime"):
+        S.is_office_time("2024-05-06T09:00")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="at: expected a datetime"):
+        S.next_office_instant(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="Pause"):
+        Pause("2024-05-06", at("2024-05-07T09:00"))

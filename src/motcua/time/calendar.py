@@ -199,7 +199,7 @@ class WorkingCalendar:
     # -- internal helpers -------------------------------------------------------------
 
     def _index(self, day: date, what: str = "date") -> int:
-        i = day.toordinal() - self._base
+        i = _ordinal(day, what) - self._base
         if i < 0 or i >= len(self._flags):
             raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year, what)
         return i
@@ -233,7 +233,10 @@ class WorkingCalendar:
         >>> cal.is_working_day(date(2026, 1, 2)), cal.is_working_day(date(2026, 1, 10))
         (False, True)
         """
-        i = day.toordinal() - self._base
+        try:
+            i = day.toordinal() - self._base
+        except AttributeError:
+            i = _ordinal(day, "day") - self._base
         if i < 0 or i >= len(self._flags):
             raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
         return self._flags[i] == 1
@@ -256,7 +259,10 @@ class WorkingCalendar:
         """
         if type(n) is not int:
             raise InvalidInputError("n", "an int number of working days", n)
-        i = day.toordinal() - self._base
+        try:
+            i = day.toordinal() - self._base
+        except AttributeError:
+            i = _ordinal(day, "day") - self._base
         if i < 0 or i >= len(self._flags):
             raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
         k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._flags[i] + n
@@ -275,8 +281,12 @@ class WorkingCalendar:
         """
         base = self._base
         n = len(self._flags)
-        i = start.toordinal() - base
-        j = end.toordinal() - base
+        try:
+            i = start.toordinal() - base
+            j = end.toordinal() - base
+        except AttributeError:
+            i = _ordinal(start, "start") - base
+            j = _ordinal(end, "end") - base
         if i < 0 or i >= n:
             raise OutsideCalendarError(start.isoformat(), self.first_year, self.last_year)
         if j < 0 or j >= n:
@@ -299,8 +309,9 @@ class WorkingCalendar:
             >>> [d.day for d in days]
             [26, 2, 3, 4, 6]
         """
-        lo = self._cum[self._index(start)] - self._flags[self._index(start)]
-        hi = self._cum[self._index(end)]
+        i = self._index(start, "start")
+        lo = self._cum[i] - self._flags[i]
+        hi = self._cum[self._index(end, "end")]
         return iter(self._workdays[lo:hi])
 
     def named_day(self, day: date) -> NamedDay | None:
@@ -363,6 +374,14 @@ class WorkingCalendar:
         )
 
 
+def _ordinal(day: object, what: str) -> int:
+    if not isinstance(day, date):
+        raise InvalidInputError(
+            what, "a datetime.date", day, "parse text first, e.g. date.fromisoformat('2024-05-06')"
+        )
+    return day.toordinal()
+
+
 def _by_day(n: NamedDay) -> date:
     return n.day
 
@@ -423,7 +442,7 @@ def statutory_holidays_from_package(
     year_list = list(years)
     vi = holidays.country_holidays("VN", years=year_list, language="vi")
     en = holidays.country_holidays("VN", years=year_list, language="en_US")
-    swapped = _package_swaps(holidays)
+    swapped = _package_swaps()
     rows = [
         (d, str(vi[d]), str(en[d]))
         for d in sorted(vi)
@@ -432,7 +451,7 @@ def statutory_holidays_from_package(
     return version("holidays"), rows
 
 
-def _package_swaps(holidays_module: Any) -> frozenset[date]:
+def _package_swaps() -> frozenset[date]:
     """Return the days off that ``holidays`` adds from its own swap table."""
     from holidays.countries.vietnam import VietnamStaticHolidays  # noqa: PLC0415
 
@@ -442,7 +461,6 @@ def _package_swaps(holidays_module: Any) -> frozenset[date]:
         entries = spec if isinstance(spec[0], tuple) else (spec,)
         for entry in entries:
             out.add(date(year, entry[0], entry[1]))
-    del holidays_module
     return frozenset(out)
 
 
@@ -451,7 +469,7 @@ def package_swaps() -> tuple[frozenset[date], frozenset[date]]:
     import holidays  # noqa: PLC0415
 
     vn = holidays.country_holidays("VN", years=range(2018, LAST_ANNOUNCED_YEAR + 1))
-    days_off = frozenset(d for d in _package_swaps(holidays) if d.year >= 2018)
+    days_off = frozenset(d for d in _package_swaps() if d.year >= 2018)
     return days_off, frozenset(d for d in vn.weekend_workdays if d.year >= 2018)
 
 

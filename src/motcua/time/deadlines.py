@@ -207,6 +207,8 @@ class WorkSchedule:
     # -- positions on the office-time line --------------------------------------------
 
     def _day_index(self, day: date, what: str) -> int:
+        if not isinstance(day, date):
+            raise InvalidInputError(what, "a datetime.date or datetime.datetime", day)
         i = day.toordinal() - self._base
         if i < 0 or i >= len(self._kinds):
             cal = self.calendar
@@ -294,7 +296,7 @@ class WorkSchedule:
         >>> s.is_office_time(datetime(2024, 5, 6, 12, 0))  # lunch break
         False
         """
-        at = to_vn(at)
+        at = _instant(at, "at")
         i = self._day_index(at.date(), "instant")
         t = ((at.hour * 60 + at.minute) * 60 + at.second) * _US + at.microsecond
         return any(s <= t < e for s, e in self._spans[self._kinds[i]])
@@ -305,7 +307,7 @@ class WorkSchedule:
         >>> str(default_schedule().next_office_instant(datetime(2024, 4, 26, 17, 30)))
         '2024-05-02 08:00:00+07:00'
         """
-        return self._start_instant(self._pos(to_vn(at)))
+        return self._start_instant(self._pos(_instant(at, "at")))
 
     def working_time_between(
         self, start: datetime, end: datetime, *, pauses: Iterable[Pause] = ()
