@@ -14,15 +14,16 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "motcua"
 ALLOWED = {
     "foundation": {"foundation"},
     "time": {"foundation", "time"},
-    "serialization": {"foundation", "time", "serialization"},
-    "cli": {"foundation", "time", "serialization", "cli", "root"},
-    "root": {"foundation", "time", "serialization", "root"},
+    "domain": {"foundation", "time", "domain"},
+    "serialization": {"foundation", "time", "domain", "serialization"},
+    "cli": {"foundation", "time", "domain", "serialization", "cli", "root"},
+    "root": {"foundation", "time", "domain", "serialization", "root"},
 }
 
 #: third-party package -> the only module allowed to import it.
 THIRD_PARTY = {
     "holidays": {"motcua.time.calendar"},
-    "cattrs": {"motcua.serialization.announcements"},
+    "cattrs": {"motcua.serialization.converter"},
     "dateutil": {"motcua.time.deadlines"},
 }
 

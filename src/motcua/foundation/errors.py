@@ -12,7 +12,9 @@ __all__ = [
     "ConfigurationError",
     "InvalidInputError",
     "MotcuaError",
+    "NotFoundError",
     "OutsideCalendarError",
+    "TransitionError",
 ]
 
 
@@ -70,3 +72,56 @@ class ConfigurationError(MotcuaError, ValueError):
     Raised when motcua is asked to build something that cannot give a lawful answer, such as
     office hours whose weekdays have different lengths without an explicit day length.
     """
+
+
+class NotFoundError(MotcuaError, LookupError):
+    """A code or key was looked up and is not there (a procedure, a unit, a channel term).
+
+    Attributes:
+        what: What was looked up (e.g. ``procedure``).
+        key: The key that was not found.
+    """
+
+    def __init__(self, what: str, key: object, hint: str = "") -> None:
+        """Build the message from what was looked up, the key and a hint."""
+        self.what = what
+        self.key = key
+        msg = f"{what} {key!r} not found"
+        if hint:
+            msg += f"; {hint}"
+        super().__init__(msg)
+
+    def __str__(self) -> str:
+        """Return the message (not the quoted key that ``KeyError`` would print)."""
+        return str(self.args[0])
+
+
+class TransitionError(MotcuaError, ValueError):
+    """An event is not allowed in a dossier's current status (the transition table says no).
+
+    Attributes:
+        dossier: The dossier code (text).
+        status: The status the dossier is in (its value).
+        event: The event type that was refused.
+        allowed: The event types allowed in that status.
+    """
+
+    def __init__(
+        self,
+        dossier: str,
+        status: str,
+        event: str,
+        allowed: tuple[str, ...],
+        reason: str = "",
+    ) -> None:
+        """Build the message from the dossier, the status, the event and the allowed events."""
+        self.dossier = dossier
+        self.status = status
+        self.event = event
+        self.allowed = allowed
+        why = f" ({reason})" if reason else ""
+        msg = (
+            f"dossier {dossier}: event {event!r} is not allowed in status {status!r}{why}; "
+            f"allowed there: {', '.join(allowed) if allowed else 'none (final status)'}"
+        )
+        super().__init__(msg)

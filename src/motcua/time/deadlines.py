@@ -51,6 +51,7 @@ from motcua.time.limits import (
     TimeLimit,
     WorkingDays,
     WorkingHours,
+    resolve_rule,
 )
 
 __all__ = ["Due", "Pause", "WorkSchedule", "compute_due", "default_schedule"]
@@ -126,15 +127,6 @@ class Due:
     def __str__(self) -> str:
         """Return the due instant in ISO 8601 to the minute, e.g. ``2024-05-07T09:00+07:00``."""
         return self.at.isoformat(timespec="minutes")
-
-
-_DEFAULT_RULE: Final = {
-    WorkingDays: CountingRule.WORKING_TIME,
-    WorkingHours: CountingRule.WORKING_TIME,
-    CalendarDays: CountingRule.CALENDAR_DAYS,
-    Months: CountingRule.MONTHS,
-    SameDay: CountingRule.SAME_DAY,
-}
 
 
 def _spans(sessions: tuple[Session, ...]) -> tuple[tuple[int, int], ...]:
@@ -354,7 +346,7 @@ class WorkSchedule:
             OutsideCalendarError: A day of the count lies outside the calendar.
         """
         start = _instant(received_at, "received_at")
-        chosen = self._rule_for(limit, rule)
+        chosen = resolve_rule(limit, rule)
         merged = _merge(pauses) if pauses else []
         if chosen is CountingRule.WORKING_TIME:
             counted_from, at = self._working_time(start, limit, merged)
@@ -365,27 +357,6 @@ class WorkSchedule:
         return Due(at, start, counted_from, limit, chosen, provisional)
 
     # -- rules ------------------------------------------------------------------------
-
-    @staticmethod
-    def _rule_for(limit: TimeLimit, rule: CountingRule | None) -> CountingRule:
-        default = _DEFAULT_RULE.get(type(limit))
-        if default is None:
-            raise InvalidInputError(
-                "limit",
-                "WorkingDays, WorkingHours, CalendarDays, Months or SameDay",
-                limit,
-                "a time limit is a count with a unit, never a bare number",
-            )
-        if rule is None or rule is default:
-            return default
-        if rule is CountingRule.WHOLE_DAYS and isinstance(limit, WorkingDays):
-            return rule
-        raise InvalidInputError(
-            "rule",
-            f"{default.value} for {type(limit).__name__}"
-            + (" (or whole-days)" if isinstance(limit, WorkingDays) else ""),
-            rule.value,
-        )
 
     def _duration_us(self, limit: WorkingDays | WorkingHours) -> int:
         unit = self._day_us if isinstance(limit, WorkingDays) else _HOUR_US
@@ -403,7 +374,7 @@ class WorkSchedule:
     def _working_time(
         self, start: datetime, limit: TimeLimit, pauses: list[Pause]
     ) -> tuple[datetime, datetime]:
-        if not isinstance(limit, WorkingDays | WorkingHours):  # pragma: no cover - by _rule_for
+        if not isinstance(limit, WorkingDays | WorkingHours):  # pragma: no cover - by resolve_rule
             raise TypeError(limit)
         p0 = self._pos(start, "received_at")
         counted_from = self._start_instant(p0)
@@ -425,7 +396,7 @@ class WorkSchedule:
         cal = self.calendar
         d0 = start.date()
         if rule is CountingRule.SAME_DAY:
-            if not isinstance(limit, SameDay):  # pragma: no cover - by _rule_for
+            if not isinstance(limit, SameDay):  # pragma: no cover - by resolve_rule
                 raise AssertionError
             late = limit.cutoff is not None and start.timetz().replace(tzinfo=None) > limit.cutoff
             same = cal.is_working_day(d0) and not late and start < self._close(d0)
@@ -433,7 +404,7 @@ class WorkSchedule:
             counted_from = start if same else self._opening(base_day)
             return counted_from, self._shift_working(base_day, 0, pauses, d0)
         if rule is CountingRule.WHOLE_DAYS:
-            if not isinstance(limit, WorkingDays):  # pragma: no cover - by _rule_for
+            if not isinstance(limit, WorkingDays):  # pragma: no cover - by resolve_rule
                 raise AssertionError
             if isinstance(limit.count, Fraction):
                 raise InvalidInputError(
@@ -452,7 +423,7 @@ class WorkSchedule:
             from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - rarely used
 
             last = d0 + relativedelta(months=limit.count)
-        else:  # pragma: no cover - by _rule_for
+        else:  # pragma: no cover - by resolve_rule
             raise TypeError(limit)
         for p in pauses:
             if p.start.date() > last:

@@ -32,6 +32,7 @@ __all__ = [
     "TimeLimit",
     "WorkingDays",
     "WorkingHours",
+    "resolve_rule",
 ]
 
 
@@ -160,3 +161,45 @@ class SameDay:
 
 #: Any time limit.
 TimeLimit: TypeAlias = WorkingDays | WorkingHours | CalendarDays | Months | SameDay
+
+
+_DEFAULT_RULE: dict[type, CountingRule] = {
+    WorkingDays: CountingRule.WORKING_TIME,
+    WorkingHours: CountingRule.WORKING_TIME,
+    CalendarDays: CountingRule.CALENDAR_DAYS,
+    Months: CountingRule.MONTHS,
+    SameDay: CountingRule.SAME_DAY,
+}
+
+
+def resolve_rule(limit: TimeLimit, rule: CountingRule | None = None) -> CountingRule:
+    """Return the counting rule that applies to *limit*, checking that *rule* fits it.
+
+    Working days and hours default to working time; working days may instead use whole days
+    (Civil Code 2015 Art. 147-148); every other limit implies its own rule.
+
+    >>> resolve_rule(WorkingDays(5)).value
+    'working-time'
+    >>> resolve_rule(CalendarDays(3), CountingRule.WHOLE_DAYS)
+    Traceback (most recent call last):
+    ...
+    motcua.foundation.errors.InvalidInputError: rule: expected calendar-days ...
+    """
+    default = _DEFAULT_RULE.get(type(limit))
+    if default is None:
+        raise InvalidInputError(
+            "limit",
+            "WorkingDays, WorkingHours, CalendarDays, Months or SameDay",
+            limit,
+            "a time limit is a count with a unit, never a bare number",
+        )
+    if rule is None or rule is default:
+        return default
+    if rule is CountingRule.WHOLE_DAYS and isinstance(limit, WorkingDays):
+        return rule
+    raise InvalidInputError(
+        "rule",
+        f"{default.value} for {type(limit).__name__}"
+        + (" (or whole-days)" if isinstance(limit, WorkingDays) else ""),
+        rule.value,
+    )

@@ -1,0 +1,1 @@
+"""The domain layer: procedures, units, codes, the dossier lifecycle and timeliness."""

@@ -1,0 +1,322 @@
+"""Codes: agency identifiers, procedure codes and dossier codes.
+
+* **Agency identifier** (mã định danh cơ quan), QCVN 102:2016/BTTTT (issued by Circular
+  10/2016/TT-BTTTT): ``V1V2V3.Z1Z2.Y1Y2.MX1X2``, e.g. ``000.00.53.H48``; the last segment is
+  the level-1 unit (a letter and two digits; provinces start with ``H``, ministries ``G``).
+* **Procedure code** (mã thủ tục hành chính) of the National Database of Administrative
+  Procedures (Decree 63/2010/NĐ-CP): ``1.001193``, and the localised long forms
+  ``1.001193.000.00.00.H48`` (national code + agency identifier) or ``1.000948.H38``. No legal
+  text fixes the long form; it is parsed leniently.
+* **Dossier code** (mã số hồ sơ), Circular 01/2018/TT-VPCP Art. 19:
+  ``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX``: the receiving agency's identifier, the receipt date
+  and the serial number of the dossier received that day (a counter per agency, reset daily).
+
+>>> code = DossierCode.parse("000.00.53.H48-220921-0099")
+>>> code.agency, code.day, code.serial
+(AgencyCode('000.00.53.H48'), datetime.date(2022, 9, 21), 99)
+>>> str(ProcedureCode.parse("1.001193.000.00.00.H48").national)
+'1.001193'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import date, datetime
+from typing import Final, Protocol, runtime_checkable
+
+import attrs
+
+from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.vntime import to_vn
+
+__all__ = [
+    "AgencyCode",
+    "DossierCode",
+    "DossierCounter",
+    "InMemoryCounter",
+    "ProcedureCode",
+    "issue_dossier_code",
+]
+
+_AGENCY: Final = re.compile(r"^(\d{3})\.(\d{2})\.(\d{2})\.([A-Z]\d{2})$")
+_PROCEDURE: Final = re.compile(
+    r"^(?P<national>\d\.\d{6})(?:\.(?P<agency>\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})|\.(?P<short>[A-Z]\d{2}))?$"
+)
+_DOSSIER: Final = re.compile(r"^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{2})(\d{2})(\d{2})-(\d{4})$")
+_MAX_SERIAL: Final = 9999
+
+
+def _text(value: object, field: str, expected: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidInputError(field, expected, value)
+    return value.strip()
+
+
+@attrs.frozen(repr=False, order=True)
+class AgencyCode:
+    """An agency identifier under QCVN 102:2016/BTTTT (Circular 10/2016/TT-BTTTT).
+
+    >>> AgencyCode.parse("000.00.53.H48").level1
+    'H48'
+    >>> AgencyCode.parse("000.00.53.h48")
+    Traceback (most recent call last):
+    ...
+    motcua.foundation.errors.InvalidInputError: agency code: expected ...
+    """
+
+    value: str = attrs.field()
+
+    @value.validator
+    def _check(self, _attribute: object, value: object) -> None:
+        text = _text(value, "agency code", "a string")
+        if not _AGENCY.match(text) or text != value:
+            raise InvalidInputError(
+                "agency code",
+                "the QCVN 102:2016 form NNN.NN.NN.ANN (e.g. '000.00.53.H48')",
+                value,
+                "check the segments: 3, 2 and 2 digits, then an upper-case letter and 2 digits",
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> AgencyCode:
+        """Parse and validate an agency identifier (surrounding spaces are ignored)."""
+        return cls(_text(text, "agency code", "a string"))
+
+    @property
+    def level1(self) -> str:
+        """The level-1 unit code (``MX1X2``), e.g. ``H48``."""
+        return self.value.rsplit(".", 1)[1]
+
+    def __str__(self) -> str:
+        """Return the identifier as written, e.g. ``000.00.53.H48``."""
+        return self.value
+
+    def __repr__(self) -> str:
+        """Return ``AgencyCode('000.00.53.H48')``."""
+        return f"AgencyCode({self.value!r})"
+
+
+@attrs.frozen(repr=False, order=True)
+class ProcedureCode:
+    """A procedure code of the National Database of Administrative Procedures.
+
+    Attributes:
+        national: The national code, a digit, a dot and six digits (``1.001193``).
+        local: The localising suffix of the long form, if any: an agency identifier
+            (``000.00.00.H48``) or a bare level-1 code (``H38``).
+
+    >>> ProcedureCode.parse("1.001193").local is None
+    True
+    >>> str(ProcedureCode.parse("1.000948.H38"))
+    '1.000948.H38'
+    """
+
+    national_code: str
+    local: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check the parts against the lenient long-form grammar."""
+        text = self.national_code if self.local is None else f"{self.national_code}.{self.local}"
+        if not isinstance(self.national_code, str) or not _PROCEDURE.match(text):
+            raise InvalidInputError(
+                "procedure code",
+                "a national code D.DDDDDD (e.g. '1.001193'), optionally followed by "
+                "'.NNN.NN.NN.ANN' or '.ANN'",
+                text,
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> ProcedureCode:
+        """Parse a short or long procedure code."""
+        value = _text(text, "procedure code", "a string such as '1.001193'")
+        match = _PROCEDURE.match(value)
+        if not match:
+            raise InvalidInputError(
+                "procedure code",
+                "a national code D.DDDDDD (e.g. '1.001193'), optionally followed by "
+                "'.NNN.NN.NN.ANN' or '.ANN'",
+                text,
+            )
+        return cls(match["national"], match["agency"] or match["short"])
+
+    @property
+    def national(self) -> ProcedureCode:
+        """The short national form (the code without its local suffix)."""
+        return self if self.local is None else ProcedureCode(self.national_code)
+
+    def __str__(self) -> str:
+        """Return the code as written."""
+        return self.national_code if self.local is None else f"{self.national_code}.{self.local}"
+
+    def __repr__(self) -> str:
+        """Return ``ProcedureCode('1.001193')``."""
+        return f"ProcedureCode({str(self)!r})"
+
+
+@attrs.frozen(repr=False, order=True)
+class DossierCode:
+    """A dossier code under Circular 01/2018/TT-VPCP Art. 19.
+
+    Attributes:
+        agency: The receiving agency's identifier (QCVN 102:2016).
+        day: The receipt date.
+        serial: The serial number of the dossier among those the agency received that day
+            (1-9999).
+
+    >>> str(DossierCode(AgencyCode("000.00.53.H48"), date(2022, 9, 21), 99))
+    '000.00.53.H48-220921-0099'
+    >>> DossierCode.parse("000.00.53.H48-220231-0001")
+    Traceback (most recent call last):
+    ...
+    motcua.foundation.errors.InvalidInputError: dossier code: expected a real receipt date ...
+    """
+
+    agency: AgencyCode = attrs.field(validator=attrs.validators.instance_of(AgencyCode))
+    day: date = attrs.field()
+    serial: int = attrs.field()
+
+    @day.validator
+    def _check_day(self, _attribute: object, value: object) -> None:
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise InvalidInputError("DossierCode.day", "a datetime.date", value)
+        if not 2000 <= value.year <= 2099:
+            raise InvalidInputError(
+                "DossierCode.day", "a date in 2000-2099 (YYMMDD has two year digits)", value
+            )
+
+    @serial.validator
+    def _check_serial(self, _attribute: object, value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _MAX_SERIAL:
+            raise InvalidInputError(
+                "DossierCode.serial",
+                f"an integer 1-{_MAX_SERIAL} (four digits, the daily serial)",
+                value,
+            )
+
+    @classmethod
+    def parse(cls, text: str, *, received_on: date | None = None) -> DossierCode:
+        """Parse and validate a dossier code; with *received_on*, check its date matches.
+
+        Raises:
+            InvalidInputError: The code is malformed, its date is not a real date, its serial
+                is 0000, or its date differs from *received_on*.
+        """
+        value = _text(text, "dossier code", "a string such as '000.00.53.H48-220921-0099'")
+        match = _DOSSIER.match(value)
+        if not match:
+            raise InvalidInputError(
+                "dossier code",
+                "NNN.NN.NN.ANN-YYMMDD-NNNN (agency identifier, receipt date, daily serial), "
+                "e.g. '000.00.53.H48-220921-0099'",
+                text,
+            )
+        agency, yy, mm, dd, serial = match.groups()
+        try:
+            day = date(2000 + int(yy), int(mm), int(dd))
+        except ValueError:
+            raise InvalidInputError(
+                "dossier code", "a real receipt date YYMMDD", f"{yy}{mm}{dd} in {value!r}"
+            ) from None
+        if int(serial) == 0:
+            raise InvalidInputError("dossier code", "a daily serial from 0001", value)
+        code = cls(AgencyCode(agency), day, int(serial))
+        if received_on is not None:
+            code.check_receipt(received_on)
+        return code
+
+    def check_receipt(self, received_on: date | datetime) -> None:
+        """Raise unless the code's date is the receipt date (Circular 01/2018 Art. 19).
+
+        A datetime is taken in Vietnam time.
+
+        >>> DossierCode.parse("000.00.53.H48-220921-0099").check_receipt(date(2022, 9, 22))
+        Traceback (most recent call last):
+        ...
+        motcua.foundation.errors.InvalidInputError: dossier code 000.00.53.H48-220921-0099: ...
+        """
+        day = to_vn(received_on).date() if isinstance(received_on, datetime) else received_on
+        if day != self.day:
+            raise InvalidInputError(
+                f"dossier code {self}",
+                f"the receipt date {day:%y%m%d} ({day.isoformat()}) in its middle part",
+                f"{self.day:%y%m%d}",
+                "a dossier code carries the date the dossier was received",
+            )
+
+    def __str__(self) -> str:
+        """Return the 25-character code, e.g. ``000.00.53.H48-220921-0099``."""
+        return f"{self.agency}-{self.day:%y%m%d}-{self.serial:04d}"
+
+    def __repr__(self) -> str:
+        """Return ``DossierCode('000.00.53.H48-220921-0099')``."""
+        return f"DossierCode({str(self)!r})"
+
+
+@runtime_checkable
+class DossierCounter(Protocol):
+    """Where daily serial numbers come from: one counter per (agency, day).
+
+    An implementation must hand out 1, 2, 3, ... for each (agency, day) pair, never the same
+    number twice, even under concurrent callers. A database-backed counter typically keeps
+    a table keyed by ``(agency, day)`` and increments it atomically, e.g. in PostgreSQL::
+
+        INSERT INTO dossier_serial (agency, day, last) VALUES (%s, %s, 1)
+        ON CONFLICT (agency, day) DO UPDATE SET last = dossier_serial.last + 1
+        RETURNING last;
+    """
+
+    def next_serial(self, agency: AgencyCode, day: date) -> int:
+        """Return the next serial number for *agency* on *day* (starting at 1)."""
+        ...  # pragma: no cover - protocol
+
+
+class InMemoryCounter:
+    """A thread-safe in-process :class:`DossierCounter` (for tests, scripts, one process).
+
+    >>> counter = InMemoryCounter()
+    >>> agency = AgencyCode("000.00.53.H48")
+    >>> day = date(2024, 3, 1)
+    >>> counter.next_serial(agency, day), counter.next_serial(agency, day)
+    (1, 2)
+    >>> counter.next_serial(agency, date(2024, 3, 2))
+    1
+    """
+
+    def __init__(self, start: dict[tuple[AgencyCode, date], int] | None = None) -> None:
+        """Start empty, or from the last serial already issued per (agency, day)."""
+        self._last: dict[tuple[AgencyCode, date], int] = dict(start or {})
+        self._lock = threading.Lock()
+
+    def next_serial(self, agency: AgencyCode, day: date) -> int:
+        """Return the next serial number for *agency* on *day*."""
+        with self._lock:
+            value = self._last.get((agency, day), 0) + 1
+            self._last[(agency, day)] = value
+            return value
+
+
+def issue_dossier_code(
+    agency: AgencyCode | str, received_at: datetime | date, counter: DossierCounter
+) -> DossierCode:
+    """Issue the next dossier code for a dossier *agency* received at *received_at*.
+
+    Raises:
+        InvalidInputError: The counter returned a serial outside 1-9999 (more than 9,999
+            dossiers in one day at one agency cannot be coded under Art. 19).
+
+    >>> counter = InMemoryCounter()
+    >>> str(issue_dossier_code("000.00.53.H48", datetime(2024, 3, 1, 9, 30), counter))
+    '000.00.53.H48-240301-0001'
+    """
+    code = agency if isinstance(agency, AgencyCode) else AgencyCode.parse(agency)
+    day = to_vn(received_at).date() if isinstance(received_at, datetime) else received_at
+    serial = counter.next_serial(code, day)
+    if isinstance(serial, bool) or not isinstance(serial, int) or not 1 <= serial <= _MAX_SERIAL:
+        raise InvalidInputError(
+            "counter.next_serial()",
+            f"a serial 1-{_MAX_SERIAL} for {code} on {day.isoformat()}",
+            serial,
+            "the four-digit daily serial of Circular 01/2018 Art. 19 is exhausted",
+        )
+    return DossierCode(code, day, serial)
