@@ -31,11 +31,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.v import transform_error
 
 from motcua.foundation.errors import InvalidInputError
+from motcua.serialization.converter import (
+    STRUCTURING_ERRORS,
+    base_converter,
+    structuring_error,
+)
 from motcua.time.announcements import Announcement, Confidence, DayChange, DayKind, Scope
 
 __all__ = ["AnnouncementFile", "load_announcements", "parse_announcements"]
@@ -54,15 +56,8 @@ class AnnouncementFile:
     announced_through: int | None = None
 
 
-def _converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True)
-
-    def _date(value: object, _type: object) -> date:
-        if not isinstance(value, str):
-            raise TypeError("expected an ISO date string like '2027-01-02'")
-        return date.fromisoformat(value)
-
-    conv.register_structure_hook(date, _date)
+def _converter() -> Any:
+    conv = base_converter()
 
     def _change(data: Any, _type: object) -> DayChange:
         if not isinstance(data, dict):
@@ -76,19 +71,13 @@ def _converter() -> cattrs.Converter:
         )
 
     conv.register_structure_hook(DayChange, _change)
-    for enum_type in (DayKind, Scope, Confidence):
-        conv.register_structure_hook(enum_type, lambda v, t: t(v))
     return conv
 
 
-def _structure_changes(conv: cattrs.Converter, value: object) -> tuple[DayChange, ...]:
+def _structure_changes(conv: Any, value: object) -> tuple[DayChange, ...]:
     if not isinstance(value, list):
         raise TypeError("'changes' must be an array")
     return tuple(conv.structure(item, DayChange) for item in value)
-
-
-def _path_of(note: str) -> str:
-    return note.rsplit(" @ ", 1)[-1] if " @ " in note else "$"
 
 
 def parse_announcements(data: object, *, origin: str = "<data>") -> AnnouncementFile:
@@ -125,7 +114,7 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
             out.append(
                 Announcement(
                     instrument=conv.structure(row.get("instrument", ""), str),
-                    issued=conv.structure(row.get("issued"), date | None),  # type: ignore[arg-type]
+                    issued=conv.structure(row.get("issued"), date | None),
                     issuer=conv.structure(row["issuer"], str),
                     subject=conv.structure(row["subject"], str),
                     changes=_structure_changes(conv, row["changes"]),
@@ -139,13 +128,10 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
             raise InvalidInputError(
                 f"{where}.{exc.args[0]}", "a value (required field)", None, "add the field"
             ) from None
-        except (ClassValidationError, IterableValidationError) as exc:
-            first = transform_error(exc)[0]
-            raise InvalidInputError(
-                f"{where}{_path_of(first)[1:]}", "a valid value", first.split(" @ ")[0]
-            ) from None
         except InvalidInputError as exc:
             raise InvalidInputError(f"{where}: {exc.field}", exc.expected, exc.got) from None
+        except STRUCTURING_ERRORS as exc:
+            raise structuring_error(exc, where, "") from None
         except (ValueError, TypeError) as exc:
             raise InvalidInputError(where, "valid announcement fields", str(exc)) from None
     through = data.get("announced_through")

@@ -1,0 +1,260 @@
+"""motcua's JSON data model: the one cattrs converter (the only module that imports cattrs).
+
+Conventions (ADR 0006):
+
+* instants are ISO 8601 strings with an offset (``2024-03-04T08:15:00+07:00``); an instant
+  without an offset is Vietnam time (ADR 0002); dates are ``YYYY-MM-DD``;
+* codes (procedure, dossier, agency) are their written strings; channels are their
+  ``KenhThucHien`` integers; enums are their string values;
+* a time limit is ``{"unit": "working_days", "count": 5}`` (units ``working_days``,
+  ``working_hours``, ``calendar_days``, ``months``, ``same_day`` with an optional
+  ``"cutoff": "15:00"``, and ``none`` for no statutory time limit); a fractional count is a
+  string such as ``"1/2"``;
+* lifecycle events are a tagged union: ``{"type": "received", "at": ...}``;
+* fields equal to their default are left out; unknown keys are errors.
+
+Every structuring error is turned into one :class:`InvalidInputError` naming the JSON path
+of the bad field (``$.events[2].at``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, Final, TypeVar
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from motcua.domain.codes import AgencyCode, DossierCode, ProcedureCode
+from motcua.domain.lifecycle import EVENT_TYPES, Event
+from motcua.domain.procedures import Channel, NoTimeLimit
+from motcua.foundation.errors import InvalidInputError, TransitionError
+from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.serialization.limits import limit_from_json, limit_to_json
+from motcua.time.limits import (
+    CalendarDays,
+    Months,
+    SameDay,
+    TimeLimit,
+    WorkingDays,
+    WorkingHours,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "STRUCTURING_ERRORS",
+    "base_converter",
+    "converter",
+    "limit_from_json",
+    "limit_to_json",
+    "parse_instant",
+    "structure",
+    "structuring_error",
+]
+
+T = TypeVar("T")
+
+#: The exceptions cattrs raises while structuring (turn them into errors with
+#: :func:`structuring_error`).
+STRUCTURING_ERRORS: Final = (
+    ClassValidationError,
+    IterableValidationError,
+    ForbiddenExtraKeysError,
+)
+
+#: Version of the JSON schema written by this release.
+SCHEMA_VERSION: Final = 1
+
+
+def parse_instant(value: object, field: str = "instant") -> datetime:
+    """Parse an ISO 8601 instant (a missing offset means Vietnam time); return it in UTC+07.
+
+    >>> parse_instant("2024-03-04T01:15:00Z").isoformat()
+    '2024-03-04T08:15:00+07:00'
+    """
+    if not isinstance(value, str):
+        raise InvalidInputError(field, "an ISO 8601 date-time string", value)
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(
+            field, "an ISO 8601 date-time such as '2024-03-04T08:15:00+07:00'", value
+        ) from None
+    return parsed.replace(tzinfo=VN_TZ) if parsed.tzinfo is None else to_vn(parsed)
+
+
+def _parse_date(value: object, field: str = "date") -> date:
+    if not isinstance(value, str):
+        raise InvalidInputError(field, "an ISO date string such as '2024-03-04'", value)
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInputError(field, "a real date YYYY-MM-DD", value) from None
+
+
+def _str(value: object, field: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidInputError(field, "a string", value)
+    return value
+
+
+def _int(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(field, "an integer", value)
+    return value
+
+
+def _bool(value: object, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInputError(field, "true or false", value)
+    return value
+
+
+def _event_from_json(conv: cattrs.Converter, data: object) -> Event:
+    if not isinstance(data, dict):
+        raise InvalidInputError("event", "an object with a 'type' key", data)
+    kind = data.get("type")
+    cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise InvalidInputError("event.type", "one of " + ", ".join(EVENT_TYPES), kind)
+    rest = {k: v for k, v in data.items() if k != "type"}
+    result: Event = conv.structure(rest, cls)
+    return result
+
+
+def _allotted_from_json(data: object) -> WorkingDays | WorkingHours | None:
+    if data is None:
+        return None
+    limit = limit_from_json(data)
+    if not isinstance(limit, WorkingDays | WorkingHours):
+        raise InvalidInputError("allotted", "working_days or working_hours", data)
+    return limit
+
+
+def _enum_from_json(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    for member in cls:
+        if member.value == value and type(member.value) is type(value):
+            return member
+    raise InvalidInputError(cls.__name__, "one of " + ", ".join(repr(m.value) for m in cls), value)
+
+
+def base_converter() -> cattrs.Converter:
+    """Return a strict converter: no extra keys, no coercion of str/int/bool, ISO dates."""
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    conv.register_structure_hook(str, lambda v, _t: _str(v, "value"))
+    conv.register_structure_hook(int, lambda v, _t: _int(v, "value"))
+    conv.register_structure_hook(bool, lambda v, _t: _bool(v, "value"))
+    conv.register_structure_hook(date, lambda v, _t: _parse_date(v))
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_from_json
+    )
+    conv.register_structure_hook(datetime, lambda v, _t: parse_instant(v))
+    conv.register_unstructure_hook(datetime, lambda d: to_vn(d).isoformat())
+    return conv
+
+
+def _build() -> cattrs.Converter:
+    conv = base_converter()
+    for code_type, parse in (
+        (ProcedureCode, ProcedureCode.parse),
+        (DossierCode, DossierCode.parse),
+        (AgencyCode, AgencyCode.parse),
+    ):
+        conv.register_structure_hook(code_type, lambda v, _t, p=parse: p(_str(v, "code")))
+        conv.register_unstructure_hook(code_type, str)
+    conv.register_structure_hook(Channel, lambda v, _t: Channel.from_code(v))
+    conv.register_unstructure_hook(Channel, int)
+    limit_types = (WorkingDays, WorkingHours, CalendarDays, Months, SameDay, NoTimeLimit)
+    for limit_type in limit_types:
+        conv.register_unstructure_hook(limit_type, limit_to_json)
+    conv.register_structure_hook(TimeLimit, lambda v, _t: limit_from_json(v))
+    conv.register_structure_hook(TimeLimit | NoTimeLimit, lambda v, _t: limit_from_json(v))
+    conv.register_structure_hook(
+        WorkingDays | WorkingHours | None, lambda v, _t: _allotted_from_json(v)
+    )
+    conv.register_structure_hook(Event, lambda v, _t: _event_from_json(conv, v))
+    for cls in EVENT_TYPES.values():
+        plain = conv.get_unstructure_hook(cls)
+
+        def _tagged(event: Event, _plain: Callable[[Any], Any] = plain) -> dict[str, Any]:
+            return {"type": event.kind, **_plain(event)}
+
+        conv.register_unstructure_hook(cls, _tagged)
+    return conv
+
+
+_CONVERTER: cattrs.Converter | None = None
+
+
+def converter() -> cattrs.Converter:
+    """Return the shared converter for motcua values (built on first use)."""
+    global _CONVERTER  # noqa: PLW0603 - a lazily built module-level singleton
+    if _CONVERTER is None:
+        _CONVERTER = _build()
+    return _CONVERTER
+
+
+def _leaf(exc: BaseException, path: str) -> tuple[str, BaseException]:
+    """Walk a cattrs validation error down to its first leaf and the JSON path to it."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        if with_notes:
+            sub, note = with_notes[0]
+            return _leaf(sub, f"{path}.{note.name}")
+        return _leaf(without[0], path)
+    if isinstance(exc, IterableValidationError):
+        with_notes_i, without_i = exc.group_exceptions()
+        if with_notes_i:
+            sub_i, note_i = with_notes_i[0]
+            return _leaf(sub_i, f"{path}[{note_i.index}]")
+        return _leaf(without_i[0], path)
+    return path, exc
+
+
+def structuring_error(exc: BaseException, where: str, path: str = "$") -> InvalidInputError:
+    """Turn a structuring failure into one error naming *where* and the JSON path."""
+    at, leaf = _leaf(exc, path)
+    field = f"{where} {at}"
+    if isinstance(leaf, InvalidInputError):
+        return InvalidInputError(f"{field} ({leaf.field})", leaf.expected, leaf.got, leaf.hint)
+    if isinstance(leaf, TransitionError):
+        return InvalidInputError(
+            f"{where} {path}.events",
+            f"an event allowed in status {leaf.status!r} "
+            f"({', '.join(leaf.allowed) if leaf.allowed else 'none: final status'})",
+            leaf.event,
+            "the lifecycle table is in docs/explanation/lifecycle.md",
+        )
+    if isinstance(leaf, ForbiddenExtraKeysError):
+        return InvalidInputError(
+            field, "only known keys", sorted(leaf.extra_fields), "remove or rename them"
+        )
+    if isinstance(leaf, KeyError):
+        return InvalidInputError(field, "a value (required field)", None, "add the field")
+    return InvalidInputError(field, "a valid value", str(leaf))
+
+
+def structure(data: object, cls: type[T], where: str, path: str = "$") -> T:
+    """Structure *data* into *cls*; any failure becomes one :class:`InvalidInputError`."""
+    try:
+        return converter().structure(data, cls)
+    except STRUCTURING_ERRORS as exc:
+        raise structuring_error(exc, where, path) from None
+    except InvalidInputError as exc:
+        raise InvalidInputError(
+            f"{where} {path} ({exc.field})", exc.expected, exc.got, exc.hint
+        ) from None
+    except TransitionError as exc:
+        raise structuring_error(exc, where, path) from None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise structuring_error(exc, where, path) from None

@@ -1,0 +1,158 @@
+"""Dossiers as JSON and JSON Lines.
+
+A dossier record is the JSON form of :class:`~motcua.domain.dossiers.Dossier`::
+
+    {"schema_version": 1, "code": "000.00.53.H48-240102-0001", "procedure": "1.001193",
+     "channel": 1, "limit": {"unit": "same_day", "cutoff": "15:00"},
+     "events": [{"type": "received", "at": "2024-01-02T08:15:00+07:00"}, ...]}
+
+``limit`` (and ``rule``) may be left out when the procedure is in the catalogue: they are
+then taken from the procedure's term for the record's channel and ``case``. Files are read
+by :mod:`motcua.serialization.files` (JSON documents ``{"dossiers": [...]}``, arrays, single
+records, or JSON Lines).
+
+>>> from motcua.serialization.dossiers import dossier_from_json, dossier_to_json
+>>> d = dossier_from_json({"code": "000.00.53.H48-240102-0001", "procedure": "1.001193",
+...     "channel": 1, "events": [{"type": "received", "at": "2024-01-02T15:30:00+07:00"}]})
+>>> d.limit, str(d.due().at)
+(SameDay(cutoff=datetime.time(15, 0)), '2024-01-03 17:00:00+07:00')
+>>> dossier_from_json(dossier_to_json(d)) == d
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from motcua.domain.dossiers import Dossier
+from motcua.domain.lifecycle import LifecyclePolicy
+from motcua.domain.procedures import Catalogue, Channel
+from motcua.foundation.errors import InvalidInputError, NotFoundError
+from motcua.serialization.catalogues import sample_catalogue
+from motcua.serialization.converter import (
+    SCHEMA_VERSION,
+    converter,
+    limit_to_json,
+    structure,
+)
+from motcua.serialization.files import ReadResult, check_schema_version, iter_records, read_records
+
+__all__ = [
+    "dossier_from_json",
+    "dossier_to_json",
+    "dumps_jsonl",
+    "iter_dossiers",
+    "read_dossiers",
+    "write_jsonl",
+]
+
+
+def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
+    """Return the JSON record of a dossier (with ``schema_version``; defaults left out)."""
+    data: dict[str, Any] = converter().unstructure(dossier)
+    return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def _fill_terms(
+    data: dict[str, Any], where: str, path: str, catalogue: Catalogue | None
+) -> dict[str, Any]:
+    if "limit" in data:
+        return data
+    cat = catalogue if catalogue is not None else sample_catalogue()
+    code = data.get("procedure")
+    if not isinstance(code, str):
+        raise InvalidInputError(f"{where} {path}.procedure", "a procedure code string", code)
+    try:
+        procedure = cat.get(code)
+        term = procedure.term(Channel.from_code(data.get("channel")), data.get("case") or None)
+    except NotFoundError as exc:
+        raise InvalidInputError(
+            f"{where} {path}.limit",
+            "a time limit, or a procedure and channel the catalogue knows",
+            str(exc),
+            "add 'limit' to the record or pass a catalogue that lists the procedure",
+        ) from None
+    except InvalidInputError as exc:
+        raise InvalidInputError(
+            f"{where} {path} ({exc.field})", exc.expected, exc.got, exc.hint
+        ) from None
+    filled = dict(data, limit=limit_to_json(term.limit))
+    if term.rule is not None and "rule" not in data:
+        filled["rule"] = term.rule.value
+    return filled
+
+
+def dossier_from_json(
+    data: object,
+    where: str = "<data>",
+    path: str = "$",
+    *,
+    catalogue: Catalogue | None = None,
+    policy: LifecyclePolicy | None = None,
+) -> Dossier:
+    """Build a dossier from its JSON record; errors name *where* and the JSON path.
+
+    Args:
+        data: The parsed record.
+        where: The file (and line) it came from, for error messages.
+        path: The JSON path of the record within the document.
+        catalogue: Where to find a procedure's terms when the record has no ``limit``
+            (default: the sample catalogue).
+        policy: The lifecycle policy to replay under, unless the record states its own.
+    """
+    if not isinstance(data, dict):
+        raise InvalidInputError(f"{where} {path}", "a dossier object", type(data).__name__)
+    check_schema_version(data, where)
+    body = {k: v for k, v in data.items() if k != "schema_version"}
+    body = _fill_terms(body, where, path, catalogue)
+    if policy is not None and "policy" not in body:
+        body["policy"] = converter().unstructure(policy)
+    return structure(body, Dossier, where, path)
+
+
+def iter_dossiers(
+    path: str | Path,
+    *,
+    catalogue: Catalogue | None = None,
+    policy: LifecyclePolicy | None = None,
+) -> Iterator[Dossier | InvalidInputError]:
+    """Yield each dossier of a file, or the error its record raised (streams JSON Lines)."""
+    return iter_records(
+        path,
+        "dossiers",
+        lambda d, w, p: dossier_from_json(d, w, p, catalogue=catalogue, policy=policy),
+    )
+
+
+def read_dossiers(
+    path: str | Path,
+    *,
+    catalogue: Catalogue | None = None,
+    policy: LifecyclePolicy | None = None,
+    skip_invalid: bool = False,
+) -> ReadResult[Dossier]:
+    """Read every dossier of a JSON or JSON Lines file.
+
+    Raises:
+        InvalidInputError: The first bad record (file, line, JSON path), unless
+            *skip_invalid*; then every bad record is in ``errors``.
+    """
+    return read_records(
+        path,
+        "dossiers",
+        lambda d, w, p: dossier_from_json(d, w, p, catalogue=catalogue, policy=policy),
+        skip_invalid=skip_invalid,
+    )
+
+
+def dumps_jsonl(dossiers: Iterable[Dossier]) -> str:
+    """Return dossiers as JSON Lines text (one record per line, UTF-8 kept readable)."""
+    return "".join(json.dumps(dossier_to_json(d), ensure_ascii=False) + "\n" for d in dossiers)
+
+
+def write_jsonl(dossiers: Iterable[Dossier], out: TextIO) -> None:
+    """Write dossiers as JSON Lines to an open text stream."""
+    out.writelines(json.dumps(dossier_to_json(d), ensure_ascii=False) + "\n" for d in dossiers)
