@@ -12,11 +12,60 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from motcua.domain.codes import (
+    AgencyCode,
+    DossierCode,
+    DossierCounter,
+    InMemoryCounter,
+    ProcedureCode,
+    issue_dossier_code,
+)
+from motcua.domain.dossiers import Dossier, Step, SupplementRecord
+from motcua.domain.lifecycle import (
+    TRANSITIONS,
+    DelayNotified,
+    Event,
+    LifecyclePolicy,
+    ObligationFulfilled,
+    ObligationRequested,
+    Outcome,
+    Received,
+    Refused,
+    Resolved,
+    ResultReturned,
+    ReturnMethod,
+    Stage,
+    Status,
+    Stopped,
+    Submitted,
+    SupplementReceived,
+    SupplementRequested,
+    Transferred,
+    Transition,
+    WithdrawalRequested,
+)
+from motcua.domain.procedures import (
+    Catalogue,
+    Channel,
+    ChannelTerm,
+    Document,
+    Fee,
+    LegalBasis,
+    Medium,
+    NoTimeLimit,
+    OnlineLevel,
+    Posting,
+    Procedure,
+)
+from motcua.domain.timeliness import Granularity, Timeliness, classify
+from motcua.domain.units import TWO_TIER_REFORM, AdministrativeUnit, Level, UnitRegistry
 from motcua.foundation.errors import (
     ConfigurationError,
     InvalidInputError,
     MotcuaError,
+    NotFoundError,
     OutsideCalendarError,
+    TransitionError,
 )
 from motcua.foundation.vntime import VN_TZ, to_vn
 from motcua.time.announcements import (
@@ -49,42 +98,136 @@ from motcua.time.limits import (
 
 if TYPE_CHECKING:
     from motcua.serialization.announcements import load_announcements
+    from motcua.serialization.catalogues import (
+        load_catalogue,
+        procedure_from_json,
+        procedure_to_json,
+        sample_catalogue,
+    )
+    from motcua.serialization.dossiers import (
+        dossier_from_json,
+        dossier_to_json,
+        dumps_jsonl,
+        read_dossiers,
+    )
+    from motcua.serialization.dvcqg import (
+        dossier_from_dvcqg,
+        dossier_to_dvcqg,
+        procedure_from_dvcqg,
+    )
 
 __version__ = "0.1.0.dev0"
+
+#: Names served lazily from the serialization edge (cattrs loads only when asked for).
+_LAZY = {
+    "load_announcements": "motcua.serialization.announcements",
+    "load_catalogue": "motcua.serialization.catalogues",
+    "procedure_from_json": "motcua.serialization.catalogues",
+    "procedure_to_json": "motcua.serialization.catalogues",
+    "sample_catalogue": "motcua.serialization.catalogues",
+    "dossier_from_json": "motcua.serialization.dossiers",
+    "dossier_to_json": "motcua.serialization.dossiers",
+    "dumps_jsonl": "motcua.serialization.dossiers",
+    "read_dossiers": "motcua.serialization.dossiers",
+    "dossier_from_dvcqg": "motcua.serialization.dvcqg",
+    "dossier_to_dvcqg": "motcua.serialization.dvcqg",
+    "procedure_from_dvcqg": "motcua.serialization.dvcqg",
+}
 
 __all__ = [
     "ANNOUNCEMENTS",
     "LAST_ANNOUNCED_YEAR",
+    "TRANSITIONS",
+    "TWO_TIER_REFORM",
     "VN_TZ",
+    "AdministrativeUnit",
+    "AgencyCode",
     "Announcement",
     "CalendarDays",
+    "Catalogue",
+    "Channel",
+    "ChannelTerm",
     "Confidence",
     "ConfigurationError",
     "CountingRule",
     "DayCategory",
     "DayChange",
     "DayKind",
+    "DelayNotified",
+    "Document",
+    "Dossier",
+    "DossierCode",
+    "DossierCounter",
     "Due",
+    "Event",
+    "Fee",
+    "Granularity",
+    "InMemoryCounter",
     "InvalidInputError",
+    "LegalBasis",
+    "Level",
+    "LifecyclePolicy",
+    "Medium",
     "Months",
     "MotcuaError",
     "NamedDay",
+    "NoTimeLimit",
+    "NotFoundError",
+    "ObligationFulfilled",
+    "ObligationRequested",
     "OfficeHours",
+    "OnlineLevel",
+    "Outcome",
     "OutsideCalendarError",
     "Pause",
+    "Posting",
+    "Procedure",
+    "ProcedureCode",
+    "Received",
+    "Refused",
+    "Resolved",
+    "ResultReturned",
+    "ReturnMethod",
     "SameDay",
     "Scope",
     "Session",
+    "Stage",
+    "Status",
+    "Step",
+    "Stopped",
+    "Submitted",
+    "SupplementReceived",
+    "SupplementRecord",
+    "SupplementRequested",
     "TimeLimit",
+    "Timeliness",
+    "Transferred",
+    "Transition",
+    "TransitionError",
+    "UnitRegistry",
+    "WithdrawalRequested",
     "WorkSchedule",
     "WorkingCalendar",
     "WorkingDays",
     "WorkingHours",
     "YearSchedule",
     "__version__",
+    "classify",
     "compute_due",
     "default_schedule",
+    "dossier_from_dvcqg",
+    "dossier_from_json",
+    "dossier_to_dvcqg",
+    "dossier_to_json",
+    "dumps_jsonl",
+    "issue_dossier_code",
     "load_announcements",
+    "load_catalogue",
+    "procedure_from_dvcqg",
+    "procedure_from_json",
+    "procedure_to_json",
+    "read_dossiers",
+    "sample_catalogue",
     "to_vn",
     "vietnam_calendar",
 ]
@@ -92,10 +235,12 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     """Load the serialization edge (cattrs) only when it is asked for."""
-    if name == "load_announcements":
-        from motcua.serialization.announcements import load_announcements  # noqa: PLC0415
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib  # noqa: PLC0415
 
-        return load_announcements
+        value: object = getattr(importlib.import_module(module), name)
+        return value
     msg = f"module 'motcua' has no attribute {name!r}"
     raise AttributeError(msg)
 

@@ -13,11 +13,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from fractions import Fraction
-from typing import NoReturn
 
 from motcua import __version__
+from motcua.cli._common import Parser as _Parser
+from motcua.cli._common import UsageError as _UsageError
 from motcua.foundation.errors import InvalidInputError, MotcuaError
 from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.serialization.limits import limit_to_json
 from motcua.time.calendar import NamedDay, WorkingCalendar, vietnam_calendar
 from motcua.time.deadlines import Due, WorkSchedule
 from motcua.time.hours import OfficeHours
@@ -37,15 +39,6 @@ _VN_DATE = re.compile(
     r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2}))?$"
 )
 _WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-
-
-class _UsageError(Exception):
-    """Bad command-line input: printed as one line, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
 
 
 def parse_start(text: str) -> datetime | date:
@@ -128,29 +121,13 @@ def _calendar(args: argparse.Namespace) -> WorkingCalendar:
     return vietnam_calendar()
 
 
-def _limit_json(limit: TimeLimit) -> dict[str, object]:
-    if isinstance(limit, SameDay):
-        return {
-            "unit": "same_day",
-            "cutoff": None if limit.cutoff is None else limit.cutoff.strftime("%H:%M"),
-        }
-    unit = {
-        WorkingDays: "working_days",
-        WorkingHours: "working_hours",
-        CalendarDays: "calendar_days",
-        Months: "months",
-    }[type(limit)]
-    count = limit.count
-    return {"unit": unit, "count": count if isinstance(count, int) else str(count)}
-
-
 def _due_json(due: Due, schedule: WorkSchedule) -> dict[str, object]:
     return {
         "due": due.at.isoformat(timespec="minutes"),
         "due_date": due.date.isoformat(),
         "received_at": due.received_at.isoformat(timespec="minutes"),
         "counted_from": due.counted_from.isoformat(timespec="minutes"),
-        "limit": _limit_json(due.limit),
+        "limit": limit_to_json(due.limit),
         "rule": due.rule.value,
         "provisional": due.provisional,
         "calendar": schedule.calendar.source,
@@ -238,7 +215,10 @@ def _day_line(n: NamedDay) -> str:
 def _parser() -> _Parser:
     parser = _Parser(
         prog="motcua",
-        description="Vietnam's one-stop administration: working calendar and statutory deadlines.",
+        description=(
+            "Vietnam's one-stop administration: working calendar, statutory deadlines, "
+            "procedures and dossiers."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"motcua {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -275,6 +255,10 @@ def _parser() -> _Parser:
     )
     cal.add_argument("--json", action="store_true", help="print a JSON object")
     cal.set_defaults(handler=_cmd_calendar)
+
+    from motcua.cli.records import add_commands  # noqa: PLC0415 - loads cattrs only when needed
+
+    add_commands(sub)
     return parser
 
 
