@@ -27,6 +27,13 @@ def test_example_runs(script: Path, capsys: pytest.CaptureFixture[str]) -> None:
             "(provisional)",
             "with a supplement pause: due 15:00 08/05/2024",
         ],
+        "receive_and_track.py": [
+            "Mã hồ sơ: 000.21.48.H48-240426-0001",
+            "Giấy tiếp nhận: nhận 14:20 26/04/2024, hẹn trả 17:00 26/04/2024",
+            "Trạng thái: 5 Yêu cầu bổ sung giấy tờ",
+            "Nhận đủ hồ sơ 15:10 02/05/2024: hẹn trả mới 17:00 03/05/2024",
+            "Kết quả: Đúng hạn (on_time)",
+        ],
         "custom_calendar.py": [
             "closed on 05/03/2027: True",
             "desk due:     2027-03-09T10:00+07:00",

@@ -95,7 +95,11 @@ class Status(enum.Enum):
 
     @property
     def open(self) -> bool:
-        """True while the agency still owes a result (received, not resolved or stopped)."""
+        """True for the statuses of a pending dossier (the agency owes a result once received).
+
+        Supplement and withdrawal requests can also precede receipt; a dossier is pending
+        only when it has also been received (see ``Dossier.received_at``).
+        """
         return self in (
             Status.RECEIVED,
             Status.PROCESSING,

@@ -55,6 +55,7 @@ __all__ = [
     "limit_to_json",
     "parse_instant",
     "structure",
+    "structure_event",
     "structuring_error",
 ]
 
@@ -258,3 +259,15 @@ def structure(data: object, cls: type[T], where: str, path: str = "$") -> T:
         raise structuring_error(exc, where, path) from None
     except (KeyError, TypeError, ValueError) as exc:
         raise structuring_error(exc, where, path) from None
+
+
+def structure_event(data: object, where: str, path: str = "$") -> Event:
+    """Structure one tagged event object; any failure becomes one :class:`InvalidInputError`."""
+    try:
+        return _event_from_json(converter(), data)
+    except STRUCTURING_ERRORS as exc:
+        raise structuring_error(exc, where, path) from None
+    except InvalidInputError as exc:
+        raise InvalidInputError(
+            f"{where} {path} ({exc.field})", exc.expected, exc.got, exc.hint
+        ) from None

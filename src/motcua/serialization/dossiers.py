@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from motcua.domain.dossiers import Dossier
-from motcua.domain.lifecycle import LifecyclePolicy
+from motcua.domain.lifecycle import Event, LifecyclePolicy
 from motcua.domain.procedures import Catalogue, Channel
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.serialization.catalogues import sample_catalogue
@@ -37,6 +37,7 @@ from motcua.serialization.converter import (
     converter,
     limit_to_json,
     structure,
+    structure_event,
 )
 from motcua.serialization.files import ReadResult, check_schema_version, iter_records, read_records
 
@@ -44,6 +45,8 @@ __all__ = [
     "dossier_from_json",
     "dossier_to_json",
     "dumps_jsonl",
+    "event_from_json",
+    "event_to_json",
     "iter_dossiers",
     "read_dossiers",
     "write_jsonl",
@@ -54,6 +57,21 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
     """Return the JSON record of a dossier (with ``schema_version``; defaults left out)."""
     data: dict[str, Any] = converter().unstructure(dossier)
     return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """Return the tagged JSON object of one event, e.g. ``{"type": "received", "at": ...}``."""
+    data: dict[str, Any] = converter().unstructure(event)
+    return data
+
+
+def event_from_json(data: object, where: str = "<data>", path: str = "$") -> Event:
+    """Build one event from its tagged JSON object (for portals appending events one by one).
+
+    >>> event_from_json({"type": "resolved", "at": "2024-05-14T16:00:00+07:00"}).kind
+    'resolved'
+    """
+    return structure_event(data, where, path)
 
 
 def _fill_terms(

@@ -431,6 +431,7 @@ def dossier_to_dvcqg(
         "MaLinhVuc": "",
         "TenLinhVuc": field,
         "KenhThucHien": str(dossier.channel.value),
+        "TenTruongHop": dossier.case,
         "ChuHoSo": dossier.applicant,
         "TrichYeuHoSo": dossier.subject,
         "NgayNopHoSo": format_dvcqg_instant(dossier.submitted_at),
@@ -505,14 +506,15 @@ _BY_STATUS: Final = {
 def _infer(prev: Status | None, new: Status, row: dict[str, Any]) -> str:
     """Infer the event of a history row without ``HanhDong`` from its status pair."""
     code = new.code
+    leaving = new not in (Status.WITHDRAWAL_REQUESTED, Status.STOPPED)
+    if prev is Status.SUPPLEMENT_REQUESTED and leaving:
+        return "supplement_received"
+    if prev is Status.OBLIGATION_REQUESTED and leaving:
+        return "obligation_fulfilled"
     if code in _BY_STATUS:
         return _BY_STATUS[code]
     if new is Status.SUPPLEMENT_REQUESTED:
         return "supplement_requested"
-    if prev is Status.SUPPLEMENT_REQUESTED:
-        return "supplement_received"
-    if prev is Status.OBLIGATION_REQUESTED:
-        return "obligation_fulfilled"
     if prev is new and row.get("NgayHenTraMoi"):
         return "delay_notified"
     if new is Status.RECEIVED:
@@ -595,7 +597,8 @@ def dossier_from_dvcqg(
 ) -> Dossier:
     """Rebuild a dossier (its events) from a DVCQG sync payload.
 
-    The time limit comes from the catalogue's term for ``MaTTHC`` and ``KenhThucHien``.
+    The time limit comes from the catalogue's term for ``MaTTHC``, ``KenhThucHien`` and the
+    case ``TenTruongHop`` (a field of provincial sync payloads; empty for the general case).
     The rebuilt status must equal ``TrangThaiHoSo``.
 
     Raises:
@@ -610,7 +613,8 @@ def dossier_from_dvcqg(
         status = Status.from_code(data.get("TrangThaiHoSo"), f"{at}.TrangThaiHoSo")
         code = _s(data.get("MaHoSo"), f"{at}.MaHoSo")
         procedure = cat.get(_s(data.get("MaTTHC"), f"{at}.MaTTHC"))
-        term = procedure.term(channel)
+        case = _s(data.get("TenTruongHop"), f"{at}.TenTruongHop")
+        term = procedure.term(channel, case or None)
         rows = _list(data, "QuaTrinhXuLy", at)
         events = _events_from_history(rows, at) if rows else _events_from_dates(data, at, status)
         dossier = Dossier(

@@ -185,6 +185,10 @@ def resolve_rule(limit: TimeLimit, rule: CountingRule | None = None) -> Counting
     ...
     motcua.foundation.errors.InvalidInputError: rule: expected calendar-days ...
     """
+    if rule is not None and not isinstance(rule, CountingRule):
+        raise InvalidInputError(
+            "rule", "a CountingRule (" + ", ".join(r.value for r in CountingRule) + ")", rule
+        )
     default = _DEFAULT_RULE.get(type(limit))
     if default is None:
         raise InvalidInputError(
