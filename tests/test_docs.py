@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from motcua import ANNOUNCEMENTS
+from motcua import ANNOUNCEMENTS, TRANSITIONS, Status
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,3 +50,27 @@ def test_every_doc_page_is_in_the_nav() -> None:
     pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
     missing = [p for p in pages if p not in nav]
     assert missing == []
+
+
+def _tool(name: str) -> object:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lifecycle_tables_are_generated_from_the_transition_table() -> None:
+    page = (ROOT / "docs" / "explanation" / "lifecycle.md").read_text(encoding="utf-8")
+    render = _tool("render_lifecycle").render  # type: ignore[attr-defined]
+    assert page == render(page), "run: python tools/render_lifecycle.py"
+    for status in Status:
+        assert f"| `{status.value}` | {status.code} | {status.vi} |" in page
+    for row in TRANSITIONS:
+        assert f"`{row.event}`" in page
+
+
+def test_catalogue_page_is_current() -> None:
+    page = (ROOT / "docs" / "reference" / "catalogue.md").read_text(encoding="utf-8")
+    assert page == _tool("render_catalogue").render(), "run: python tools/render_catalogue.py"  # type: ignore[attr-defined]

@@ -12,53 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from motcua.domain.codes import (
-    AgencyCode,
-    DossierCode,
-    DossierCounter,
-    InMemoryCounter,
-    ProcedureCode,
-    issue_dossier_code,
-)
-from motcua.domain.dossiers import Dossier, Step, SupplementRecord
-from motcua.domain.lifecycle import (
-    TRANSITIONS,
-    DelayNotified,
-    Event,
-    LifecyclePolicy,
-    ObligationFulfilled,
-    ObligationRequested,
-    Outcome,
-    Received,
-    Refused,
-    Resolved,
-    ResultReturned,
-    ReturnMethod,
-    Stage,
-    Status,
-    Stopped,
-    Submitted,
-    SupplementReceived,
-    SupplementRequested,
-    Transferred,
-    Transition,
-    WithdrawalRequested,
-)
-from motcua.domain.procedures import (
-    Catalogue,
-    Channel,
-    ChannelTerm,
-    Document,
-    Fee,
-    LegalBasis,
-    Medium,
-    NoTimeLimit,
-    OnlineLevel,
-    Posting,
-    Procedure,
-)
-from motcua.domain.timeliness import Granularity, Timeliness, classify
-from motcua.domain.units import TWO_TIER_REFORM, AdministrativeUnit, Level, UnitRegistry
 from motcua.foundation.errors import (
     ConfigurationError,
     InvalidInputError,
@@ -97,6 +50,53 @@ from motcua.time.limits import (
 )
 
 if TYPE_CHECKING:
+    from motcua.domain.codes import (
+        AgencyCode,
+        DossierCode,
+        DossierCounter,
+        InMemoryCounter,
+        ProcedureCode,
+        issue_dossier_code,
+    )
+    from motcua.domain.dossiers import Dossier, Step, SupplementRecord
+    from motcua.domain.lifecycle import (
+        TRANSITIONS,
+        DelayNotified,
+        Event,
+        LifecyclePolicy,
+        ObligationFulfilled,
+        ObligationRequested,
+        Outcome,
+        Received,
+        Refused,
+        Resolved,
+        ResultReturned,
+        ReturnMethod,
+        Stage,
+        Status,
+        Stopped,
+        Submitted,
+        SupplementReceived,
+        SupplementRequested,
+        Transferred,
+        Transition,
+        WithdrawalRequested,
+    )
+    from motcua.domain.procedures import (
+        Catalogue,
+        Channel,
+        ChannelTerm,
+        Document,
+        Fee,
+        LegalBasis,
+        Medium,
+        NoTimeLimit,
+        OnlineLevel,
+        Posting,
+        Procedure,
+    )
+    from motcua.domain.timeliness import Granularity, Timeliness, classify
+    from motcua.domain.units import TWO_TIER_REFORM, AdministrativeUnit, Level, UnitRegistry
     from motcua.serialization.announcements import load_announcements
     from motcua.serialization.catalogues import (
         load_catalogue,
@@ -118,8 +118,57 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0.dev0"
 
-#: Names served lazily from the serialization edge (cattrs loads only when asked for).
+#: Names served lazily: the domain layer and the serialization edge (cattrs) load only when
+#: asked for, so that ``import motcua`` and ``motcua due`` stay fast.
 _LAZY = {
+    "AgencyCode": "motcua.domain.codes",
+    "DossierCode": "motcua.domain.codes",
+    "DossierCounter": "motcua.domain.codes",
+    "InMemoryCounter": "motcua.domain.codes",
+    "ProcedureCode": "motcua.domain.codes",
+    "issue_dossier_code": "motcua.domain.codes",
+    "Dossier": "motcua.domain.dossiers",
+    "Step": "motcua.domain.dossiers",
+    "SupplementRecord": "motcua.domain.dossiers",
+    "TRANSITIONS": "motcua.domain.lifecycle",
+    "DelayNotified": "motcua.domain.lifecycle",
+    "Event": "motcua.domain.lifecycle",
+    "LifecyclePolicy": "motcua.domain.lifecycle",
+    "ObligationFulfilled": "motcua.domain.lifecycle",
+    "ObligationRequested": "motcua.domain.lifecycle",
+    "Outcome": "motcua.domain.lifecycle",
+    "Received": "motcua.domain.lifecycle",
+    "Refused": "motcua.domain.lifecycle",
+    "Resolved": "motcua.domain.lifecycle",
+    "ResultReturned": "motcua.domain.lifecycle",
+    "ReturnMethod": "motcua.domain.lifecycle",
+    "Stage": "motcua.domain.lifecycle",
+    "Status": "motcua.domain.lifecycle",
+    "Stopped": "motcua.domain.lifecycle",
+    "Submitted": "motcua.domain.lifecycle",
+    "SupplementReceived": "motcua.domain.lifecycle",
+    "SupplementRequested": "motcua.domain.lifecycle",
+    "Transferred": "motcua.domain.lifecycle",
+    "Transition": "motcua.domain.lifecycle",
+    "WithdrawalRequested": "motcua.domain.lifecycle",
+    "Catalogue": "motcua.domain.procedures",
+    "Channel": "motcua.domain.procedures",
+    "ChannelTerm": "motcua.domain.procedures",
+    "Document": "motcua.domain.procedures",
+    "Fee": "motcua.domain.procedures",
+    "LegalBasis": "motcua.domain.procedures",
+    "Medium": "motcua.domain.procedures",
+    "NoTimeLimit": "motcua.domain.procedures",
+    "OnlineLevel": "motcua.domain.procedures",
+    "Posting": "motcua.domain.procedures",
+    "Procedure": "motcua.domain.procedures",
+    "Granularity": "motcua.domain.timeliness",
+    "Timeliness": "motcua.domain.timeliness",
+    "classify": "motcua.domain.timeliness",
+    "TWO_TIER_REFORM": "motcua.domain.units",
+    "AdministrativeUnit": "motcua.domain.units",
+    "Level": "motcua.domain.units",
+    "UnitRegistry": "motcua.domain.units",
     "load_announcements": "motcua.serialization.announcements",
     "load_catalogue": "motcua.serialization.catalogues",
     "procedure_from_json": "motcua.serialization.catalogues",
@@ -234,12 +283,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """Load the serialization edge (cattrs) only when it is asked for."""
+    """Load the domain layer and the serialization edge only when they are asked for."""
     module = _LAZY.get(name)
     if module is not None:
         import importlib  # noqa: PLC0415
 
         value: object = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # later lookups skip this function
         return value
     msg = f"module 'motcua' has no attribute {name!r}"
     raise AttributeError(msg)

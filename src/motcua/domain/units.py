@@ -174,15 +174,16 @@ def _units(value: Iterable[AdministrativeUnit]) -> tuple[AdministrativeUnit, ...
 class UnitRegistry:
     """Administrative units with their history; answers "which unit is this on that day?".
 
-    >>> registry = UnitRegistry([
-    ...     AdministrativeUnit("02", "Hà Giang", Level.PROVINCE, valid_until=date(2025, 7, 1),
-    ...                        successor="08"),
-    ...     AdministrativeUnit("08", "Tuyên Quang", Level.PROVINCE),
-    ... ])
-    >>> registry.on("02", date(2026, 1, 1)).name
-    'Tuyên Quang'
-    >>> [u.code for u in registry.predecessors("08")]
-    ['02']
+    Examples:
+        >>> registry = UnitRegistry([
+        ...     AdministrativeUnit("02", "Hà Giang", Level.PROVINCE, valid_until=date(2025, 7, 1),
+        ...                        successor="08"),
+        ...     AdministrativeUnit("08", "Tuyên Quang", Level.PROVINCE),
+        ... ])
+        >>> registry.on("02", date(2026, 1, 1)).name
+        'Tuyên Quang'
+        >>> [u.code for u in registry.predecessors("08")]
+        ['02']
     """
 
     units: tuple[AdministrativeUnit, ...] = attrs.field(converter=_units)

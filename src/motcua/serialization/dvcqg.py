@@ -80,6 +80,7 @@ __all__ = [
     "dossier_from_dvcqg",
     "dossier_to_dvcqg",
     "format_dvcqg_instant",
+    "limit_from_dvcqg",
     "parse_dvcqg_instant",
     "procedure_from_dvcqg",
     "read_dvcqg_dossiers",

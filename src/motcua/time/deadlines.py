@@ -78,9 +78,13 @@ def _pause_instant(value: object) -> datetime:
 class Pause:
     """An interval [start, end) during which the clock is stopped.
 
-    Under Decree 61/2018 and Decree 118/2025 practice, time the applicant spends completing
-    a dossier during appraisal or fulfilling a financial obligation is not counted against
-    the agency (see ``docs/explanation/counting-rules.md``).
+    Time the applicant spends completing a dossier during appraisal, or fulfilling a
+    financial obligation, is not counted against the agency: the DVCQG Decision 766 formula
+    subtracts the citizen's supplement time [C-impl], Decree 61/2018 Art. 19(1) routes such
+    requests through the one-stop unit [R], and sector laws list financial obligations as
+    not counted [R]. A :class:`~motcua.domain.dossiers.Dossier` derives its pauses from its
+    events under :class:`~motcua.domain.lifecycle.LifecyclePolicy` (see
+    ``docs/explanation/counting-rules.md``).
     """
 
     start: datetime = attrs.field(converter=_pause_instant)
