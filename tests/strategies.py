@@ -20,6 +20,7 @@ from motcua import (
     Fee,
     LegalBasis,
     Level,
+    LifecyclePolicy,
     Months,
     NoTimeLimit,
     ObligationFulfilled,
@@ -172,8 +173,24 @@ def _event(draw: st.DrawFn, key: str, at: datetime) -> object:
 
 
 @st.composite
-def dossiers(draw: st.DrawFn, max_events: int = 9) -> Dossier:
-    """Lawful histories: a random walk over the transition table, minute-precision instants."""
+def dossiers(draw: st.DrawFn, max_events: int = 9, *, any_policy: bool = False) -> Dossier:
+    """Lawful histories: a random walk over the transition table, minute-precision instants.
+
+    With *any_policy*, the lifecycle policy varies too (otherwise it is the default).
+    """
+    policy = (
+        draw(
+            st.builds(
+                LifecyclePolicy,
+                st.none() | st.integers(0, 3),
+                st.booleans(),
+                st.booleans(),
+                st.booleans(),
+            )
+        )
+        if any_policy
+        else LifecyclePolicy()
+    )
     day = draw(st.dates(min_value=date(2019, 1, 1), max_value=date(2030, 12, 31)))
     at = datetime.combine(day, time(draw(st.integers(0, 23)), draw(st.integers(0, 59))))
     first_key = draw(st.sampled_from(["submitted", "received"]))
@@ -184,11 +201,13 @@ def dossiers(draw: st.DrawFn, max_events: int = 9) -> Dossier:
         limit=draw(limits_or_none),
         events=(_event(draw, first_key, at),),  # type: ignore[arg-type]
         applicant=draw(_text),
+        policy=policy,
     )
     for _ in range(draw(st.integers(0, max_events - 1))):
         status = dossier.status
         keys = [t.event for t in TRANSITIONS if t.source is status]
-        if dossier.delays:
+        limit = policy.max_reschedules
+        if limit is not None and len(dossier.delays) >= limit:
             keys = [k for k in keys if k != "delay_notified"]
         if not keys:
             break

@@ -63,7 +63,7 @@ def test_procedure_round_trip(procedure: Procedure) -> None:
     assert procedure_from_json(json.loads(text)) == procedure
 
 
-@given(dossiers())
+@given(dossiers(any_policy=True))
 def test_dossier_round_trip(dossier: Dossier) -> None:
     text = json.dumps(dossier_to_json(dossier), ensure_ascii=False)
     back = dossier_from_json(json.loads(text))
