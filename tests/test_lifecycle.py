@@ -139,6 +139,7 @@ def test_replaying_a_prefix_never_changes_what_it_produced(d: Dossier) -> None:
             channel=d.channel,
             limit=d.limit,
             events=d.events[:k],
+            policy=d.policy,
         )
         assert prefix.statuses == d.statuses[:k]
         as_of = d.events[k - 1].at
