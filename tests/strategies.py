@@ -173,7 +173,14 @@ def _event(draw: st.DrawFn, key: str, at: datetime) -> object:
 
 
 @st.composite
-def dossiers(draw: st.DrawFn, max_events: int = 9, *, any_policy: bool = False) -> Dossier:
+def dossiers(
+    draw: st.DrawFn,
+    max_events: int = 9,
+    *,
+    any_policy: bool = False,
+    first_day: date = date(2019, 1, 1),
+    last_day: date = date(2030, 12, 31),
+) -> Dossier:
     """Lawful histories: a random walk over the transition table, minute-precision instants.
 
     With *any_policy*, the lifecycle policy varies too (otherwise it is the default).
@@ -191,7 +198,7 @@ def dossiers(draw: st.DrawFn, max_events: int = 9, *, any_policy: bool = False) 
         if any_policy
         else LifecyclePolicy()
     )
-    day = draw(st.dates(min_value=date(2019, 1, 1), max_value=date(2030, 12, 31)))
+    day = draw(st.dates(min_value=first_day, max_value=last_day))
     at = datetime.combine(day, time(draw(st.integers(0, 23)), draw(st.integers(0, 59))))
     first_key = draw(st.sampled_from(["submitted", "received"]))
     dossier = Dossier(

@@ -15,9 +15,10 @@ ALLOWED = {
     "foundation": {"foundation"},
     "time": {"foundation", "time"},
     "domain": {"foundation", "time", "domain"},
-    "serialization": {"foundation", "time", "domain", "serialization"},
-    "cli": {"foundation", "time", "domain", "serialization", "cli", "root"},
-    "root": {"foundation", "time", "domain", "serialization", "root"},
+    "analyses": {"foundation", "time", "domain", "analyses"},
+    "serialization": {"foundation", "time", "domain", "analyses", "serialization"},
+    "cli": {"foundation", "time", "domain", "analyses", "serialization", "cli", "root"},
+    "root": {"foundation", "time", "domain", "analyses", "serialization", "root"},
 }
 
 #: third-party package -> the only module allowed to import it.

@@ -21,6 +21,7 @@ from motcua import (
     Dossier,
     DossierCode,
     InMemoryCounter,
+    Level,
     ObligationFulfilled,
     ObligationRequested,
     Received,
@@ -68,6 +69,7 @@ def start(
     *,
     received: datetime | None = None,
     case: str | None = None,
+    level: Level | None = None,
 ) -> Dossier:
     """Open a dossier whose code is issued for the receipt day (or the submission day)."""
     day = received or first.at
@@ -80,6 +82,7 @@ def start(
         case=case,
         applicant=applicant,
         subject=subject,
+        level=level,
     )
 
 
@@ -195,6 +198,7 @@ def scenarios() -> list[tuple[Dossier, str | None]]:
         Received(t("2024-03-04 15:20")),
         "Bùi Quốc Hưng",
         "Chứng thực 3 bản sao bằng tốt nghiệp",
+        level=Level.DISTRICT,
     )
     out.append(
         (run(d, Resolved(t("2024-03-05 08:30")), ResultReturned(t("2024-03-05 08:35"))), "on_time")
@@ -208,6 +212,7 @@ def scenarios() -> list[tuple[Dossier, str | None]]:
         Received(t("2024-03-14 10:00")),
         "Ngô Thị Mai",
         "Chứng thực chữ ký trên giấy ủy quyền",
+        level=Level.DISTRICT,
     )
     out.append(
         (run(d, Resolved(t("2024-03-15 09:00")), ResultReturned(t("2024-03-15 09:10"))), "late")
@@ -503,6 +508,7 @@ def scenarios() -> list[tuple[Dossier, str | None]]:
         Received(t("2024-06-14 09:00")),
         "Lưu Thị Kim",
         "Chứng thực bản sao sổ hộ khẩu",
+        level=Level.COMMUNE,
     )
     out.append(
         (run(d, Resolved(t("2024-06-14 09:20")), ResultReturned(t("2024-06-14 09:25"))), "on_time")

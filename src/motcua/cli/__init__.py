@@ -256,16 +256,22 @@ def _parser() -> _Parser:
     cal.add_argument("--json", action="store_true", help="print a JSON object")
     cal.set_defaults(handler=_cmd_calendar)
 
-    from motcua.cli.records import add_commands  # noqa: PLC0415 - loads cattrs only when needed
+    from motcua.cli import records, reporting  # noqa: PLC0415 - loads cattrs only when needed
 
-    add_commands(sub)
+    records.add_commands(sub)
+    reporting.add_commands(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser().parse_args(argv)
+        if arguments[:2] == ["report", "verify"]:
+            from motcua.cli.reporting import cmd_verify  # noqa: PLC0415
+
+            return cmd_verify(arguments[2:])
+        args = _parser().parse_args(arguments)
         status: int = args.handler(args)
     except _UsageError as exc:
         print(f"motcua: error: {exc}", file=sys.stderr)

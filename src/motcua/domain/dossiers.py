@@ -61,6 +61,7 @@ from motcua.domain.lifecycle import (
 )
 from motcua.domain.procedures import Channel, NoTimeLimit, Procedure
 from motcua.domain.timeliness import Granularity, Timeliness, classify
+from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError, TransitionError
 from motcua.foundation.vntime import VN_TZ, to_vn
 from motcua.time.deadlines import Due, Pause, WorkSchedule, default_schedule
@@ -192,16 +193,23 @@ def _step(  # noqa: PLR0915 - one branch per event type, in table order
             *fold.supplements,
             SupplementRecord(event.stage, at, None, event.reason),
         )
+        # An intake request after receipt stops the clock too: either it restarts on the
+        # complete dossier (the wait is then before the new start and changes nothing), or
+        # the wait is a pause (policy).
         counts = fold.received is not None and (
-            (event.stage is Stage.APPRAISAL and policy.exclude_appraisal_supplement)
-            or (event.stage is Stage.INTAKE and not policy.intake_supplement_restarts)
+            event.stage is Stage.INTAKE or policy.exclude_appraisal_supplement
         )
         changes["open_pause"] = at
         changes["open_pause_counts"] = counts
     elif isinstance(event, SupplementReceived | ObligationFulfilled):
         changes["resume_to"] = None
         start = fold.open_pause
-        if start is not None and fold.open_pause_counts:
+        restarts = (
+            isinstance(event, SupplementReceived)
+            and fold.supplements[-1].stage is Stage.INTAKE
+            and policy.intake_supplement_restarts
+        )
+        if start is not None and fold.open_pause_counts and not restarts:
             changes["pauses"] = (*fold.pauses, Pause(start, at))
         changes["open_pause"] = None
         changes["open_pause_counts"] = False
@@ -295,6 +303,8 @@ class Dossier:
         case: The procedure case the terms were taken from, if any.
         applicant: The applicant's name (``ChuHoSo``).
         subject: What is requested (``TrichYeuHoSo``).
+        level: The level it is handled at, when the procedure has several (e.g. a
+            certification at district or commune level); reports need it to group by level.
         policy: The lifecycle policy the log is checked and folded under.
     """
 
@@ -307,6 +317,7 @@ class Dossier:
     case: str = ""
     applicant: str = ""
     subject: str = ""
+    level: Level | None = None
     policy: LifecyclePolicy = attrs.field(factory=LifecyclePolicy)
     _states: tuple[_Fold, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -318,6 +329,8 @@ class Dossier:
             raise InvalidInputError(
                 f"dossier {self.code}.rule", "None when there is no time limit", self.rule
             )
+        if self.level is not None and not isinstance(self.level, Level):
+            raise InvalidInputError(f"dossier {self.code}.level", "a Level or None", self.level)
         if not self.events:
             raise InvalidInputError(
                 f"dossier {self.code}.events",
@@ -339,6 +352,7 @@ class Dossier:
         case: str | None = None,
         applicant: str = "",
         subject: str = "",
+        level: Level | None = None,
         policy: LifecyclePolicy | None = None,
     ) -> Dossier:
         """Start a dossier for *procedure* on *channel*, taking the term for that channel.
@@ -357,6 +371,7 @@ class Dossier:
             events=(first,),
             applicant=applicant,
             subject=subject,
+            level=level,
             policy=policy or LifecyclePolicy(),
         )
 

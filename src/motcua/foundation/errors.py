@@ -43,6 +43,10 @@ class InvalidInputError(MotcuaError, ValueError):
             msg += f"; {hint}"
         super().__init__(msg)
 
+    def __reduce__(self) -> tuple[type[InvalidInputError], tuple[str, str, object, str]]:
+        """Pickle by the structured fields (errors cross process boundaries in reports)."""
+        return (type(self), (self.field, self.expected, self.got, self.hint))
+
 
 class OutsideCalendarError(MotcuaError, ValueError):
     """A date lies outside the years a working calendar covers.
@@ -58,12 +62,17 @@ class OutsideCalendarError(MotcuaError, ValueError):
         self.day = day
         self.first_year = first_year
         self.last_year = last_year
+        self.what = what
         msg = (
             f"{what} {day} is outside the years this working calendar covers "
             f"({first_year}-{last_year}); check the date, or build a calendar that covers it "
             "with vietnam_calendar(years=range(FIRST, LAST + 1)) (motcua ships 2018-2099)"
         )
         super().__init__(msg)
+
+    def __reduce__(self) -> tuple[type[OutsideCalendarError], tuple[str, int, int, str]]:
+        """Pickle by the structured fields."""
+        return (type(self), (self.day, self.first_year, self.last_year, self.what))
 
 
 class ConfigurationError(MotcuaError, ValueError):
@@ -86,6 +95,7 @@ class NotFoundError(MotcuaError, LookupError):
         """Build the message from what was looked up, the key and a hint."""
         self.what = what
         self.key = key
+        self.hint = hint
         msg = f"{what} {key!r} not found"
         if hint:
             msg += f"; {hint}"
@@ -94,6 +104,10 @@ class NotFoundError(MotcuaError, LookupError):
     def __str__(self) -> str:
         """Return the message (not the quoted key that ``KeyError`` would print)."""
         return str(self.args[0])
+
+    def __reduce__(self) -> tuple[type[NotFoundError], tuple[str, object, str]]:
+        """Pickle by the structured fields."""
+        return (type(self), (self.what, self.key, self.hint))
 
 
 class TransitionError(MotcuaError, ValueError):
@@ -119,9 +133,16 @@ class TransitionError(MotcuaError, ValueError):
         self.status = status
         self.event = event
         self.allowed = allowed
+        self.reason = reason
         why = f" ({reason})" if reason else ""
         msg = (
             f"dossier {dossier}: event {event!r} is not allowed in status {status!r}{why}; "
             f"allowed there: {', '.join(allowed) if allowed else 'none (final status)'}"
         )
         super().__init__(msg)
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[TransitionError], tuple[str, str, str, tuple[str, ...], str]]:
+        """Pickle by the structured fields."""
+        return (type(self), (self.dossier, self.status, self.event, self.allowed, self.reason))

@@ -1,0 +1,1 @@
+"""Analyses built on dossiers: reporting periods, Biểu 06 reports, indicators."""
