@@ -34,6 +34,11 @@ def test_example_runs(script: Path, capsys: pytest.CaptureFixture[str]) -> None:
             "Nhận đủ hồ sơ 15:10 02/05/2024: hẹn trả mới 17:00 03/05/2024",
             "Kết quả: Đúng hạn (on_time)",
         ],
+        "dask_report.py": [
+            "received_total: 14",
+            "pending_total: 3",
+            "same as one pass: True",
+        ],
         "custom_calendar.py": [
             "closed on 05/03/2027: True",
             "desk due:     2027-03-09T10:00+07:00",
