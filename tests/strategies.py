@@ -45,6 +45,7 @@ from motcua import (
     WorkingDays,
     WorkingHours,
 )
+from motcua.domain.dossiers import DigitalFacts
 from motcua.domain.lifecycle import Outcome
 
 #: Dates well inside the default calendar, leaving room for long time limits.
@@ -209,6 +210,7 @@ def dossiers(
         events=(_event(draw, first_key, at),),  # type: ignore[arg-type]
         applicant=draw(_text),
         policy=policy,
+        facts=draw(st.builds(DigitalFacts, *([st.none() | st.booleans()] * 4))),
     )
     for _ in range(draw(st.integers(0, max_events - 1))):
         status = dossier.status

@@ -111,6 +111,8 @@ def test_dvcqg_export_then_import(dossier: Dossier) -> None:
         assert [e.at for e in back.events] == [e.at for e in dossier.events]
         assert [e.kind for e in back.events] == [e.kind for e in dossier.events]
         assert back.due() == dossier.due()
+        assert back.facts.digitized == dossier.facts.digitized
+        assert back.facts.paid_online == dossier.facts.paid_online
 
 
 def _term(dossier: Dossier) -> Any:

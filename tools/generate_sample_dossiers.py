@@ -16,6 +16,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import attrs
+
 from motcua import (
     DelayNotified,
     Dossier,
@@ -39,6 +41,7 @@ from motcua import (
     WorkingHours,
     issue_dossier_code,
 )
+from motcua.domain.dossiers import DigitalFacts
 from motcua.serialization.catalogues import sample_catalogue
 from motcua.serialization.dossiers import dumps_jsonl
 
@@ -589,9 +592,33 @@ def scenarios() -> list[tuple[Dossier, str | None]]:
     return out
 
 
+def with_facts(d: Dossier) -> Dossier:
+    """Add the electronic-handling facts by simple, stated rules (for the 766 indicators).
+
+    Fee-bearing when the channel's term has a fee that is not zero; paid online when
+    fee-bearing and submitted online; digitised unless received at the desk of a commune;
+    an electronic result when the result was returned online (unknown while unresolved).
+    """
+    term = CATALOGUE.get(d.procedure).term(d.channel, d.case or None)
+    fee_bearing = any(f.amount != 0 for f in term.fees)
+    returned = d.return_event
+    electronic = (
+        None
+        if d.resolved_at is None
+        else (returned is not None and returned.method is ReturnMethod.ONLINE)
+    )
+    facts = DigitalFacts(
+        fee_bearing=fee_bearing,
+        paid_online=fee_bearing and d.channel.value == 2,
+        digitized=not (d.channel.value == 1 and str(d.code.agency) == COMMUNE),
+        electronic_result=electronic,
+    )
+    return attrs.evolve(d, facts=facts)
+
+
 def build() -> str:
     """Check every scenario's expected timeliness; return the JSON Lines text."""
-    rows = scenarios()
+    rows = [(with_facts(d), expected) for d, expected in scenarios()]
     for dossier, expected in rows:
         got = dossier.timeliness()
         value = None if got is None else got.value

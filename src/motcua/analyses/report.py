@@ -76,6 +76,7 @@ __all__ = [
     "classify_for_period",
     "percent",
     "rate",
+    "round_half_up",
 ]
 
 #: The report's columns, in form order (JSON keys).
@@ -105,17 +106,24 @@ def rate(numerator: int, denominator: int) -> Fraction | None:
     return None if denominator == 0 else Fraction(numerator, denominator)
 
 
+def round_half_up(value: Fraction, places: int = 2) -> Decimal:
+    """Return *value* rounded half-up to *places* decimals, exactly (no float on the way).
+
+    >>> round_half_up(Fraction(1, 8)), round_half_up(Fraction(-1, 8))
+    (Decimal('0.13'), Decimal('-0.13'))
+    """
+    quantum = Decimal(1).scaleb(-places)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
 def percent(value: Fraction | None, places: int = 2) -> Decimal | None:
     """Return *value* x 100 rounded half-up to *places* decimals (None stays None).
 
     >>> percent(Fraction(135, 136))
     Decimal('99.26')
     """
-    if value is None:
-        return None
-    quantum = Decimal(1).scaleb(-places)
-    exact = Decimal(value.numerator * 100) / Decimal(value.denominator)
-    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+    return None if value is None else round_half_up(value * 100, places)
 
 
 @attrs.frozen

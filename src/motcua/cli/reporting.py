@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from motcua.analyses.index766 import DVCQG_2025, Index766
 from motcua.analyses.periods import parse_period
-from motcua.analyses.report import Dimension
+from motcua.analyses.report import Dimension, percent, round_half_up
 from motcua.analyses.verify import verify_figures, verify_series
 from motcua.cli._common import Parser
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.catalogues import load_catalogue, sample_catalogue
+from motcua.serialization.dossiers import iter_dossiers
 from motcua.serialization.files import read_text
 from motcua.serialization.reports import render_report, tally_file
 
@@ -92,6 +94,58 @@ def _cmd_report(args: argparse.Namespace) -> int:
         print(f"motcua: {len(errors)} invalid record(s) skipped", file=sys.stderr)
         return 2
     return 0
+
+
+def _cmd_indicators(args: argparse.Namespace) -> int:
+    period = parse_period(args.period, calendar=args.calendar)
+    catalogue = load_catalogue(args.catalogue) if args.catalogue else sample_catalogue()
+    acc = Index766(period)
+    errors = 0
+    for item in iter_dossiers(args.file, catalogue=catalogue):
+        if isinstance(item, InvalidInputError):
+            if not args.skip_invalid:
+                raise item
+            print(f"motcua: error: {item}", file=sys.stderr)
+            errors += 1
+        else:
+            acc.add(item)
+    results = acc.results()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "period": period.spec,
+                    "config": DVCQG_2025.version,
+                    "indicators": [
+                        {
+                            "code": r.code,
+                            "name": r.name,
+                            "numerator": r.numerator,
+                            "denominator": r.denominator,
+                            "rate": None if r.rate is None else str(r.rate),
+                            "percent": None if r.rate is None else str(percent(r.rate)),
+                            "points": None if r.points is None else str(round_half_up(r.points)),
+                            "max_points": r.max_points,
+                            "unknown": r.unknown,
+                            "formula": r.formula,
+                        }
+                        for r in results
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print(f"Decision 766/QĐ-TTg indicators, {period} ({DVCQG_2025.version})")
+        for r in results:
+            pct = "-" if r.rate is None else f"{percent(r.rate)} %"
+            pts = "-" if r.points is None else f"{round_half_up(r.points)}/{r.max_points}"
+            extra = f", {r.unknown} unknown" if r.unknown else ""
+            print(
+                f"  {r.code} {r.name}: {r.numerator}/{r.denominator} = {pct}, points {pts}{extra}"
+            )
+    return 2 if errors else 0
 
 
 def cmd_verify(argv: list[str]) -> int:
@@ -183,3 +237,14 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         help="count the good records and report every bad one (exit status still 2)",
     )
     report.set_defaults(handler=_cmd_report)
+
+    indicators = sub.add_parser(
+        "indicators", help="Decision 766/QĐ-TTg indicators computable from dossier data"
+    )
+    indicators.add_argument("file", metavar="FILE", help="dossiers: JSON or JSON Lines")
+    indicators.add_argument("--period", required=True, metavar="SPEC")
+    indicators.add_argument("--calendar", action="store_true", help="calendar windows")
+    indicators.add_argument("--catalogue", metavar="FILE")
+    indicators.add_argument("--json", action="store_true")
+    indicators.add_argument("--skip-invalid", action="store_true")
+    indicators.set_defaults(handler=_cmd_indicators)

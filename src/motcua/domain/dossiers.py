@@ -67,7 +67,7 @@ from motcua.foundation.vntime import VN_TZ, to_vn
 from motcua.time.deadlines import Due, Pause, WorkSchedule, default_schedule
 from motcua.time.limits import CountingRule, TimeLimit, resolve_rule
 
-__all__ = ["Dossier", "Step", "SupplementRecord", "as_of_instant"]
+__all__ = ["DigitalFacts", "Dossier", "Step", "SupplementRecord", "as_of_instant"]
 
 
 def as_of_instant(value: datetime | date) -> datetime:
@@ -81,6 +81,33 @@ def as_of_instant(value: datetime | date) -> datetime:
     if isinstance(value, date):
         return datetime.combine(value + timedelta(days=1), time.min, tzinfo=VN_TZ)
     raise InvalidInputError("as_of", "a datetime or a date (a date means its end)", value)
+
+
+def _flag(value: object) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise InvalidInputError("DigitalFacts", "true, false or null (unknown)", value)
+
+
+@attrs.frozen
+class DigitalFacts:
+    """Facts about a dossier's electronic handling, for the Decision 766 indicators.
+
+    Each is True, False, or None when the source does not say (never guessed). The DVCQG
+    sync fields they correspond to are named (reporting digest §6, [C-impl]).
+
+    Attributes:
+        fee_bearing: A fee or charge was payable (synced fee list not all zero).
+        paid_online: Paid online (``DuocThanhToanTrucTuyen`` 1: on DVCQG, 2: provincial).
+        digitized: The dossier's components were digitised (``HoSoCoThanhPhanSoHoa``).
+        electronic_result: The result was issued as an electronic file
+            (``DuongDanTepTinKetQua``).
+    """
+
+    fee_bearing: bool | None = attrs.field(default=None, converter=_flag)
+    paid_online: bool | None = attrs.field(default=None, converter=_flag)
+    digitized: bool | None = attrs.field(default=None, converter=_flag)
+    electronic_result: bool | None = attrs.field(default=None, converter=_flag)
 
 
 @attrs.frozen
@@ -305,6 +332,7 @@ class Dossier:
         subject: What is requested (``TrichYeuHoSo``).
         level: The level it is handled at, when the procedure has several (e.g. a
             certification at district or commune level); reports need it to group by level.
+        facts: Electronic-handling facts (payment, digitisation, electronic result).
         policy: The lifecycle policy the log is checked and folded under.
     """
 
@@ -318,6 +346,7 @@ class Dossier:
     applicant: str = ""
     subject: str = ""
     level: Level | None = None
+    facts: DigitalFacts = attrs.field(factory=DigitalFacts)
     policy: LifecyclePolicy = attrs.field(factory=LifecyclePolicy)
     _states: tuple[_Fold, ...] = attrs.field(init=False, repr=False, eq=False)
 

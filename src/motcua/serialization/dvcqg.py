@@ -34,7 +34,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final
 
-from motcua.domain.dossiers import Dossier
+from motcua.domain.dossiers import DigitalFacts, Dossier
 from motcua.domain.lifecycle import (
     DelayNotified,
     Event,
@@ -444,9 +444,25 @@ def dossier_to_dvcqg(
         "NgayTuChoi": format_dvcqg_instant(dossier.refused_at),
         "HinhThuc": "1" if returned is not None and returned.method is ReturnMethod.POST else "0",
         "DonViXuLy": dossier.transfers[-1].to_agency if dossier.transfers else "",
+        "HoSoCoThanhPhanSoHoa": _flag_out(dossier.facts.digitized),
+        "DuocThanhToanTrucTuyen": _flag_out(dossier.facts.paid_online),
         "DanhSachHoSoBoSung": supplements,
         "QuaTrinhXuLy": history,
     }
+
+
+def _flag_out(value: bool | None) -> str:
+    """``"1"``/``"0"`` as DVCQG sends flags; ``""`` when unknown."""
+    return "" if value is None else ("1" if value else "0")
+
+
+def _flag_in(value: object, field: str) -> bool | None:
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    if text in ("0", "1", "2"):
+        return text != "0"
+    raise InvalidInputError(field, "'0', '1' (or '2' for a provincial payment) or ''", value)
 
 
 def _event_from_row(
@@ -628,6 +644,12 @@ def dossier_from_dvcqg(
             events=tuple(events),
             applicant=_s(data.get("ChuHoSo"), f"{at}.ChuHoSo"),
             subject=_s(data.get("TrichYeuHoSo"), f"{at}.TrichYeuHoSo"),
+            facts=DigitalFacts(
+                digitized=_flag_in(data.get("HoSoCoThanhPhanSoHoa"), f"{at}.HoSoCoThanhPhanSoHoa"),
+                paid_online=_flag_in(
+                    data.get("DuocThanhToanTrucTuyen"), f"{at}.DuocThanhToanTrucTuyen"
+                ),
+            ),
         )
     except InvalidInputError as exc:
         if exc.field.startswith(where):
