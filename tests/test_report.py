@@ -14,6 +14,7 @@ from motcua import (
     Channel,
     Dossier,
     InvalidInputError,
+    LifecyclePolicy,
     Received,
     Resolved,
     Stopped,
@@ -38,7 +39,7 @@ from motcua.analyses.report import (
 )
 from motcua.analyses.verify import verify_figures, verify_series
 from motcua.cli import main
-from motcua.serialization.dossiers import dumps_jsonl
+from motcua.serialization.dossiers import dossier_from_json, dossier_to_json, dumps_jsonl
 from motcua.serialization.reports import render_report, report_to_json, tally_file
 from tests.strategies import dossiers
 
@@ -324,3 +325,50 @@ def test_sample_round_trip_through_jsonl(tmp_path: Path) -> None:
     path.write_text(dumps_jsonl(ds), encoding="utf-8")
     period = parse_period("2024-H1")
     assert tally_file(path, period).result() == Bieu06(period).add_all(ds).result()
+
+
+# -- the fast reader and the full reader agree ------------------------------------------
+
+
+@given(in_2024, periods)
+def test_fast_reader_places_like_the_full_reader(ds: list[Dossier], period: object) -> None:
+    from motcua.serialization.reports import count_record
+    from motcua.serialization.scan import scan_record
+
+    fast = Bieu06(period, by=[Dimension.CHANNEL, Dimension.AGENCY])  # type: ignore[arg-type]
+    full = Bieu06(period, by=[Dimension.CHANNEL, Dimension.AGENCY])  # type: ignore[arg-type]
+    for d in ds:
+        record = json.loads(json.dumps(dossier_to_json(d)))
+        if d.policy == LifecyclePolicy():
+            assert scan_record(record) is not None
+        count_record(fast, record, "<test>")
+        full.add(d)
+    assert fast.result() == full.result()
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda r: r["events"][0].update(at="2024-02-30T08:00:00+07:00"),
+        lambda r: r["events"][0].update(extra=1),
+        lambda r: r.update(channel=True),
+        lambda r: r.update(code="000.00.05.H48-240231-0001"),
+        lambda r: r["events"].reverse(),
+        lambda r: r["events"][1].update(to_agency=5),
+        lambda r: r.update(limit={"unit": "working_days", "count": -1}),
+        lambda r: r.update(rule="months"),
+        lambda r: r.update(level="county"),
+        lambda r: r.update(facts=None),
+        lambda r: r.update(facts={"paid_online": "yes"}),
+    ],
+)
+def test_fast_reader_never_accepts_what_the_full_reader_rejects(mutate: object) -> None:
+    from motcua.serialization.reports import count_record
+
+    record = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[13])
+    mutate(record)  # type: ignore[operator]
+    with pytest.raises(InvalidInputError) as fast:
+        count_record(Bieu06(parse_period("2024-Q2")), record, "f.jsonl line 14")
+    with pytest.raises(InvalidInputError) as full:
+        dossier_from_json(record, "f.jsonl line 14")
+    assert str(fast.value) == str(full.value)

@@ -52,29 +52,33 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
 from motcua.analyses.periods import Period
-from motcua.domain.dossiers import Dossier
+from motcua.domain.dossiers import Clock, Dossier, clock_due_at
 from motcua.domain.procedures import Catalogue, Channel, NoTimeLimit, Procedure
 from motcua.domain.timeliness import Granularity, Timeliness, classify
+from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.foundation.vntime import VN_TZ
 from motcua.time.deadlines import WorkSchedule, default_schedule
+from motcua.time.limits import CountingRule, TimeLimit
 
 __all__ = [
     "COLUMNS",
     "Bieu06",
     "Counts",
     "Dimension",
+    "DossierKeys",
     "Placement",
     "Report",
     "ReportPolicy",
     "StoppedAs",
     "classify_for_period",
     "percent",
+    "place",
     "rate",
     "round_half_up",
 ]
@@ -234,6 +238,51 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=VN_TZ)
 
 
+def place(
+    clock: Clock,
+    *,
+    clock_before: Callable[[datetime], Clock],
+    limit: TimeLimit | NoTimeLimit,
+    rule: CountingRule | None,
+    channel: Channel,
+    period: Period,
+    policy: ReportPolicy,
+    schedule: WorkSchedule,
+) -> Placement | None:
+    """Place one dossier's clock in a period's report: the one definition of the buckets.
+
+    *clock* is the whole log's clock; *clock_before(t)* gives the clock of the events dated
+    before *t* (used for a dossier still pending at the end of the period, judged as of
+    then). Returns None when the dossier is not in the report: not received, received after
+    the period, or finished before it.
+    """
+    received = clock.received_at
+    if received is None:
+        return None
+    start, end = _day_start(period.start), _day_start(period.end + timedelta(days=1))
+    if received >= end:
+        return None
+    stopped = clock.stopped_at if clock.resolved_at is None else None
+    ended = clock.resolved_at or stopped
+    if ended is not None and ended < start:
+        return None
+    carried = received < start
+    new_channel = None if carried else channel
+    if ended is not None and ended < end:
+        if isinstance(limit, NoTimeLimit) or (
+            stopped is not None and policy.stopped is StoppedAs.ON_TIME
+        ):
+            return Placement(carried, new_channel, Timeliness.ON_TIME, None)
+        due_at = clock_due_at(clock, limit, rule, ended, schedule)
+        outcome = classify(due_at, finished=ended, granularity=policy.granularity)
+        return Placement(carried, new_channel, outcome, None)
+    if isinstance(limit, NoTimeLimit):
+        return Placement(carried, new_channel, None, Timeliness.WITHIN)
+    due_at = clock_due_at(clock_before(end), limit, rule, end, schedule)
+    state = classify(due_at, as_of=end, granularity=policy.granularity)
+    return Placement(carried, new_channel, None, state)
+
+
 def classify_for_period(
     dossier: Dossier,
     period: Period,
@@ -243,38 +292,18 @@ def classify_for_period(
 ) -> Placement | None:
     """Place one dossier in a period's report, or return None if it does not appear in it.
 
-    The one definition of the buckets (module docstring): not received, received after the
-    period, or finished before it -> None.
+    See :func:`place` (the bucket definitions are in the module docstring).
     """
-    pol = policy or ReportPolicy()
-    received = dossier.received_at
-    if received is None:
-        return None
-    start, end = _day_start(period.start), _day_start(period.end + timedelta(days=1))
-    if received >= end:
-        return None
-    finished = dossier.resolved_at
-    stopped = dossier.stopped_at if finished is None else None
-    ended = finished or stopped
-    if ended is not None and ended < start:
-        return None
-    carried = received < start
-    new_channel = None if carried else dossier.channel
-    no_limit = isinstance(dossier.limit, NoTimeLimit)
-    if ended is not None and ended < end:
-        if no_limit or (stopped is not None and pol.stopped is StoppedAs.ON_TIME):
-            return Placement(carried, new_channel, Timeliness.ON_TIME, None)
-        due = dossier.due(as_of=ended, schedule=schedule)
-        if due is None:  # pragma: no cover - received with a limit and as_of given
-            raise AssertionError
-        outcome = classify(due.at, finished=ended, granularity=pol.granularity)
-        return Placement(carried, new_channel, outcome, None)
-    if no_limit:
-        return Placement(carried, new_channel, None, Timeliness.WITHIN)
-    state = dossier.timeliness(as_of=end, schedule=schedule, granularity=pol.granularity)
-    if state is None:  # pragma: no cover - received, open at end, limited
-        raise AssertionError
-    return Placement(carried, new_channel, None, state)
+    return place(
+        dossier.clock(),
+        clock_before=lambda before: dossier.clock(before=before),
+        limit=dossier.limit,
+        rule=dossier.rule,
+        channel=dossier.channel,
+        period=period,
+        policy=policy or ReportPolicy(),
+        schedule=schedule or default_schedule(),
+    )
 
 
 _INDEX: Final = {name: k for k, name in enumerate(COLUMNS)}
@@ -298,6 +327,17 @@ def _increments(p: Placement) -> tuple[int, ...]:
 
 
 GroupKey = tuple[str | int, ...]
+
+
+class DossierKeys(NamedTuple):
+    """What grouping needs to know about a dossier (code, agency, procedure, channel...)."""
+
+    code: str
+    agency: str
+    procedure: str
+    channel: Channel
+    level: Level | None
+    day: date
 
 
 @attrs.frozen
@@ -369,49 +409,75 @@ class Bieu06:
         self._read = 0
         self._key = self._key_function()
 
-    def _key_function(self) -> Callable[[Dossier], GroupKey]:
+    def _key_function(self) -> Callable[[DossierKeys], GroupKey]:
         getters = [self._getter(d) for d in self._by]
-        return lambda dossier: tuple(g(dossier) for g in getters)
+        return lambda facts: tuple(g(facts) for g in getters)
 
-    def _getter(self, dim: Dimension) -> Callable[[Dossier], str | int]:
+    def _getter(self, dim: Dimension) -> Callable[[DossierKeys], str | int]:
         if dim is Dimension.AGENCY:
-            return lambda d: str(d.code.agency)
+            return lambda f: f.agency
         if dim is Dimension.CHANNEL:
-            return lambda d: d.channel.value
+            return lambda f: f.channel.value
         if dim is Dimension.FIELD:
-            return lambda d: self._procedure(d).field
+            return lambda f: self._procedure(f).field
         return self._level
 
-    def _procedure(self, dossier: Dossier) -> Procedure:
+    def _procedure(self, facts: DossierKeys) -> Procedure:
         if self._catalogue is None:  # pragma: no cover - checked in __init__
             raise AssertionError
         try:
-            return self._catalogue.get(dossier.procedure)
+            return self._catalogue.get(facts.procedure)
         except NotFoundError:
             raise InvalidInputError(
-                f"dossier {dossier.code}.procedure",
+                f"dossier {facts.code}.procedure",
                 "a procedure listed in the catalogue (to find its field and level)",
-                str(dossier.procedure),
+                facts.procedure,
                 "pass the catalogue that lists it (--catalogue)",
             ) from None
 
-    def _level(self, dossier: Dossier) -> str:
-        if dossier.level is not None:
-            return dossier.level.value
-        procedure = self._procedure(dossier)
-        received = dossier.received_at
-        day = received.date() if received is not None else dossier.events[0].at.date()
-        levels = procedure.levels_on(day)
+    def _level(self, facts: DossierKeys) -> str:
+        if facts.level is not None:
+            return str(facts.level.value)
+        levels = self._procedure(facts).levels_on(facts.day)
         if len(levels) != 1:
             raise InvalidInputError(
-                f"dossier {dossier.code}.level",
+                f"dossier {facts.code}.level",
                 "a level, because procedure "
-                f"{dossier.procedure} is carried out at "
+                f"{facts.procedure} is carried out at "
                 + (", ".join(level.value for level in levels) or "no level that day"),
                 None,
                 "record the level on the dossier",
             )
         return levels[0].value
+
+    def add_clock(
+        self,
+        facts: DossierKeys,
+        clock: Clock,
+        clock_before: Callable[[datetime], Clock],
+        limit: TimeLimit | NoTimeLimit,
+        rule: CountingRule | None,
+    ) -> None:
+        """Count one dossier given by its facts and clock (the fast readers' entry point)."""
+        self._read += 1
+        placement = place(
+            clock,
+            clock_before=clock_before,
+            limit=limit,
+            rule=rule,
+            channel=facts.channel,
+            period=self.period,
+            policy=self.policy,
+            schedule=self._schedule,
+        )
+        if placement is None:
+            return
+        key = self._key(facts)
+        row = self._groups.get(key)
+        if row is None:
+            row = self._groups[key] = [0] * len(COLUMNS)
+        for col in _increments(placement):
+            row[col] += 1
 
     def add(self, dossier: Dossier) -> None:
         """Count one dossier (it may fall outside the period; then only ``read`` grows).
@@ -419,18 +485,23 @@ class Bieu06:
         Raises:
             InvalidInputError: Grouping needs a fact the dossier or catalogue lacks.
         """
-        self._read += 1
-        placement = classify_for_period(
-            dossier, self.period, policy=self.policy, schedule=self._schedule
+        clock = dossier.clock()
+        received = clock.received_at
+        facts = DossierKeys(
+            str(dossier.code),
+            str(dossier.code.agency),
+            str(dossier.procedure),
+            dossier.channel,
+            dossier.level,
+            (received or dossier.events[0].at).date(),
         )
-        if placement is None:
-            return
-        key = self._key(dossier)
-        row = self._groups.get(key)
-        if row is None:
-            row = self._groups[key] = [0] * len(COLUMNS)
-        for col in _increments(placement):
-            row[col] += 1
+        self.add_clock(
+            facts,
+            clock,
+            lambda before: dossier.clock(before=before),
+            dossier.limit,
+            dossier.rule,
+        )
 
     def add_all(self, dossiers: Iterable[Dossier]) -> Bieu06:
         """Count every dossier; return self (for chaining)."""

@@ -32,32 +32,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from typing import Final, TypeVar
 
 import attrs
 
 from motcua.domain.codes import DossierCode, ProcedureCode
 from motcua.domain.lifecycle import (
+    EVENT_TYPES,
     RESUME,
     DelayNotified,
     Event,
     LifecyclePolicy,
-    ObligationFulfilled,
-    ObligationRequested,
     Received,
-    Refused,
     Resolved,
     ResultReturned,
     Stage,
     Status,
-    Stopped,
     Submitted,
     SupplementReceived,
     SupplementRequested,
     Transferred,
-    WithdrawalRequested,
     allowed_events,
     event_key,
-    next_status,
+    transition_target,
 )
 from motcua.domain.procedures import Channel, NoTimeLimit, Procedure
 from motcua.domain.timeliness import Granularity, Timeliness, classify
@@ -67,7 +64,21 @@ from motcua.foundation.vntime import VN_TZ, to_vn
 from motcua.time.deadlines import Due, Pause, WorkSchedule, default_schedule
 from motcua.time.limits import CountingRule, TimeLimit, resolve_rule
 
-__all__ = ["DigitalFacts", "Dossier", "Step", "SupplementRecord", "as_of_instant"]
+__all__ = [
+    "Clock",
+    "DigitalFacts",
+    "Dossier",
+    "Step",
+    "SupplementRecord",
+    "as_of_instant",
+    "clock_due",
+    "clock_due_at",
+    "replay",
+]
+
+
+_E = TypeVar("_E")
+_EVENT_CLASSES: Final = frozenset(EVENT_TYPES.values())
 
 
 def as_of_instant(value: datetime | date) -> datetime:
@@ -148,28 +159,6 @@ class Step:
     timeliness: Timeliness | None
 
 
-@attrs.frozen
-class _Fold:
-    """Everything the event log implies (internal)."""
-
-    status: Status
-    resume_to: Status | None = None
-    submitted_at: datetime | None = None
-    received: Received | None = None
-    clock_start: datetime | None = None
-    pauses: tuple[Pause, ...] = ()
-    open_pause: datetime | None = None
-    open_pause_counts: bool = False
-    supplements: tuple[SupplementRecord, ...] = ()
-    delays: tuple[DelayNotified, ...] = ()
-    transfers: tuple[Transferred, ...] = ()
-    refused: Refused | None = None
-    withdrawal: WithdrawalRequested | None = None
-    stopped: Stopped | None = None
-    resolved: Resolved | None = None
-    returned: ResultReturned | None = None
-
-
 def _code(value: object) -> DossierCode:
     if isinstance(value, DossierCode):
         return value
@@ -190,126 +179,233 @@ def _channel(value: object) -> Channel:
     return Channel.from_code(value, "Dossier.channel")
 
 
-def _step(  # noqa: PLR0915 - one branch per event type, in table order
-    previous: _Fold | None, event: Event, policy: LifecyclePolicy, code: DossierCode
-) -> _Fold:
-    """Apply one event to the fold (the transition table has already allowed it)."""
-    current = None if previous is None else previous.status
-    target = next_status(current, event)
-    if target is RESUME:
-        status = None if previous is None else previous.resume_to
-        if status is None:  # pragma: no cover - a request always records where it came from
-            raise AssertionError
-    else:
-        status = target
-    if not isinstance(status, Status):  # pragma: no cover - checked by _replay
-        raise TypeError(status)
-    fold = previous if previous is not None else _Fold(status=status)
-    changes: dict[str, object] = {"status": status}
-    at = event.at
-    if isinstance(event, Submitted):
-        changes["submitted_at"] = at
-    elif isinstance(event, Received):
-        changes["received"] = event
-        changes["clock_start"] = at
-    elif isinstance(event, Refused):
-        changes["refused"] = event
-    elif isinstance(event, SupplementRequested):
-        changes["resume_to"] = current
-        changes["supplements"] = (
-            *fold.supplements,
-            SupplementRecord(event.stage, at, None, event.reason),
+@attrs.frozen
+class Clock:
+    """What the event log says about the statutory clock, in one value.
+
+    This is all a deadline or a report needs; :meth:`Dossier.clock` gives it, and the
+    report engine's fast reader builds the same value from raw records through the same
+    fold (:func:`replay`).
+
+    Attributes:
+        received_at: When the one-stop unit received the dossier (None: not received).
+        clock_start: When the statutory time started (receipt, or the complete dossier).
+        pauses: Closed intervals excluded from the count.
+        open_pause: Start of a wait still running that is excluded from the count.
+        resolved_at: When processing finished, if it did.
+        stopped_at: When processing stopped, if it did.
+    """
+
+    received_at: datetime | None
+    clock_start: datetime | None
+    pauses: tuple[Pause, ...]
+    open_pause: datetime | None
+    resolved_at: datetime | None
+    stopped_at: datetime | None
+
+    def pauses_as_of(self, as_of: datetime | None) -> tuple[Pause, ...]:
+        """The excluded intervals, the open one running to *as_of* (ignored if None)."""
+        if self.open_pause is None or as_of is None:
+            return self.pauses
+        return (*self.pauses, Pause(self.open_pause, max(as_of, self.open_pause)))
+
+
+class _Core:
+    """The fold's running state (internal, mutable while replaying)."""
+
+    __slots__ = (
+        "clock_start",
+        "delays",
+        "last_stage",
+        "open_counts",
+        "open_pause",
+        "pauses",
+        "received_at",
+        "refused_at",
+        "resolved_at",
+        "resume_to",
+        "returned_at",
+        "status",
+        "statuses",
+        "stopped_at",
+        "submitted_at",
+        "withdrawal_at",
+    )
+
+    def __init__(self) -> None:
+        self.status: Status | None = None
+        self.resume_to: Status | None = None
+        self.submitted_at: datetime | None = None
+        self.received_at: datetime | None = None
+        self.clock_start: datetime | None = None
+        self.pauses: list[Pause] = []
+        self.open_pause: datetime | None = None
+        self.open_counts = False
+        self.last_stage: Stage | None = None
+        self.delays = 0
+        self.refused_at: datetime | None = None
+        self.withdrawal_at: datetime | None = None
+        self.stopped_at: datetime | None = None
+        self.resolved_at: datetime | None = None
+        self.returned_at: datetime | None = None
+        self.statuses: list[Status] = []
+
+    def clock(self) -> Clock:
+        return Clock(
+            self.received_at,
+            self.clock_start,
+            tuple(self.pauses),
+            self.open_pause if self.open_counts else None,
+            self.resolved_at,
+            self.stopped_at,
         )
+
+
+def _reschedule_error(code: str, status: Status, limit: int) -> TransitionError:
+    return TransitionError(
+        code,
+        status.value,
+        "delay_notified",
+        allowed_events(status),
+        f"at most {limit} reschedule{'s' if limit != 1 else ''} under the lifecycle "
+        "policy (Decree 61/2018: once); pass LifecyclePolicy(max_reschedules=...) "
+        "to change it",
+    )
+
+
+def _apply(  # noqa: PLR0915 - one branch per event kind, in table order
+    core: _Core, key: str, at: datetime, policy: LifecyclePolicy, code: str
+) -> None:
+    """Apply one event, given by its transition key and instant, to the running fold."""
+    current = core.status
+    target = transition_target(current, key)
+    if target is None:
+        raise TransitionError(
+            code, "new" if current is None else current.value, key, allowed_events(current)
+        )
+    kind = key.partition(":")[0]
+    if kind == "delay_notified":
+        limit = policy.max_reschedules
+        if limit is not None and core.delays >= limit and current is not None:
+            raise _reschedule_error(code, current, limit)
+        core.delays += 1
+    elif kind == "submitted":
+        core.submitted_at = at
+    elif kind == "received":
+        core.received_at = core.clock_start = at
+    elif kind == "refused":
+        core.refused_at = at
+    elif kind == "supplement_requested":
+        stage = Stage.INTAKE if key.endswith(":intake") else Stage.APPRAISAL
+        core.resume_to = current
+        core.last_stage = stage
+        core.open_pause = at
         # An intake request after receipt stops the clock too: either it restarts on the
         # complete dossier (the wait is then before the new start and changes nothing), or
         # the wait is a pause (policy).
-        counts = fold.received is not None and (
-            event.stage is Stage.INTAKE or policy.exclude_appraisal_supplement
+        core.open_counts = core.received_at is not None and (
+            stage is Stage.INTAKE or policy.exclude_appraisal_supplement
         )
-        changes["open_pause"] = at
-        changes["open_pause_counts"] = counts
-    elif isinstance(event, SupplementReceived | ObligationFulfilled):
-        changes["resume_to"] = None
-        start = fold.open_pause
+    elif kind == "obligation_requested":
+        core.resume_to = current
+        core.open_pause = at
+        core.open_counts = policy.exclude_obligation
+    elif kind in ("supplement_received", "obligation_fulfilled"):
         restarts = (
-            isinstance(event, SupplementReceived)
-            and fold.supplements[-1].stage is Stage.INTAKE
+            kind == "supplement_received"
+            and core.last_stage is Stage.INTAKE
             and policy.intake_supplement_restarts
         )
-        if start is not None and fold.open_pause_counts and not restarts:
-            changes["pauses"] = (*fold.pauses, Pause(start, at))
-        changes["open_pause"] = None
-        changes["open_pause_counts"] = False
-        if isinstance(event, SupplementReceived):
-            last = fold.supplements[-1]
-            changes["supplements"] = (
-                *fold.supplements[:-1],
-                attrs.evolve(last, received_at=at),
-            )
-            if (
-                last.stage is Stage.INTAKE
-                and fold.received is not None
-                and policy.intake_supplement_restarts
-            ):
-                changes["clock_start"] = at
-    elif isinstance(event, ObligationRequested):
-        changes["resume_to"] = current
-        changes["open_pause"] = at
-        changes["open_pause_counts"] = policy.exclude_obligation
-    elif isinstance(event, Transferred):
-        changes["transfers"] = (*fold.transfers, event)
-    elif isinstance(event, DelayNotified):
-        limit = policy.max_reschedules
-        if limit is not None and len(fold.delays) >= limit:
-            raise TransitionError(
-                str(code),
-                fold.status.value,
-                event.kind,
-                allowed_events(fold.status),
-                f"at most {limit} reschedule{'s' if limit != 1 else ''} under the lifecycle "
-                "policy (Decree 61/2018: once); pass LifecyclePolicy(max_reschedules=...) "
-                "to change it",
-            )
-        changes["delays"] = (*fold.delays, event)
-    elif isinstance(event, WithdrawalRequested):
-        changes["withdrawal"] = event
-        changes["resume_to"] = None
-    elif isinstance(event, Stopped):
-        changes["stopped"] = event
-    elif isinstance(event, Resolved):
-        changes["resolved"] = event
-    elif isinstance(event, ResultReturned):
-        changes["returned"] = event
-    return attrs.evolve(fold, **changes)  # type: ignore[arg-type]
+        if core.open_pause is not None and core.open_counts and not restarts:
+            core.pauses.append(Pause(core.open_pause, at))
+        if restarts and core.received_at is not None:
+            core.clock_start = at
+        core.open_pause = None
+        core.open_counts = False
+    elif kind == "withdrawal_requested":
+        core.withdrawal_at = at
+    elif kind == "stopped":
+        core.stopped_at = at
+    elif kind == "resolved":
+        core.resolved_at = at
+    elif kind == "result_returned":
+        core.returned_at = at
+    if target is RESUME:
+        status = core.resume_to
+        if status is None:  # pragma: no cover - a request always records where it came from
+            raise AssertionError
+        core.resume_to = None
+    else:
+        status = target
+        if kind == "withdrawal_requested":
+            core.resume_to = None
+    core.status = status
+    core.statuses.append(status)
 
 
-def _replay(
-    events: tuple[Event, ...], policy: LifecyclePolicy, code: DossierCode
-) -> tuple[_Fold, ...]:
-    """Fold the events; return the state after each one."""
-    states: list[_Fold] = []
-    fold: _Fold | None = None
-    for k, event in enumerate(events):
-        if not hasattr(event, "kind") or not isinstance(getattr(event, "at", None), datetime):
-            raise InvalidInputError(f"dossier {code} events[{k}]", "a lifecycle event", event)
-        if fold is not None and event.at < events[k - 1].at:
+def replay(
+    steps: Iterable[tuple[str, datetime]],
+    policy: LifecyclePolicy,
+    code: str,
+) -> _Core:
+    """Fold (transition key, instant) pairs through the transition table.
+
+    The one fold behind :class:`Dossier` and the report engine's fast reader.
+
+    Raises:
+        TransitionError: An event the table does not allow where it comes.
+        InvalidInputError: An event dated before the previous one.
+    """
+    core = _Core()
+    previous: datetime | None = None
+    for k, (key, at) in enumerate(steps):
+        if previous is not None and at < previous:
             raise InvalidInputError(
                 f"dossier {code} events[{k}].at",
-                f"an instant at or after the previous event ({events[k - 1].at.isoformat()})",
-                event.at.isoformat(),
+                f"an instant at or after the previous event ({previous.isoformat()})",
+                at.isoformat(),
                 "events are an append-only log in time order; append a correction instead",
             )
-        status = None if fold is None else fold.status
-        if next_status(status, event) is None:
-            raise TransitionError(
-                str(code),
-                "new" if status is None else status.value,
-                event_key(event),
-                allowed_events(status),
-            )
-        fold = _step(fold, event, policy, code)
-        states.append(fold)
-    return tuple(states)
+        _apply(core, key, at, policy, code)
+        previous = at
+    return core
+
+
+def clock_due(
+    clock: Clock,
+    limit: TimeLimit | NoTimeLimit,
+    rule: CountingRule | None,
+    as_of: datetime | None,
+    schedule: WorkSchedule,
+) -> Due | None:
+    """The statutory due instant of a clock under a time limit (None when undetermined).
+
+    Undetermined: not received, no time limit, or a wait still running with no *as_of*.
+    """
+    if clock.clock_start is None or isinstance(limit, NoTimeLimit):
+        return None
+    if clock.open_pause is not None and as_of is None:
+        return None
+    return schedule.due(clock.clock_start, limit, rule=rule, pauses=clock.pauses_as_of(as_of))
+
+
+def clock_due_at(
+    clock: Clock,
+    limit: TimeLimit,
+    rule: CountingRule | None,
+    as_of: datetime | None,
+    schedule: WorkSchedule,
+) -> datetime:
+    """The due instant of a received clock under a time limit, as of *as_of* (bulk use).
+
+    Same result as ``clock_due(...).at``; the caller has checked that the clock started and
+    that a running wait has an *as_of*.
+    """
+    if clock.clock_start is None:  # pragma: no cover - checked by the caller
+        raise AssertionError
+    return schedule.due_instant(
+        clock.clock_start, limit, rule=rule, pauses=clock.pauses_as_of(as_of)
+    )
 
 
 def _events(value: Iterable[Event]) -> tuple[Event, ...]:
@@ -348,7 +444,7 @@ class Dossier:
     level: Level | None = None
     facts: DigitalFacts = attrs.field(factory=DigitalFacts)
     policy: LifecyclePolicy = attrs.field(factory=LifecyclePolicy)
-    _states: tuple[_Fold, ...] = attrs.field(init=False, repr=False, eq=False)
+    _core: _Core = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         """Check the limit and rule, then replay the events through the transition table."""
@@ -366,7 +462,13 @@ class Dossier:
                 "at least one event (submitted or received)",
                 [],
             )
-        object.__setattr__(self, "_states", _replay(self.events, self.policy, self.code))
+        for k, event in enumerate(self.events):
+            if type(event) not in _EVENT_CLASSES:
+                raise InvalidInputError(
+                    f"dossier {self.code} events[{k}]", "a lifecycle event", event
+                )
+        steps = [(event_key(e), e.at) for e in self.events]
+        object.__setattr__(self, "_core", replay(steps, self.policy, str(self.code)))
 
     # -- building -------------------------------------------------------------------------
 
@@ -426,19 +528,24 @@ class Dossier:
 
     # -- status and facts -----------------------------------------------------------------
 
-    @property
-    def _fold(self) -> _Fold:
-        return self._states[-1]
+    def _last(self, cls: type[_E]) -> _E | None:
+        for event in reversed(self.events):
+            if isinstance(event, cls):
+                return event
+        return None
 
     @property
     def status(self) -> Status:
         """The current status."""
-        return self._fold.status
+        status = self._core.status
+        if status is None:  # pragma: no cover - a dossier has at least one event
+            raise AssertionError
+        return status
 
     @property
     def statuses(self) -> tuple[Status, ...]:
         """The status after each event (a replay of the log)."""
-        return tuple(s.status for s in self._states)
+        return tuple(self._core.statuses)
 
     @property
     def dvcqg_status(self) -> int:
@@ -448,93 +555,99 @@ class Dossier:
     @property
     def submitted_at(self) -> datetime | None:
         """When the applicant submitted (the first event's instant if it was a receipt)."""
-        return self._fold.submitted_at or self.events[0].at
+        return self._core.submitted_at or self.events[0].at
 
     @property
     def received_at(self) -> datetime | None:
         """When the one-stop unit received the dossier (None if not received)."""
-        received = self._fold.received
-        return None if received is None else received.at
+        return self._core.received_at
 
     @property
     def printed_appointment(self) -> datetime | None:
         """The appointment printed on the receipt (form 01), if it was recorded."""
-        received = self._fold.received
+        received = self._last(Received)
         return None if received is None else received.appointment
 
     @property
     def clock_started_at(self) -> datetime | None:
         """When the statutory time started to run (receipt, or the complete dossier)."""
-        return self._fold.clock_start
+        return self._core.clock_start
 
     @property
     def supplements(self) -> tuple[SupplementRecord, ...]:
         """Supplement requests and answers, in order."""
-        return self._fold.supplements
+        out: list[SupplementRecord] = []
+        for event in self.events:
+            if isinstance(event, SupplementRequested):
+                out.append(SupplementRecord(event.stage, event.at, None, event.reason))
+            elif isinstance(event, SupplementReceived) and out:
+                out[-1] = attrs.evolve(out[-1], received_at=event.at)
+        return tuple(out)
 
     @property
     def delays(self) -> tuple[DelayNotified, ...]:
         """Apology letters with new appointments, in order."""
-        return self._fold.delays
+        return tuple(e for e in self.events if isinstance(e, DelayNotified))
 
     @property
     def transfers(self) -> tuple[Transferred, ...]:
         """Inter-agency handovers, in order."""
-        return self._fold.transfers
+        return tuple(e for e in self.events if isinstance(e, Transferred))
 
     @property
     def refused_at(self) -> datetime | None:
         """When the dossier was refused at intake."""
-        refused = self._fold.refused
-        return None if refused is None else refused.at
+        return self._core.refused_at
 
     @property
     def stopped_at(self) -> datetime | None:
         """When processing stopped."""
-        stopped = self._fold.stopped
-        return None if stopped is None else stopped.at
+        return self._core.stopped_at
 
     @property
     def withdrawal_requested_at(self) -> datetime | None:
         """When the applicant asked to withdraw."""
-        withdrawal = self._fold.withdrawal
-        return None if withdrawal is None else withdrawal.at
+        return self._core.withdrawal_at
 
     @property
     def resolved_at(self) -> datetime | None:
         """When processing finished (``NgayKetThucXuLy``)."""
-        resolved = self._fold.resolved
-        return None if resolved is None else resolved.at
+        return self._core.resolved_at
 
     @property
     def resolution(self) -> Resolved | None:
         """The resolution event, if any."""
-        return self._fold.resolved
+        return self._last(Resolved)
 
     @property
     def returned_at(self) -> datetime | None:
         """When the result was handed over (``NgayTra``)."""
-        returned = self._fold.returned
-        return None if returned is None else returned.at
+        return self._core.returned_at
 
     @property
     def return_event(self) -> ResultReturned | None:
         """The result-returned event, if any."""
-        return self._fold.returned
+        return self._last(ResultReturned)
 
     @property
     def paused(self) -> bool:
         """True while the clock is stopped (waiting for the applicant)."""
-        return self._fold.open_pause is not None and self._fold.open_pause_counts
+        return self._core.open_pause is not None and self._core.open_counts
+
+    def clock(self, *, before: datetime | None = None) -> Clock:
+        """The statutory clock in one value (receipt, start, pauses, end).
+
+        With *before*, the clock as it stood just before that instant (events dated
+        earlier only), e.g. at the end of a reporting period.
+        """
+        if before is None or self.events[-1].at < before:
+            return self._core.clock()
+        steps = [(event_key(e), e.at) for e in self.events if e.at < before]
+        return replay(steps, self.policy, str(self.code)).clock()
 
     def pauses(self, *, as_of: datetime | date | None = None) -> tuple[Pause, ...]:
         """The intervals excluded from the count; an open one runs to *as_of* if given."""
-        fold = self._fold
-        closed = fold.pauses
-        if fold.open_pause is None or not fold.open_pause_counts or as_of is None:
-            return closed
-        end = max(as_of_instant(as_of), fold.open_pause)
-        return (*closed, Pause(fold.open_pause, end))
+        return self.clock().pauses_as_of(None if as_of is None else as_of_instant(as_of))
 
     # -- the clock ----------------------------------------------------------------------
 
@@ -546,13 +659,12 @@ class Dossier:
         None when the dossier has not been received, has no time limit, or is waiting for
         the applicant and no *as_of* says how long the wait has lasted.
         """
-        fold = self._fold
-        if fold.clock_start is None or isinstance(self.limit, NoTimeLimit):
-            return None
-        if self.paused and as_of is None:
-            return None
-        return (schedule or default_schedule()).due(
-            fold.clock_start, self.limit, rule=self.rule, pauses=self.pauses(as_of=as_of)
+        return clock_due(
+            self.clock(),
+            self.limit,
+            self.rule,
+            None if as_of is None else as_of_instant(as_of),
+            schedule or default_schedule(),
         )
 
     def appointment(
@@ -562,8 +674,9 @@ class Dossier:
 
         The latest apology letter's new appointment if any, else the statutory due instant.
         """
-        if self._fold.delays:
-            return self._fold.delays[-1].new_appointment
+        delay = self._last(DelayNotified)
+        if delay is not None:
+            return delay.new_appointment
         due = self.due(as_of=as_of, schedule=schedule)
         return None if due is None else due.at
 

@@ -61,6 +61,7 @@ __all__ = [
     "WithdrawalRequested",
     "allowed_events",
     "next_status",
+    "transition_target",
 ]
 
 
@@ -469,10 +470,15 @@ def allowed_events(status: Status | None) -> tuple[str, ...]:
     return tuple(t.event for t in TRANSITIONS if t.source is status)
 
 
+def transition_target(status: Status | None, key: str) -> Status | _Resume | None:
+    """Return the target of the event *key* in *status* per :data:`TRANSITIONS`, or None."""
+    row = _TABLE.get((status, key))
+    return None if row is None else row.target
+
+
 def next_status(status: Status | None, event: Event) -> Status | _Resume | None:
     """Return the target of *event* in *status* per :data:`TRANSITIONS`, or None if illegal."""
-    row = _TABLE.get((status, event_key(event)))
-    return None if row is None else row.target
+    return transition_target(status, event_key(event))
 
 
 @attrs.frozen

@@ -28,7 +28,10 @@ def to_vn(at: datetime) -> datetime:
     >>> to_vn(datetime(2024, 4, 26, 9, 0)).isoformat()
     '2024-04-26T09:00:00+07:00'
     """
-    if at.tzinfo is None or at.tzinfo.utcoffset(at) is None:
+    tz = at.tzinfo
+    if tz is VN_TZ:
+        return at
+    if tz is None or tz.utcoffset(at) is None:
         return at.replace(tzinfo=VN_TZ)
     return at.astimezone(VN_TZ)
 

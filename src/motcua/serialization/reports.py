@@ -18,6 +18,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -27,14 +28,18 @@ from motcua.analyses.report import (
     Bieu06,
     Counts,
     Dimension,
+    DossierKeys,
     Report,
     ReportPolicy,
     percent,
 )
+from motcua.domain.dossiers import Clock, replay
+from motcua.domain.lifecycle import LifecyclePolicy
 from motcua.domain.procedures import Catalogue, Channel
 from motcua.domain.units import Level
-from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.errors import InvalidInputError, MotcuaError
 from motcua.serialization.dossiers import dossier_from_json, iter_dossiers
+from motcua.serialization.scan import scan_record
 
 __all__ = [
     "HEADERS",
@@ -83,6 +88,46 @@ HEADERS: Final = {
 Progress = Callable[[int], None]
 
 
+_DEFAULT_POLICY: Final = LifecyclePolicy()
+
+
+def count_record(
+    acc: Bieu06, data: object, where: str, catalogue: Catalogue | None = None
+) -> None:
+    """Count one parsed dossier record: the fast strict reader, else the full dossier.
+
+    Both readers feed the same fold and the same bucket function; the full reader also
+    produces the precise error for a bad record.
+
+    Raises:
+        InvalidInputError: The record is not a valid dossier (naming *where*, JSON path).
+    """
+    scanned = scan_record(data)
+    core = None
+    if scanned is not None:
+        try:
+            core = replay(scanned.steps, _DEFAULT_POLICY, scanned.code)
+        except MotcuaError:
+            scanned = None
+    if scanned is None or core is None:
+        acc.add(dossier_from_json(data, where, catalogue=catalogue))
+        return
+    clock = core.clock()
+    steps = scanned.steps
+
+    def before(instant: datetime) -> Clock:
+        if steps[-1][1] < instant:
+            return clock
+        kept = [s for s in steps if s[1] < instant]
+        return replay(kept, _DEFAULT_POLICY, scanned.code).clock()
+
+    day = (clock.received_at or steps[0][1]).date()
+    keys = DossierKeys(
+        scanned.code, scanned.agency, scanned.procedure, scanned.channel, scanned.level, day
+    )
+    acc.add_clock(keys, clock, before, scanned.limit, scanned.rule)
+
+
 def tally_lines(
     lines: Iterable[str],
     period: Period,
@@ -111,7 +156,7 @@ def tally_lines(
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InvalidInputError(at, "a JSON object", exc.msg) from None
-            acc.add(dossier_from_json(data, at, catalogue=catalogue))
+            count_record(acc, data, at, catalogue)
         except InvalidInputError as exc:
             if not skip_invalid:
                 raise
@@ -249,6 +294,8 @@ def tally_file(
                 if progress is not None:
                     progress(done)
         return acc
+    if lines_file:
+        return _tally_stream(file, period, dims, catalogue, policy, skip_invalid, errors, progress)
     acc = Bieu06(period, by=dims, catalogue=catalogue, policy=policy)
     for count, item in enumerate(iter_dossiers(file, catalogue=catalogue), start=1):
         if isinstance(item, InvalidInputError):
@@ -260,6 +307,45 @@ def tally_file(
             acc.add(item)
         if progress is not None and count % 10_000 == 0:
             progress(count)
+    return acc
+
+
+def _tally_stream(  # noqa: PLR0917 - private helper of tally_file
+    file: Path,
+    period: Period,
+    dims: tuple[Dimension, ...],
+    catalogue: Catalogue | None,
+    policy: ReportPolicy | None,
+    skip_invalid: bool,
+    errors: list[InvalidInputError] | None,
+    progress: Progress | None,
+) -> Bieu06:
+    """One process over a JSON Lines file, line by line (flat memory)."""
+    try:
+        handle = file.open(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(str(file), "a readable file", exc.strerror) from None
+    found: list[InvalidInputError] = []
+
+    def lines() -> Iterator[str]:
+        for count, line in enumerate(handle, start=1):
+            if progress is not None and count % 10_000 == 0:
+                progress(count)
+            yield line
+
+    with handle:
+        acc = tally_lines(
+            lines(),
+            period,
+            by=dims,
+            catalogue=catalogue,
+            policy=policy,
+            where=str(file),
+            skip_invalid=skip_invalid,
+            errors=found,
+        )
+    if errors is not None:
+        errors.extend(found)
     return acc
 
 
@@ -317,6 +403,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "groups": [
             {"key": list(key), "name": _group_name(key, report.by), **counts(c)}
             for key, c in report.groups
+            if report.by
         ],
         "dossiers_read": report.dossiers_read,
         "notes": list(report.notes),
@@ -331,7 +418,7 @@ def render_report(report: Report, fmt: str = "table", lang: str = "vi") -> str:
         return json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
     head = HEADERS[lang]
     keys = ("group", *COLUMNS, "on_time_percent")
-    rows = [_row(_group_name(k, report.by, lang), c) for k, c in report.groups]
+    rows = [_row(_group_name(k, report.by, lang), c) for k, c in report.groups if report.by]
     rows.append(_row(head["total"], report.total))
     if fmt == "csv":
         buffer = io.StringIO()
