@@ -19,7 +19,6 @@ from motcua.cli._common import Parser as _Parser
 from motcua.cli._common import UsageError as _UsageError
 from motcua.foundation.errors import InvalidInputError, MotcuaError
 from motcua.foundation.vntime import VN_TZ, to_vn
-from motcua.serialization.limits import limit_to_json
 from motcua.time.calendar import NamedDay, WorkingCalendar, vietnam_calendar
 from motcua.time.deadlines import Due, WorkSchedule
 from motcua.time.hours import OfficeHours
@@ -122,6 +121,8 @@ def _calendar(args: argparse.Namespace) -> WorkingCalendar:
 
 
 def _due_json(due: Due, schedule: WorkSchedule) -> dict[str, object]:
+    from motcua.serialization.limits import limit_to_json  # noqa: PLC0415 - only for --json
+
     return {
         "due": due.at.isoformat(timespec="minutes"),
         "due_date": due.date.isoformat(),
