@@ -139,3 +139,12 @@ def test_posting_coverage() -> None:
     after = posting_coverage(catalogue, on=date(2025, 7, 1))
     assert Level.DISTRICT not in after
     assert after[Level.PROVINCE] == Coverage(1, 0, 1, 0)
+
+
+def test_cli_coverage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["procedure", "coverage", "--on", "2024-06-01"]) == 0
+    assert "Cấp Xã: 0/7 (physical 0, electronic 0)" in capsys.readouterr().out
+    assert main(["procedure", "coverage", "--on", "2025-07-01", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "district" not in data["levels"]
+    assert data["levels"]["province"]["total"] == 1

@@ -221,6 +221,38 @@ def _cmd_procedure_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_procedure_coverage(args: argparse.Namespace) -> int:
+    from motcua.analyses.posting import posting_coverage  # noqa: PLC0415
+    from motcua.cli import parse_start  # noqa: PLC0415
+
+    day = parse_start(args.on)
+    if isinstance(day, datetime):
+        day = day.date()
+    coverage = posting_coverage(_catalogue(args), on=day)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "on": day.isoformat(),
+                    "levels": {
+                        level.value: {
+                            "total": c.total,
+                            "physical": c.physical,
+                            "electronic": c.electronic,
+                            "both": c.both,
+                        }
+                        for level, c in coverage.items()
+                    },
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for level, c in coverage.items():
+            print(f"{level.vi}: {c}")
+    return 0
+
+
 def _cmd_procedure_import(args: argparse.Namespace) -> int:
     result = read_dvcqg_procedures(args.file, skip_invalid=args.skip_invalid)
     print(json.dumps(catalogue_to_json(Catalogue(result.records)), ensure_ascii=False, indent=2))
@@ -273,6 +305,13 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     pshow.add_argument("--catalogue", metavar="FILE", help="catalogue file (default: sample)")
     pshow.add_argument("--json", action="store_true", help="print the procedure's JSON")
     pshow.set_defaults(handler=_cmd_procedure_show)
+    pcov = psub.add_parser(
+        "coverage", help="procedures posted physically and electronically, per level"
+    )
+    pcov.add_argument("--on", required=True, metavar="DATE", help="the day to count on")
+    pcov.add_argument("--catalogue", metavar="FILE", help="catalogue file (default: sample)")
+    pcov.add_argument("--json", action="store_true")
+    pcov.set_defaults(handler=_cmd_procedure_coverage)
     pimport = psub.add_parser(
         "import", help="turn national procedure records (DVCQG JSON) into a motcua catalogue"
     )
