@@ -18,6 +18,7 @@ ALLOWED = {
     "analyses": {"foundation", "time", "domain", "analyses"},
     "serialization": {"foundation", "time", "domain", "analyses", "serialization"},
     "cli": {"foundation", "time", "domain", "analyses", "serialization", "cli", "root"},
+    "testing": {"foundation", "time", "domain", "analyses", "serialization", "testing", "root"},
     "root": {"foundation", "time", "domain", "analyses", "serialization", "root"},
 }
 
@@ -26,6 +27,8 @@ THIRD_PARTY = {
     "holidays": {"motcua.time.calendar"},
     "cattrs": {"motcua.serialization.converter"},
     "dateutil": {"motcua.time.deadlines"},
+    "hypothesis": {"motcua.testing.strategies"},
+    "pytest": {"motcua.testing.plugin"},
 }
 
 
