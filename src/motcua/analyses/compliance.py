@@ -358,8 +358,8 @@ def _check_steps(d: Dossier, ctx: _Context) -> list[tuple[str, dict[str, str]]]:
         return [
             (
                 (
-                    f"the steps' allotted times add up to {total.total_seconds() / 3600:g} working "
-                    f"hours; the statutory limit is {statutory.total_seconds() / 3600:g}"
+                    f"the steps' allotted times add up to {total / _HOUR:g} working hours; "
+                    f"the statutory limit is {statutory / _HOUR:g}"
                 ),
                 {"allotted": str(total), "statutory": str(statutory)},
             )
@@ -367,6 +367,7 @@ def _check_steps(d: Dossier, ctx: _Context) -> list[tuple[str, dict[str, str]]]:
     return []
 
 
+_HOUR: Final = timedelta(hours=1)
 _BOTH: Final = frozenset({Regime.DECREE_61_2018, Regime.DECREE_118_2025})
 
 #: Every rule motcua knows, in reference order.
