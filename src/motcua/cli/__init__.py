@@ -257,10 +257,11 @@ def _parser() -> _Parser:
     cal.add_argument("--json", action="store_true", help="print a JSON object")
     cal.set_defaults(handler=_cmd_calendar)
 
-    from motcua.cli import records, reporting  # noqa: PLC0415 - loads cattrs only when needed
+    from motcua.cli import compliance, records, reporting  # noqa: PLC0415 - cattrs on demand
 
     records.add_commands(sub)
     reporting.add_commands(sub)
+    compliance.add_commands(sub)
     return parser
 
 

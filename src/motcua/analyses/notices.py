@@ -1,0 +1,365 @@
+"""Official notices built from a dossier, rendered in Vietnamese as plain text or HTML.
+
+The forms of the one-stop regimes, keyed by regime and kind (form numbers change between
+them, so they are never hard-coded in a template):
+
+======================= ==================== =====================
+kind                    Circular 01/2018     Circular 03/2025 [S]
+======================= ==================== =====================
+``receipt``             Mẫu số 01            Mẫu số 01
+``supplement``          Mẫu số 02            Mẫu số 02
+``refusal``             Mẫu số 03            Mẫu số 03
+``apology``             Mẫu số 04            Mẫu số 04 (renamed)
+``control``             Mẫu số 05            Mẫu số 06
+``book``                Mẫu số 06 (A4)       Mẫu số 07
+======================= ==================== =====================
+
+Form names: Circular 01/2018/TT-VPCP [C, lawnet.vn list]; Circular 03/2025/TT-VPCP Appendix I
+[S, two design documents]. Field lists follow the digests (form 01 records hour, minute,
+day, month and year of receipt and return [C]); dates print as dd/mm/yyyy and times as
+hh:mm.
+
+>>> from datetime import datetime, time
+>>> import motcua
+>>> d = motcua.Dossier(code="000.21.48.H48-240426-0001", procedure="1.001193", channel=1,
+...     limit=motcua.SameDay(), events=(motcua.Received(datetime(2024, 4, 26, 14, 20)),),
+...     applicant="Nguyễn Thị Lan")
+>>> print(render_text(build_notice(NoticeKind.RECEIPT, d)).splitlines()[0])
+Mẫu số 01 - GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Final
+
+import attrs
+
+from motcua.analyses.compliance import Regime, regime_on
+from motcua.domain.dossiers import Dossier
+from motcua.domain.lifecycle import Refused, SupplementRequested
+from motcua.domain.procedures import Catalogue, NoTimeLimit
+from motcua.foundation.errors import InvalidInputError
+from motcua.time.deadlines import WorkSchedule, default_schedule
+from motcua.time.limits import CalendarDays, Months, SameDay, TimeLimit, WorkingDays, WorkingHours
+
+__all__ = [
+    "FORMS",
+    "Notice",
+    "NoticeKind",
+    "build_book",
+    "build_notice",
+    "limit_vi",
+    "render_html",
+    "render_text",
+]
+
+
+class NoticeKind(enum.Enum):
+    """The notices motcua renders."""
+
+    RECEIPT = "receipt"
+    SUPPLEMENT = "supplement"
+    REFUSAL = "refusal"
+    APOLOGY = "apology"
+    CONTROL = "control"
+    BOOK = "book"
+
+
+_R18, _R25 = Regime.DECREE_61_2018, Regime.DECREE_118_2025
+#: (regime, kind) -> (form number, title).
+FORMS: Final = {
+    (_R18, NoticeKind.RECEIPT): ("01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
+    (_R18, NoticeKind.SUPPLEMENT): ("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
+    (_R18, NoticeKind.REFUSAL): ("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
+    (_R18, NoticeKind.APOLOGY): ("04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
+    (_R18, NoticeKind.CONTROL): ("05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+    (_R18, NoticeKind.BOOK): ("06", "SỔ THEO DÕI HỒ SƠ"),
+    (_R25, NoticeKind.RECEIPT): ("01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
+    (_R25, NoticeKind.SUPPLEMENT): ("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
+    (_R25, NoticeKind.REFUSAL): ("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
+    (_R25, NoticeKind.APOLOGY): (
+        "04",
+        "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+    ),
+    (_R25, NoticeKind.CONTROL): ("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+    (_R25, NoticeKind.BOOK): ("07", "SỔ THEO DÕI HỒ SƠ"),
+}
+_CIRCULAR: Final = {_R18: "Thông tư số 01/2018/TT-VPCP", _R25: "Thông tư số 03/2025/TT-VPCP"}
+
+
+@attrs.frozen
+class Notice:
+    """A notice's content, independent of how it is printed.
+
+    Attributes:
+        kind: Which notice.
+        regime: The regime whose form it follows.
+        form: The form number (``01``...).
+        title: The form's title.
+        fields: Labelled values, in print order.
+        table: A header row and data rows, if the form has a table.
+    """
+
+    kind: NoticeKind
+    regime: Regime
+    form: str
+    title: str
+    fields: tuple[tuple[str, str], ...]
+    table: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def basis(self) -> str:
+        """The circular the form comes from."""
+        return _CIRCULAR[self.regime]
+
+
+def limit_vi(limit: TimeLimit | NoTimeLimit) -> str:
+    """The time limit in Vietnamese, as printed on the forms.
+
+    >>> limit_vi(WorkingDays(5)), limit_vi(SameDay(time(15, 0)))
+    ('05 ngày làm việc', 'Trong ngày (sau 15 giờ 00: ngày làm việc tiếp theo)')
+    """
+    if isinstance(limit, NoTimeLimit):
+        return "Không quy định"
+    if isinstance(limit, SameDay):
+        if limit.cutoff is None:
+            return "Trong ngày"
+        return f"Trong ngày (sau {limit.cutoff:%H} giờ {limit.cutoff:%M}: ngày làm việc tiếp theo)"
+    unit = {
+        WorkingDays: "ngày làm việc",
+        WorkingHours: "giờ làm việc",
+        CalendarDays: "ngày",
+        Months: "tháng",
+    }[type(limit)]
+    count = limit.count
+    text = f"{count:02d}" if isinstance(count, int) else str(float(count)).replace(".", ",")
+    return f"{text} {unit}"
+
+
+def _time(at: datetime | None) -> str:
+    return "-" if at is None else f"{at:%H} giờ {at:%M} phút, ngày {at:%d/%m/%Y}"
+
+
+def _hm(at: datetime | None) -> str:
+    return "-" if at is None else f"{at:%H:%M %d/%m/%Y}"
+
+
+def _regime(d: Dossier, regime: Regime) -> Regime:
+    if regime is not Regime.AUTO:
+        return regime
+    return regime_on((d.received_at or d.events[0].at).date())
+
+
+def _procedure_name(d: Dossier, catalogue: Catalogue | None) -> str:
+    if catalogue is not None and str(d.procedure) in catalogue:
+        return f"{catalogue.get(d.procedure).name} ({d.procedure})"
+    return str(d.procedure)
+
+
+def _missing(kind: NoticeKind, d: Dossier, what: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"notice {kind.value} for dossier {d.code}",
+        f"a dossier with {what}",
+        d.status.value,
+        "pick a dossier (--code) whose history has it",
+    )
+
+
+def build_notice(
+    kind: NoticeKind,
+    dossier: Dossier,
+    *,
+    regime: Regime = Regime.AUTO,
+    catalogue: Catalogue | None = None,
+    schedule: WorkSchedule | None = None,
+) -> Notice:
+    """Build one dossier's notice (for the book of many dossiers, see :func:`build_book`).
+
+    Raises:
+        InvalidInputError: The dossier's history lacks what the notice reports (no
+            supplement request for a supplement notice, and so on).
+    """
+    if kind is NoticeKind.BOOK:
+        return build_book([dossier], regime=regime, catalogue=catalogue, schedule=schedule)
+    sched = schedule or default_schedule()
+    reg = _regime(dossier, regime)
+    form, title = FORMS[(reg, kind)]
+    d = dossier
+    head = [
+        ("Mã hồ sơ", str(d.code)),
+        ("Tổ chức, cá nhân", d.applicant or "-"),
+        ("Thủ tục hành chính", _procedure_name(d, catalogue)),
+        ("Nội dung yêu cầu giải quyết", d.subject or "-"),
+    ]
+    rows: tuple[tuple[str, ...], ...] = ()
+    if kind is NoticeKind.RECEIPT:
+        if d.received_at is None:
+            raise _missing(kind, d, "a receipt")
+        due = d.due(schedule=sched)
+        appointment = d.printed_appointment or (None if due is None else due.at)
+        limit = limit_vi(d.limit)
+        fields = [
+            *head,
+            ("Kênh nộp hồ sơ", d.channel.vi),
+            ("Thời gian giải quyết theo quy định", limit),
+            ("Thời gian nhận hồ sơ", _time(d.received_at)),
+            ("Thời gian trả kết quả giải quyết hồ sơ", _time(appointment)),
+        ]
+    elif kind is NoticeKind.SUPPLEMENT:
+        request = next((e for e in reversed(d.events) if isinstance(e, SupplementRequested)), None)
+        if request is None:
+            raise _missing(kind, d, "a supplement request")
+        fields = [
+            *head,
+            ("Ngày yêu cầu", _hm(request.at)),
+            ("Lý do", request.reason or "-"),
+        ]
+        rows = (
+            ("STT", "Giấy tờ cần bổ sung, hoàn thiện"),
+            *tuple(
+                (str(k), item) for k, item in enumerate(request.items or ("(xem lý do)",), start=1)
+            ),
+        )
+    elif kind is NoticeKind.REFUSAL:
+        refused = next((e for e in d.events if isinstance(e, Refused)), None)
+        if refused is None:
+            raise _missing(kind, d, "a refusal at intake")
+        fields = [*head, ("Ngày từ chối", _hm(refused.at)), ("Lý do", refused.reason or "-")]
+    elif kind is NoticeKind.APOLOGY:
+        if not d.delays:
+            raise _missing(kind, d, "an apology letter (delay_notified)")
+        letter = d.delays[-1]
+        due = d.due(as_of=letter.at, schedule=sched)
+        fields = [
+            *head,
+            ("Thời gian nhận hồ sơ", _time(d.received_at)),
+            ("Thời hạn trả kết quả theo giấy tiếp nhận", _time(None if due is None else due.at)),
+            ("Lý do chậm", letter.reason or "-"),
+            ("Giải trình", letter.explanation or "-"),
+            ("Thời gian hẹn trả kết quả mới", _time(letter.new_appointment)),
+            ("Ngày", f"{letter.at:%d/%m/%Y}"),
+        ]
+    else:  # CONTROL
+        due = d.due(schedule=sched)
+        fields = [
+            *head,
+            ("Thời gian nhận hồ sơ", _time(d.received_at)),
+            (
+                "Thời gian trả kết quả",
+                _time(None if due is None else d.appointment(schedule=sched)),
+            ),
+        ]
+        steps = d.steps(schedule=sched)
+        rows = (
+            ("Tên cơ quan", "Thời gian giao, nhận hồ sơ", "Hạn xử lý", "Kết quả"),
+            *tuple(
+                (
+                    s.agency,
+                    _hm(s.started_at),
+                    _hm(s.due),
+                    "-" if s.timeliness is None else s.timeliness.vi,
+                )
+                for s in steps
+            ),
+        )
+    return Notice(kind, reg, form, title, tuple(fields), rows)
+
+
+def build_book(
+    dossiers: Iterable[Dossier],
+    *,
+    regime: Regime = Regime.AUTO,
+    catalogue: Catalogue | None = None,
+    schedule: WorkSchedule | None = None,
+) -> Notice:
+    """Build the tracking book (Sổ theo dõi hồ sơ): one row per dossier, in order."""
+    sched = schedule or default_schedule()
+    items = list(dossiers)
+    reg = regime
+    if reg is Regime.AUTO:
+        first = items[0] if items else None
+        reg = Regime.DECREE_118_2025 if first is None else _regime(first, Regime.AUTO)
+    form, title = FORMS[(reg, NoticeKind.BOOK)]
+    header = (
+        "STT",
+        "Mã hồ sơ",
+        "Tên thủ tục hành chính",
+        "Tổ chức, cá nhân",
+        "Ngày nhận hồ sơ",
+        "Ngày hẹn trả",
+        "Ngày chuyển hồ sơ",
+        "Ngày có kết quả",
+        "Ngày trả kết quả",
+        "Ghi chú",
+    )
+    rows = [header]
+    for k, d in enumerate(items, start=1):
+        first_transfer = d.transfers[0].at if d.transfers else None
+        timeliness = d.timeliness(schedule=sched)
+        rows.append(
+            (
+                str(k),
+                str(d.code),
+                _procedure_name(d, catalogue),
+                d.applicant or "-",
+                _hm(d.received_at),
+                _hm(d.appointment(schedule=sched)),
+                _hm(first_transfer),
+                _hm(d.resolved_at),
+                _hm(d.returned_at),
+                "" if timeliness is None else timeliness.vi,
+            )
+        )
+    return Notice(NoticeKind.BOOK, reg, form, title, (), tuple(rows))
+
+
+def render_text(notice: Notice) -> str:
+    """Render a notice as plain text (UTF-8, fixed labels, dd/mm/yyyy and hh:mm)."""
+    lines = [
+        f"Mẫu số {notice.form} - {notice.title}",
+        f"(theo {notice.basis})",
+        "",
+    ]
+    width = max((len(label) for label, _ in notice.fields), default=0)
+    lines += [f"{label:<{width}} : {value}" for label, value in notice.fields]
+    if notice.table:
+        widths = [max(len(row[i]) for row in notice.table) for i in range(len(notice.table[0]))]
+        if notice.fields:
+            lines.append("")
+        for n, row in enumerate(notice.table):
+            lines.append(
+                " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            )
+            if n == 0:
+                lines.append("-+-".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def render_html(notice: Notice) -> str:
+    """Render a notice as a standalone HTML document (escaped, UTF-8)."""
+    esc = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="vi"><head><meta charset="utf-8">',
+        f"<title>Mẫu số {esc(notice.form)} - {esc(notice.title)}</title></head><body>",
+        f'<p class="form">Mẫu số {esc(notice.form)} ({esc(notice.basis)})</p>',
+        f"<h1>{esc(notice.title)}</h1>",
+    ]
+    if notice.fields:
+        parts.append("<dl>")
+        for label, value in notice.fields:
+            parts.append(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>")
+        parts.append("</dl>")
+    if notice.table:
+        parts.append("<table><thead><tr>")
+        parts += [f"<th>{esc(cell)}</th>" for cell in notice.table[0]]
+        parts.append("</tr></thead><tbody>")
+        for row in notice.table[1:]:
+            parts.append("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>")
+        parts.append("</tbody></table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
