@@ -120,6 +120,7 @@ class Notice:
 def limit_vi(limit: TimeLimit | NoTimeLimit) -> str:
     """The time limit in Vietnamese, as printed on the forms.
 
+    >>> from datetime import time
     >>> limit_vi(WorkingDays(5)), limit_vi(SameDay(time(15, 0)))
     ('05 ngày làm việc', 'Trong ngày (sau 15 giờ 00: ngày làm việc tiếp theo)')
     """
