@@ -27,7 +27,7 @@ import attrs
 
 from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import Stage, Submitted
-from motcua.domain.procedures import Catalogue, Channel, NoTimeLimit
+from motcua.domain.procedures import Catalogue, Channel, Medium, NoTimeLimit, Procedure
 from motcua.domain.timeliness import Timeliness
 from motcua.domain.units import TWO_TIER_REFORM, Level
 from motcua.foundation.errors import InvalidInputError, NotFoundError
@@ -35,12 +35,15 @@ from motcua.time.deadlines import WorkSchedule, default_schedule
 from motcua.time.limits import WorkingDays, WorkingHours
 
 __all__ = [
+    "MANDATORY_PARTS",
     "RULES",
     "ComplianceConfig",
     "Regime",
     "Rule",
     "Violation",
     "check",
+    "check_catalogue",
+    "check_figures",
     "regime_on",
 ]
 
@@ -472,6 +475,12 @@ RULES: Final[tuple[Rule, ...]] = (
 _BY_ID: Final = {rule.id: rule for rule in RULES}
 
 
+def _ids(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        raise InvalidInputError("ComplianceConfig.disabled", "a set of rule ids", value)
+    return frozenset(value)
+
+
 @attrs.frozen
 class ComplianceConfig:
     """Which rules run, and with which parameters.
@@ -481,7 +490,7 @@ class ComplianceConfig:
         params: Per rule id, parameter overrides.
     """
 
-    disabled: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    disabled: frozenset[str] = attrs.field(default=frozenset(), converter=_ids)
     params: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -538,3 +547,79 @@ def check(
                     Violation(rule.id, str(d.code), rule.basis, message, facts, in_force.value)
                 )
     return tuple(out)
+
+
+#: Decree 63/2010/NĐ-CP Art. 8(2): the parts every procedure must state (as used by the
+#: DVCQG 766 indicator 1.3 [C-impl]): part -> how to tell it is there.
+MANDATORY_PARTS: Final[tuple[tuple[str, Callable[[Procedure], bool]], ...]] = (
+    ("name (tên)", lambda p: bool(p.name.strip())),
+    ("sequence (trình tự)", lambda p: bool(p.steps)),
+    ("method (cách thức)", lambda p: bool(p.terms)),
+    ("dossier components (thành phần hồ sơ)", lambda p: bool(p.documents)),
+    ("time limit (thời hạn)", lambda p: bool(p.terms)),
+    ("applicants (đối tượng)", lambda p: bool(p.applicants)),
+    ("implementing agency (cơ quan thực hiện)", lambda p: bool(p.implementing_agencies)),
+    ("result (kết quả)", lambda p: bool(p.results)),
+)
+
+
+def check_catalogue(catalogue: Catalogue, *, on: date | None = None) -> tuple[Violation, ...]:
+    """Check each procedure for the mandatory parts, and (with *on*) for posting.
+
+    * ``procedure-parts``: Decree 63/2010/NĐ-CP Art. 8(2) lists the parts a procedure must
+      state: name, sequence, method, dossier components, time limit, applicants,
+      implementing agency and result [C via 766 indicator 1.3; R for the article text].
+    * ``posting``: on *on*, the procedure is posted both physically and electronically
+      (Decree 63/2010 Art. 16-17; the one-stop decrees) [R].
+    """
+    out: list[Violation] = []
+    for p in catalogue:
+        missing = [part for part, present in MANDATORY_PARTS if not present(p)]
+        if missing:
+            out.append(
+                Violation(
+                    "procedure-parts",
+                    str(p.code),
+                    "Decree 63/2010/NĐ-CP Art. 8(2)",
+                    "missing: " + ", ".join(missing),
+                    {"missing": ", ".join(missing)},
+                )
+            )
+        if on is not None and p.levels_on(on):
+            media = [m.value for m in Medium if not p.posting.is_posted(m, on)]
+            if media:
+                out.append(
+                    Violation(
+                        "posting",
+                        str(p.code),
+                        "Decree 63/2010/NĐ-CP Art. 16-17; Decree 61/2018 and 118/2025 "
+                        "(posting at the one-stop unit) [R]",
+                        f"not posted ({' and '.join(media)}) on {on:%d/%m/%Y}",
+                        {"missing": ", ".join(media), "on": on.isoformat()},
+                    )
+                )
+    return tuple(out)
+
+
+def check_figures(
+    figures: Mapping[str, object] | Iterable[Mapping[str, object]],
+) -> tuple[Violation, ...]:
+    """Check published Biểu 06 figures: each failed identity is a ``report-identities`` violation.
+
+    One object is one period; a sequence is consecutive periods (carry-over chains too).
+    """
+    from motcua.analyses.verify import verify_figures, verify_series  # noqa: PLC0415
+
+    result = (
+        verify_figures(figures) if isinstance(figures, Mapping) else verify_series(list(figures))
+    )
+    return tuple(
+        Violation(
+            "report-identities",
+            f"figures[{c.period}]",
+            "Circular 01/2020/TT-VPCP Biểu 06 (column sums); Decree 09/2019 (periods chain)",
+            c.message,
+            {"identity": str(c.identity)},
+        )
+        for c in result.failures
+    )

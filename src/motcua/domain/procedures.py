@@ -310,6 +310,8 @@ class Procedure:
         competent_agencies: Agencies that decide (``COQUANCOTHAMQUYEN``).
         documents: Dossier components (``THANHPHANHOSO``).
         results: What the applicant receives (``KETQUATHUCHIEN``).
+        steps: The sequence of steps (trình tự, ``TRINHTUTHUCHIEN``).
+        applicants: Who may carry it out (đối tượng, ``DOITUONGTHUCHIEN``).
         online_level: Online service level, Decree 42/2022/NĐ-CP Art. 11.
         posting: Posting status (physical, electronic, with dates).
         source: Where these facts were taken from.
@@ -326,6 +328,8 @@ class Procedure:
     competent_agencies: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     documents: tuple[Document, ...] = attrs.field(default=(), converter=_documents)
     results: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    steps: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    applicants: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     online_level: OnlineLevel = OnlineLevel.NONE
     posting: Posting = attrs.field(factory=Posting)
     source: str = ""

@@ -259,8 +259,9 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
 
     Keys read: ``MATTHC``, ``TENTTHC``, ``LINHVUCTHUCHIEN[0].TENLINHVUC``,
     ``CAPTHUCHIEN[].TENCAP``, ``CACHTHUCTHUCHIEN``, ``CANCUPHAPLY``, ``THANHPHANHOSO``,
-    ``COQUANTHUCHIEN``, ``COQUANCOTHAMQUYEN``, ``KETQUATHUCHIEN``; other keys (procedure
-    steps, requirements, keywords...) have no place in the model and are not read. The record
+    ``COQUANTHUCHIEN``, ``COQUANCOTHAMQUYEN``, ``KETQUATHUCHIEN``, ``TRINHTUTHUCHIEN``,
+    ``DOITUONGTHUCHIEN``; other keys (requirements, keywords...) have no place in the model
+    and are not read. The record
     does not state the online level, so an online channel gives ``OnlineLevel.UNSTATED``.
     """
     at = f"{where} {path}"
@@ -341,6 +342,17 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
             competent_agencies=names("COQUANCOTHAMQUYEN", "TENDONVI"),
             documents=tuple(documents),
             results=names("KETQUATHUCHIEN", "TENKETQUA"),
+            steps=tuple(
+                _s(
+                    _obj(step, f"{at}.TRINHTUTHUCHIEN[{i}].TRINHTU[{j}]").get("TENTRINHTU"),
+                    "TENTRINHTU",
+                )
+                for i, case in enumerate(_list(rec, "TRINHTUTHUCHIEN", at))
+                for j, step in enumerate(
+                    _list(_obj(case, f"{at}.TRINHTUTHUCHIEN[{i}]"), "TRINHTU", at)
+                )
+            ),
+            applicants=names("DOITUONGTHUCHIEN", "TENDOITUONG"),
             online_level=OnlineLevel.UNSTATED if Channel.ONLINE in channels else OnlineLevel.NONE,
             source=f"DVCQG national procedure record ({where})",
         )
