@@ -74,3 +74,8 @@ def test_lifecycle_tables_are_generated_from_the_transition_table() -> None:
 def test_catalogue_page_is_current() -> None:
     page = (ROOT / "docs" / "reference" / "catalogue.md").read_text(encoding="utf-8")
     assert page == _tool("render_catalogue").render(), "run: python tools/render_catalogue.py"  # type: ignore[attr-defined]
+
+
+def test_rules_page_is_generated_from_the_rules() -> None:
+    page = (ROOT / "docs" / "reference" / "rules.md").read_text(encoding="utf-8")
+    assert page == _tool("render_rules").render(), "run: python tools/render_rules.py"  # type: ignore[attr-defined]

@@ -39,6 +39,13 @@ def test_example_runs(script: Path, capsys: pytest.CaptureFixture[str]) -> None:
             "pending_total: 3",
             "same as one pass: True",
         ],
+        "compliance_and_notices.py": [
+            "compliant.jsonl: 6 dossiers, no violations",
+            "violations.jsonl: 10 violations of 10 rules",
+            "2 violations in 2 dossiers:",
+            "Mẫu số 04 - PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+            "Thời gian hẹn trả kết quả mới            : 17 giờ 00 phút, ngày 08/04/2024",
+        ],
         "custom_calendar.py": [
             "closed on 05/03/2027: True",
             "desk due:     2027-03-09T10:00+07:00",
