@@ -17,7 +17,14 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
+    msg = (
+        "motcua.testing.strategies needs Hypothesis: pip install 'motcua[testing]' "
+        f"({exc})"
+    )
+    raise ModuleNotFoundError(msg, name="hypothesis") from None
 
 from motcua import (
     TRANSITIONS,
