@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date, datetime
 from typing import NoReturn
 
-__all__ = ["Parser", "UsageError"]
+from motcua.foundation.errors import InvalidInputError
+
+__all__ = ["Parser", "UsageError", "parse_as_of"]
 
 
 class UsageError(Exception):
@@ -18,3 +21,15 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Raise instead of printing usage and exiting."""
         raise UsageError(message)
+
+
+def parse_as_of(text: str | None) -> datetime | date | None:
+    """Parse an ``--as-of`` value like START; a date stays a date (the end of that day)."""
+    if text is None:
+        return None
+    from motcua.cli import parse_start  # noqa: PLC0415 - avoid an import cycle
+
+    try:
+        return parse_start(text)
+    except InvalidInputError as exc:
+        raise InvalidInputError("--as-of", exc.expected, text) from None

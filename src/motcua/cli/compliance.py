@@ -9,7 +9,7 @@ from datetime import datetime
 
 from motcua.analyses.compliance import Regime, check
 from motcua.analyses.notices import NoticeKind, build_book, build_notice, render_html, render_text
-from motcua.cli._common import Parser
+from motcua.cli._common import Parser, parse_as_of
 from motcua.domain.dossiers import as_of_instant
 from motcua.domain.lifecycle import LifecyclePolicy
 from motcua.foundation.errors import InvalidInputError
@@ -23,14 +23,8 @@ _AS_RECORDED = LifecyclePolicy(max_reschedules=None)
 
 
 def _as_of(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    from motcua.cli import parse_start  # noqa: PLC0415 - avoid an import cycle
-
-    try:
-        return as_of_instant(parse_start(text))
-    except InvalidInputError as exc:
-        raise InvalidInputError("--as-of", exc.expected, text) from None
+    value = parse_as_of(text)
+    return None if value is None else as_of_instant(value)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from motcua.cli._common import Parser
+from motcua.cli._common import Parser, parse_as_of
 from motcua.domain.codes import DossierCode
 from motcua.domain.dossiers import Dossier, as_of_instant
 from motcua.domain.procedures import Catalogue, NoTimeLimit, Procedure
-from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.catalogues import (
     catalogue_to_json,
     load_catalogue,
@@ -42,17 +41,8 @@ def _catalogue(args: argparse.Namespace) -> Catalogue:
     return load_catalogue(path) if path else sample_catalogue()
 
 
-def _as_of(args: argparse.Namespace) -> datetime | None:
-    text = getattr(args, "as_of", None)
-    if text is None:
-        return None
-    from motcua.cli import parse_start  # noqa: PLC0415 - avoid an import cycle
-
-    try:
-        value = parse_start(text)
-    except InvalidInputError as exc:
-        raise InvalidInputError("--as-of", exc.expected, text) from None
-    return as_of_instant(value)
+def _as_of(args: argparse.Namespace) -> datetime | date | None:
+    return parse_as_of(getattr(args, "as_of", None))
 
 
 def _report(result: ReadResult[Any]) -> int:
@@ -69,7 +59,7 @@ def _report(result: ReadResult[Any]) -> int:
 
 
 def dossier_summary(
-    dossier: Dossier, as_of: datetime | None, *, history: bool = False
+    dossier: Dossier, as_of: datetime | date | None, *, history: bool = False
 ) -> dict[str, Any]:
     """Return the JSON summary ``motcua dossier show --json`` prints for one dossier."""
     view = dossier if as_of is None else dossier.as_of(as_of)
@@ -87,7 +77,7 @@ def dossier_summary(
         "limit": limit_to_json(dossier.limit),
     }
     if as_of is not None:
-        out["as_of"] = _iso(as_of)
+        out["as_of"] = _iso(as_of_instant(as_of))
         out["remaining_working_hours"] = None
     if view is not None:
         due = view.due(as_of=as_of)

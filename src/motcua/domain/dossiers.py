@@ -518,10 +518,14 @@ class Dossier:
     def as_of(self, at: datetime | date) -> Dossier | None:
         """Return the dossier as it stood at *at* (events up to and including it), or None.
 
-        A date means the end of that day.
+        A date means the end of that day: every event dated that day or earlier, none dated
+        the next day (so 00:00 of the next day belongs to the next day, as in reports).
         """
         cut = as_of_instant(at)
-        kept = tuple(e for e in self.events if e.at <= cut)
+        if isinstance(at, datetime):
+            kept = tuple(e for e in self.events if e.at <= cut)
+        else:
+            kept = tuple(e for e in self.events if e.at < cut)
         if len(kept) == len(self.events):
             return self
         return attrs.evolve(self, events=kept) if kept else None

@@ -20,10 +20,7 @@ from fractions import Fraction
 try:
     from hypothesis import strategies as st
 except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
-    msg = (
-        "motcua.testing.strategies needs Hypothesis: pip install 'motcua[testing]' "
-        f"({exc})"
-    )
+    msg = f"motcua.testing.strategies needs Hypothesis: pip install 'motcua[testing]' ({exc})"
     raise ModuleNotFoundError(msg, name="hypothesis") from None
 
 from motcua import (
