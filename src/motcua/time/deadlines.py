@@ -165,6 +165,7 @@ class WorkSchedule:
     calendar: WorkingCalendar
     hours: OfficeHours = attrs.field(factory=OfficeHours.standard)
     _base: int = attrs.field(init=False, repr=False)
+    _epoch: datetime = attrs.field(init=False, repr=False)
     _kinds: bytes = attrs.field(init=False, repr=False)
     _spans: tuple[tuple[tuple[int, int], ...], ...] = attrs.field(init=False, repr=False)
     _cum: array[int] = attrs.field(init=False, repr=False)
@@ -195,6 +196,9 @@ class WorkSchedule:
         if day_length is None:  # pragma: no cover - OfficeHours always fills it
             raise AssertionError
         object.__setattr__(self, "_base", base)
+        object.__setattr__(
+            self, "_epoch", datetime.combine(date(cal.first_year, 1, 1), time.min, VN_TZ)
+        )
         object.__setattr__(self, "_kinds", kinds)
         object.__setattr__(self, "_spans", spans)
         object.__setattr__(self, "_cum", cum)
@@ -223,14 +227,9 @@ class WorkSchedule:
         return self._cum[i] * _US + worked
 
     def _at(self, i: int, us_in_day: int) -> datetime:
-        seconds, micro = divmod(us_in_day, _US)
-        if seconds >= 86400:  # 24:00, the end of a day whose session closes at midnight
-            return self._at(i + 1, us_in_day - 86400 * _US)
-        minutes, sec = divmod(seconds, 60)
-        hour, minute = divmod(minutes, 60)
-        return datetime.combine(
-            date.fromordinal(self._base + i), time(hour, minute, sec, micro), VN_TZ
-        )
+        # One addition to the calendar's first midnight (UTC+07:00 has no DST, so day i
+        # starts exactly i days later); 24:00 rolls over to the next day's 00:00.
+        return self._epoch + timedelta(days=i, microseconds=us_in_day)
 
     def _end_instant(self, p: int) -> datetime:
         """First instant at which office time reaches *p* (> 0), per the boundary rule."""
