@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from motcua import (
     Catalogue,
@@ -79,6 +80,13 @@ def test_every_event_round_trips_as_a_tagged_object(dossier: Dossier) -> None:
         assert EVENT_TYPES[data["type"]] is type(event)
         assert event_to_json(event) == data
         assert event_from_json(json.loads(json.dumps(data))) == event
+
+
+@given(st.lists(procedures(), max_size=4, unique_by=lambda p: str(p.code)))
+def test_generated_catalogue_round_trip(items: list[Procedure]) -> None:
+    catalogue = Catalogue(items)
+    text = json.dumps(catalogue_to_json(catalogue), ensure_ascii=False)
+    assert catalogue_from_json(json.loads(text)) == catalogue
 
 
 def test_catalogue_round_trip() -> None:
@@ -179,6 +187,20 @@ def test_errors_name_the_json_path(mutate: Any, message: str) -> None:
     with pytest.raises(InvalidInputError) as info:
         dossier_from_json(record, "f.jsonl line 7")
     assert str(info.value).startswith(message), str(info.value)
+
+
+def test_every_bad_field_is_named() -> None:
+    record = _record()
+    record["channel"] = 9
+    record["events"][0]["at"] = "bad"
+    record["events"][2]["to_agency"] = 5
+    with pytest.raises(InvalidInputError) as info:
+        dossier_from_json(record, "f.jsonl line 7")
+    message = str(info.value)
+    assert message.startswith("f.jsonl line 7 $.channel (channel)")
+    assert "2 more bad field(s)" in message
+    assert "f.jsonl line 7 $.events[0].at (instant)" in message
+    assert "f.jsonl line 7 $.events[2].to_agency (value): expected a string, got 5" in message
 
 
 def test_limit_comes_from_the_catalogue_when_absent() -> None:

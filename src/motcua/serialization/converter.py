@@ -205,26 +205,40 @@ def converter() -> cattrs.Converter:
     return _CONVERTER
 
 
-def _leaf(exc: BaseException, path: str) -> tuple[str, BaseException]:
-    """Walk a cattrs validation error down to its first leaf and the JSON path to it."""
+def _leaves(exc: BaseException, path: str) -> list[tuple[str, BaseException]]:
+    """Walk a cattrs validation error down to every leaf, with the JSON path to each."""
     if isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
-        if with_notes:
-            sub, note = with_notes[0]
-            return _leaf(sub, f"{path}.{note.name}")
-        return _leaf(without[0], path)
+        found = [leaf for sub, note in with_notes for leaf in _leaves(sub, f"{path}.{note.name}")]
+        return found + [leaf for sub in without for leaf in _leaves(sub, path)]
     if isinstance(exc, IterableValidationError):
-        with_notes_i, without_i = exc.group_exceptions()
-        if with_notes_i:
-            sub_i, note_i = with_notes_i[0]
-            return _leaf(sub_i, f"{path}[{note_i.index}]")
-        return _leaf(without_i[0], path)
-    return path, exc
+        with_i, without_i = exc.group_exceptions()
+        found = [leaf for sub, note in with_i for leaf in _leaves(sub, f"{path}[{note.index}]")]
+        return found + [leaf for sub in without_i for leaf in _leaves(sub, path)]
+    return [(path, exc)]
 
 
 def structuring_error(exc: BaseException, where: str, path: str = "$") -> InvalidInputError:
-    """Turn a structuring failure into one error naming *where* and the JSON path."""
-    at, leaf = _leaf(exc, path)
+    """Turn a structuring failure into one error naming *where* and every bad JSON path.
+
+    The error's fields describe the first bad field; the others are listed in its hint.
+    """
+    leaves = _leaves(exc, path)
+    first = _one(leaves[0], where, path)
+    if len(leaves) == 1:
+        return first
+    others = "; ".join(str(_one(leaf, where, path)) for leaf in leaves[1:])
+    hint = f"{first.hint}; " if first.hint else ""
+    return InvalidInputError(
+        first.field,
+        first.expected,
+        first.got,
+        f"{hint}{len(leaves) - 1} more bad field(s): {others}",
+    )
+
+
+def _one(item: tuple[str, BaseException], where: str, path: str) -> InvalidInputError:
+    at, leaf = item
     field = f"{where} {at}"
     if isinstance(leaf, InvalidInputError):
         return InvalidInputError(f"{field} ({leaf.field})", leaf.expected, leaf.got, leaf.hint)
