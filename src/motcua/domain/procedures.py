@@ -31,6 +31,7 @@ import attrs
 from motcua.domain.codes import ProcedureCode
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError, NotFoundError
+from motcua.foundation.vntime import optional_date
 from motcua.time.limits import CountingRule, TimeLimit, resolve_rule
 
 __all__ = [
@@ -244,9 +245,7 @@ class LegalBasis:
 
 
 def _optional_date(value: object) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    raise InvalidInputError("Posting date", "a datetime.date or None", value)
+    return optional_date(value, "Posting date")
 
 
 @attrs.frozen

@@ -21,6 +21,7 @@ from typing import Final
 import attrs
 
 from motcua.foundation.errors import InvalidInputError, NotFoundError
+from motcua.foundation.vntime import optional_date
 
 __all__ = ["TWO_TIER_REFORM", "AdministrativeUnit", "Level", "UnitRegistry"]
 
@@ -104,9 +105,7 @@ _FROM_VI: Final = {
 
 
 def _optional_date(value: object) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    raise InvalidInputError("AdministrativeUnit date", "a datetime.date or None", value)
+    return optional_date(value, "AdministrativeUnit date")
 
 
 @attrs.frozen

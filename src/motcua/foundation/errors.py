@@ -43,6 +43,14 @@ class InvalidInputError(MotcuaError, ValueError):
             msg += f"; {hint}"
         super().__init__(msg)
 
+    def within(self, place: str) -> InvalidInputError:
+        """The same error located inside *place* (a file, line and JSON path).
+
+        >>> str(InvalidInputError("channel", "1, 2 or 3", 9).within("f.jsonl line 3 $.channel"))
+        'f.jsonl line 3 $.channel (channel): expected 1, 2 or 3, got 9'
+        """
+        return InvalidInputError(f"{place} ({self.field})", self.expected, self.got, self.hint)
+
     def __reduce__(self) -> tuple[type[InvalidInputError], tuple[str, str, object, str]]:
         """Pickle by the structured fields (errors cross process boundaries in reports)."""
         return (type(self), (self.field, self.expected, self.got, self.hint))

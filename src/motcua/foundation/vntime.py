@@ -14,7 +14,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Final
 
-__all__ = ["VN_TZ", "combine_vn", "to_vn"]
+from motcua.foundation.errors import InvalidInputError
+
+__all__ = ["VN_TZ", "combine_vn", "optional_date", "to_vn"]
 
 #: Vietnam's civil time, UTC+07:00 (Indochina Time), with no daylight saving since 1975.
 VN_TZ: Final = timezone(timedelta(hours=7), "ICT")
@@ -43,3 +45,10 @@ def combine_vn(day: date, clock: time) -> datetime:
     '2024-05-07T17:00:00+07:00'
     """
     return datetime.combine(day, clock, tzinfo=VN_TZ)
+
+
+def optional_date(value: object, field: str) -> date | None:
+    """Return *value* if it is a date or None; otherwise raise an error naming *field*."""
+    if value is None or isinstance(value, date):
+        return value
+    raise InvalidInputError(field, "a datetime.date or None", value)

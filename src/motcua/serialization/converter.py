@@ -241,7 +241,7 @@ def _one(item: tuple[str, BaseException], where: str, path: str) -> InvalidInput
     at, leaf = item
     field = f"{where} {at}"
     if isinstance(leaf, InvalidInputError):
-        return InvalidInputError(f"{field} ({leaf.field})", leaf.expected, leaf.got, leaf.hint)
+        return leaf.within(field)
     if isinstance(leaf, TransitionError):
         return InvalidInputError(
             f"{where} {path}.events",
@@ -266,9 +266,7 @@ def structure(data: object, cls: type[T], where: str, path: str = "$") -> T:
     except STRUCTURING_ERRORS as exc:
         raise structuring_error(exc, where, path) from None
     except InvalidInputError as exc:
-        raise InvalidInputError(
-            f"{where} {path} ({exc.field})", exc.expected, exc.got, exc.hint
-        ) from None
+        raise exc.within(f"{where} {path}") from None
     except TransitionError as exc:
         raise structuring_error(exc, where, path) from None
     except (KeyError, TypeError, ValueError) as exc:
@@ -282,6 +280,4 @@ def structure_event(data: object, where: str, path: str = "$") -> Event:
     except STRUCTURING_ERRORS as exc:
         raise structuring_error(exc, where, path) from None
     except InvalidInputError as exc:
-        raise InvalidInputError(
-            f"{where} {path} ({exc.field})", exc.expected, exc.got, exc.hint
-        ) from None
+        raise exc.within(f"{where} {path}") from None

@@ -94,9 +94,7 @@ def _fill_terms(
             "add 'limit' to the record or pass a catalogue that lists the procedure",
         ) from None
     except InvalidInputError as exc:
-        raise InvalidInputError(
-            f"{where} {path} ({exc.field})", exc.expected, exc.got, exc.hint
-        ) from None
+        raise exc.within(f"{where} {path}") from None
     filled = dict(data, limit=limit_to_json(term.limit))
     if term.rule is not None and "rule" not in data:
         filled["rule"] = term.rule.value

@@ -359,7 +359,7 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
     except InvalidInputError as exc:
         if exc.field.startswith(where):
             raise
-        raise InvalidInputError(f"{at} ({exc.field})", exc.expected, exc.got, exc.hint) from None
+        raise exc.within(at) from None
 
 
 def read_dvcqg_procedures(
@@ -666,7 +666,7 @@ def dossier_from_dvcqg(
     except InvalidInputError as exc:
         if exc.field.startswith(where):
             raise
-        raise InvalidInputError(f"{at} ({exc.field})", exc.expected, exc.got, exc.hint) from None
+        raise exc.within(at) from None
     except MotcuaError as exc:
         raise InvalidInputError(at, "a payload motcua can replay", str(exc)) from None
     if dossier.status is not status:
