@@ -20,7 +20,7 @@ from motcua import (
     WorkingCalendar,
     vietnam_calendar,
 )
-from tests.strategies import dates
+from motcua.testing.strategies import dates
 
 CAL = vietnam_calendar()
 

@@ -17,7 +17,7 @@ from motcua import (
     ProcedureCode,
     issue_dossier_code,
 )
-from tests.strategies import agency_codes, dossier_codes, procedure_codes
+from motcua.testing.strategies import agency_codes, dossier_codes, procedure_codes
 
 # Codes seen in live systems (lifecycle digest §4.1, reporting digest §6).
 GOLDEN_DOSSIER_CODES = [

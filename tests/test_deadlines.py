@@ -26,7 +26,7 @@ from motcua import (
     default_schedule,
     vietnam_calendar,
 )
-from tests.strategies import instants, working_days, working_hours
+from motcua.testing.strategies import instants, working_days, working_hours
 
 S = default_schedule()
 WT = CountingRule.WORKING_TIME

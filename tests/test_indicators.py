@@ -32,7 +32,7 @@ from motcua.analyses.posting import Coverage, posting_coverage
 from motcua.analyses.report import Bieu06
 from motcua.cli import main
 from motcua.domain.dossiers import DigitalFacts
-from tests.strategies import dossiers
+from motcua.testing.strategies import dossiers
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "dossiers.jsonl"
 

@@ -39,7 +39,7 @@ from motcua import (
     default_schedule,
 )
 from motcua.domain.lifecycle import RESUME, allowed_events
-from tests.strategies import dossiers
+from motcua.testing.strategies import dossiers
 
 CODE = "000.00.53.H48-240506-0001"
 

@@ -43,8 +43,8 @@ from motcua.serialization.dvcqg import (
     read_dvcqg_procedures,
 )
 from motcua.serialization.limits import limit_from_json, limit_to_json
+from motcua.testing.strategies import dossiers, limits_or_none, procedures
 from motcua.time.limits import CalendarDays, Months, TimeLimit, WorkingHours
-from tests.strategies import dossiers, limits_or_none, procedures
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "dossiers.jsonl"

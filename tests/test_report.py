@@ -41,7 +41,7 @@ from motcua.analyses.verify import verify_figures, verify_series
 from motcua.cli import main
 from motcua.serialization.dossiers import dossier_from_json, dossier_to_json, dumps_jsonl
 from motcua.serialization.reports import render_report, report_to_json, tally_file
-from tests.strategies import dossiers
+from motcua.testing.strategies import dossiers
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "data" / "dossiers.jsonl"

@@ -7,6 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from motcua import Channel, Dossier, Stage, Status, Timeliness, read_dossiers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,9 +19,10 @@ def _dossiers() -> tuple[Dossier, ...]:
     return read_dossiers(SAMPLE).records
 
 
-def test_file_matches_its_generator() -> None:
+@pytest.mark.parametrize("tool", ["generate_sample_dossiers.py", "generate_compliance_data.py"])
+def test_data_files_match_their_generators(tool: str) -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "generate_sample_dossiers.py"), "--check"],
+        [sys.executable, str(ROOT / "tools" / tool), "--check"],
         capture_output=True,
         text=True,
         check=False,
