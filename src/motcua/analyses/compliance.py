@@ -390,8 +390,9 @@ RULES: Final[tuple[Rule, ...]] = (
         "apology",
         "A dossier that became late has an apology letter, issued no later than one working "
         "day before the original due date, with an explanation",
-        "Decree 61/2018/NĐ-CP (apology no later than 1 day before the deadline); "
-        "Directive 27/CT-TTg 2023 cl. 1(dd) (explain delays)",
+        "Decree 61/2018/NĐ-CP, overdue dossiers: apology no later than 1 day before the "
+        "deadline (article not read; press summary of the decree [C]); Directive "
+        "27/CT-TTg (2023) cl. 1(dd): explain delays",
         _BOTH,
         "C",
         {"notice_working_days": 1, "require_explanation": True},
@@ -400,7 +401,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "reschedule",
         "At most one new appointment",
-        "Decree 61/2018/NĐ-CP (return date rescheduled no more than once)",
+        "Decree 61/2018/NĐ-CP, overdue dossiers: the return date is rescheduled no more "
+        "than once (article not read; press summary of the decree [C])",
         _BOTH,
         "C",
         {"max": 1},
@@ -418,7 +420,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "online-8h",
         "An online dossier is received, or a supplement requested, within 8 working hours",
-        "Decree 45/2020/NĐ-CP (official receipt or supplement request within 8 working hours)",
+        "Decree 45/2020/NĐ-CP Art. 11 (online receipt) [C]: official receipt or a "
+        "supplement request within 8 working hours (clause number not confirmed)",
         _BOTH,
         "C",
         {"working_hours": 8},
@@ -427,7 +430,7 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "return-by-appointment",
         "The result is returned no later than the appointment (the new one after an apology)",
-        "Circular 01/2018/TT-VPCP form 01 and form 04 [R]",
+        "Circular 01/2018/TT-VPCP forms 01 and 04 (the appointment and the new appointment) [R]",
         _BOTH,
         "R",
         {},
@@ -445,7 +448,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "no-district",
         "No district-level handling after 2025-07-01",
-        "Resolution 203/2025/QH15 (two-tier local government); Decree 118/2025/NĐ-CP Art. 1",
+        "Resolution 203/2025/QH15 amending the Constitution, Art. 110 (two-tier local "
+        "government from 2025-07-01); Decree 118/2025/NĐ-CP Art. 1(1)",
         frozenset({Regime.DECREE_118_2025}),
         "C",
         {},
@@ -455,7 +459,8 @@ RULES: Final[tuple[Rule, ...]] = (
         "office-hours",
         "Time outside office hours is not counted: a receipt after hours counts from the "
         "next session",
-        "Decision 188/1999/QĐ-TTg (working week); one-stop practice [S]",
+        "Decision 188/1999/QĐ-TTg Art. 1 (the working week); office hours set per unit; "
+        "counting from the next session is one-stop practice [S]",
         _BOTH,
         "S",
         {},
@@ -464,7 +469,8 @@ RULES: Final[tuple[Rule, ...]] = (
     Rule(
         "step-allotments",
         "The allotted times of the inter-agency steps add up to the statutory limit",
-        "Provincial internal workflows (quy trình nội bộ) split the statutory time [S]",
+        "Provincial decisions approving internal workflows (quy trình nội bộ), e.g. Hà Nội "
+        "1837/QĐ-UBND (2022), split the statutory time into steps [S]",
         _BOTH,
         "S",
         {"mode": "equal"},
