@@ -213,9 +213,13 @@ def _cmd_procedure_show(args: argparse.Namespace) -> int:
 
 def _cmd_procedure_coverage(args: argparse.Namespace) -> int:
     from motcua.analyses.posting import posting_coverage  # noqa: PLC0415
-    from motcua.cli import parse_start  # noqa: PLC0415
 
-    day = parse_start(args.on)
+    try:
+        day = parse_as_of(args.on)
+    except InvalidInputError as exc:
+        raise InvalidInputError("--on", exc.expected, args.on) from None
+    if day is None:  # pragma: no cover - --on is required
+        raise AssertionError
     if isinstance(day, datetime):
         day = day.date()
     coverage = posting_coverage(_catalogue(args), on=day)

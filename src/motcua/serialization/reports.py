@@ -264,7 +264,9 @@ def tally_file(
     lines_file = file.suffix.lower() in (".jsonl", ".ndjson")
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     if workers < 1:
-        raise InvalidInputError("jobs", "a number of processes, 1 or more (0: all cores)", jobs)
+        raise InvalidInputError(
+            "jobs (--jobs)", "a number of processes, 1 or more (0: all cores)", jobs
+        )
     if not file.is_file():
         raise InvalidInputError(str(file), "a readable file", "no such file")
     if lines_file and workers > 1:
