@@ -148,3 +148,8 @@ def test_cli_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert "district" not in data["levels"]
     assert data["levels"]["province"]["total"] == 1
+
+
+def test_cli_coverage_bad_day(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["procedure", "coverage", "--on", "31/02/2024"]) == 2
+    assert capsys.readouterr().err.startswith("motcua: error: --on: expected a real date")

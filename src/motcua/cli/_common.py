@@ -23,8 +23,8 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def parse_as_of(text: str | None) -> datetime | date | None:
-    """Parse an ``--as-of`` value like START; a date stays a date (the end of that day)."""
+def parse_as_of(text: str | None, option: str = "--as-of") -> datetime | date | None:
+    """Parse an instant option like START; a date stays a date (the end of that day)."""
     if text is None:
         return None
     from motcua.cli import parse_start  # noqa: PLC0415 - avoid an import cycle
@@ -32,4 +32,4 @@ def parse_as_of(text: str | None) -> datetime | date | None:
     try:
         return parse_start(text)
     except InvalidInputError as exc:
-        raise InvalidInputError("--as-of", exc.expected, text) from None
+        raise InvalidInputError(option, exc.expected, text) from None

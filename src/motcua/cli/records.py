@@ -214,10 +214,7 @@ def _cmd_procedure_show(args: argparse.Namespace) -> int:
 def _cmd_procedure_coverage(args: argparse.Namespace) -> int:
     from motcua.analyses.posting import posting_coverage  # noqa: PLC0415
 
-    try:
-        day = parse_as_of(args.on)
-    except InvalidInputError as exc:
-        raise InvalidInputError("--on", exc.expected, args.on) from None
+    day = parse_as_of(args.on, "--on")
     if day is None:  # pragma: no cover - --on is required
         raise AssertionError
     if isinstance(day, datetime):
