@@ -9,17 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import time
 from fractions import Fraction
 
 from motcua import __version__
 from motcua.cli._common import Parser as _Parser
 from motcua.cli._common import UsageError as _UsageError
+from motcua.cli._common import parse_start
 from motcua.foundation.errors import InvalidInputError, MotcuaError
-from motcua.foundation.vntime import VN_TZ, to_vn
 from motcua.time.calendar import NamedDay, WorkingCalendar, vietnam_calendar
 from motcua.time.deadlines import Due, WorkSchedule
 from motcua.time.hours import OfficeHours
@@ -35,45 +34,7 @@ from motcua.time.limits import (
 
 __all__ = ["main", "parse_start"]
 
-_VN_DATE = re.compile(
-    r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2}))?$"
-)
 _WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-
-
-def parse_start(text: str) -> datetime | date:
-    """Parse START: ISO 8601 (date, or date-time with or without offset) or ``dd/mm/yyyy [HH:MM]``.
-
-    A date-time without an offset is Vietnam time.
-
-    >>> parse_start("26/04/2024 14:20").isoformat()
-    '2024-04-26T14:20:00+07:00'
-    >>> parse_start("2024-04-26")
-    datetime.date(2024, 4, 26)
-    >>> parse_start("2024-04-26T02:00Z").isoformat()
-    '2024-04-26T09:00:00+07:00'
-    """
-    value = text.strip()
-    match = _VN_DATE.match(value)
-    try:
-        if match:
-            day = date(int(match["y"]), int(match["m"]), int(match["d"]))
-            if match["H"] is None:
-                return day
-            return datetime.combine(day, time(int(match["H"]), int(match["M"])), tzinfo=VN_TZ)
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        if value.endswith(("Z", "z")):
-            value = value[:-1] + "+00:00"
-        return to_vn(datetime.fromisoformat(value))
-    except ValueError as exc:
-        raise InvalidInputError(
-            "START",
-            "a real date or date-time: ISO 8601 (2024-04-26, 2024-04-26T14:20, "
-            "2024-04-26T14:20+07:00) or dd/mm/yyyy [HH:MM]",
-            text,
-            str(exc),
-        ) from None
 
 
 def _count(text: str, option: str, *, fractional: bool) -> int | Fraction:
