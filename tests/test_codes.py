@@ -58,7 +58,7 @@ def test_procedure_code_round_trip(code: ProcedureCode) -> None:
         ("1.001193", "1.001193", None),
         ("1.001612.000.00.00.H48", "1.001612", "000.00.00.H48"),
         ("1.000948.H38", "1.000948", "H38"),
-        (" 2.000884.000.00.00.H55 ", "2.000884", "000.00.00.H55"),
+        ("2.000884.000.00.00.H55", "2.000884", "000.00.00.H55"),
     ],
 )
 def test_procedure_code_forms(text: str, national: str, local: str | None) -> None:

@@ -27,7 +27,7 @@ from typing import Final, Protocol, runtime_checkable
 
 import attrs
 
-from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.errors import InvalidInputError, text_hint
 from motcua.foundation.vntime import to_vn
 
 __all__ = [
@@ -36,21 +36,62 @@ __all__ = [
     "DossierCounter",
     "InMemoryCounter",
     "ProcedureCode",
+    "code_number",
     "issue_dossier_code",
 ]
 
-_AGENCY: Final = re.compile(r"^(\d{3})\.(\d{2})\.(\d{2})\.([A-Z]\d{2})$")
+# ASCII only: ``\d`` would also match Arabic-Indic or fullwidth digits, which ``int()`` then
+# rewrites to ASCII (two different strings, one code). ``\Z``, not ``$``, which would let a
+# trailing newline through. The patterns are used with ``match``.
+_AGENCY_FORM: Final = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
+_AGENCY: Final = re.compile(r"^([0-9]{3})\.([0-9]{2})\.([0-9]{2})\.([A-Z][0-9]{2})\Z")
 _PROCEDURE: Final = re.compile(
-    r"^(?P<national>\d\.\d{6})(?:\.(?P<agency>\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})|\.(?P<short>[A-Z]\d{2}))?$"
+    rf"^(?P<national>[0-9]\.[0-9]{{6}})(?:\.(?P<agency>{_AGENCY_FORM})|\.(?P<short>[A-Z][0-9]{{2}}))?\Z"
 )
-_DOSSIER: Final = re.compile(r"^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{2})(\d{2})(\d{2})-(\d{4})$")
+_DOSSIER: Final = re.compile(
+    rf"^({_AGENCY_FORM})-([0-9]{{2}})([0-9]{{2}})([0-9]{{2}})-([0-9]{{4}})\Z"
+)
+_NUMBER: Final = re.compile(r"[0-9]{1,9}")
 _MAX_SERIAL: Final = 9999
+_PROCEDURE_FORM: Final = (
+    "a national code D.DDDDDD in ASCII (e.g. '1.001193'), optionally followed by "
+    "'.NNN.NN.NN.ANN' or '.ANN'"
+)
 
 
 def _text(value: object, field: str, expected: str) -> str:
     if not isinstance(value, str):
         raise InvalidInputError(field, expected, value)
-    return value.strip()
+    return value
+
+
+def code_number(value: object, field: str, expected: str) -> int:
+    """Return the whole number *value* stands for: an int, or a string of ASCII digits.
+
+    Used for the small numeric codes of the national portal (``KenhThucHien``,
+    ``TrangThaiHoSo``). Nothing is rewritten: a bool, a float, a string with spaces, signs
+    or digits of another script (``'²'``, ``'٢'``, ``'２'``) is refused.
+
+    Raises:
+        InvalidInputError: *value* is not such a number; *field* and *expected* name it.
+
+    >>> code_number("2", "channel", "1, 2 or 3")
+    2
+    >>> code_number("٢", "channel", "1, 2 or 3")
+    Traceback (most recent call last):
+    ...
+    motcua.foundation.errors.InvalidInputError: channel: expected 1, 2 or 3 (an integer or ...
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str) and _NUMBER.fullmatch(value):
+        return int(value)
+    raise InvalidInputError(
+        field,
+        f"{expected} (an integer or ASCII digits)",
+        value,
+        text_hint(value),
+    )
 
 
 @attrs.frozen(repr=False, order=True)
@@ -70,17 +111,18 @@ class AgencyCode:
     @value.validator
     def _check(self, _attribute: object, value: object) -> None:
         text = _text(value, "agency code", "a string")
-        if not _AGENCY.match(text) or text != value:
+        if not _AGENCY.match(text):
             raise InvalidInputError(
                 "agency code",
-                "the QCVN 102:2016 form NNN.NN.NN.ANN (e.g. '000.00.53.H48')",
+                "the QCVN 102:2016 form NNN.NN.NN.ANN in ASCII (e.g. '000.00.53.H48')",
                 value,
-                "check the segments: 3, 2 and 2 digits, then an upper-case letter and 2 digits",
+                text_hint(value)
+                or "check the segments: 3, 2 and 2 digits, then an upper-case letter and 2 digits",
             )
 
     @classmethod
     def parse(cls, text: str) -> AgencyCode:
-        """Parse and validate an agency identifier (surrounding spaces are ignored)."""
+        """Parse and validate an agency identifier, exactly as written (no spaces)."""
         return cls(_text(text, "agency code", "a string"))
 
     @property
@@ -118,12 +160,16 @@ class ProcedureCode:
     def __attrs_post_init__(self) -> None:
         """Check the parts against the lenient long-form grammar."""
         text = self.national_code if self.local is None else f"{self.national_code}.{self.local}"
-        if not isinstance(self.national_code, str) or not _PROCEDURE.match(text):
+        match = _PROCEDURE.match(text) if isinstance(text, str) else None
+        if match is None or (match["national"], match["agency"] or match["short"]) != (
+            self.national_code,
+            self.local,
+        ):
             raise InvalidInputError(
                 "procedure code",
-                "a national code D.DDDDDD (e.g. '1.001193'), optionally followed by "
-                "'.NNN.NN.NN.ANN' or '.ANN'",
+                _PROCEDURE_FORM,
                 text,
+                text_hint(text),
             )
 
     @classmethod
@@ -132,12 +178,7 @@ class ProcedureCode:
         value = _text(text, "procedure code", "a string such as '1.001193'")
         match = _PROCEDURE.match(value)
         if not match:
-            raise InvalidInputError(
-                "procedure code",
-                "a national code D.DDDDDD (e.g. '1.001193'), optionally followed by "
-                "'.NNN.NN.NN.ANN' or '.ANN'",
-                text,
-            )
+            raise InvalidInputError("procedure code", _PROCEDURE_FORM, text, text_hint(text))
         return cls(match["national"], match["agency"] or match["short"])
 
     @property
@@ -207,9 +248,10 @@ class DossierCode:
         if not match:
             raise InvalidInputError(
                 "dossier code",
-                "NNN.NN.NN.ANN-YYMMDD-NNNN (agency identifier, receipt date, daily serial), "
-                "e.g. '000.00.53.H48-220921-0099'",
+                "NNN.NN.NN.ANN-YYMMDD-NNNN in ASCII (agency identifier, receipt date, daily "
+                "serial), e.g. '000.00.53.H48-220921-0099'",
                 text,
+                text_hint(text),
             )
         agency, yy, mm, dd, serial = match.groups()
         try:

@@ -31,6 +31,7 @@ from typing import ClassVar, Final, TypeAlias
 
 import attrs
 
+from motcua.domain.codes import code_number
 from motcua.foundation.errors import InvalidInputError
 from motcua.foundation.vntime import VN_TZ, to_vn
 from motcua.time.limits import WorkingDays, WorkingHours
@@ -111,20 +112,20 @@ class Status(enum.Enum):
 
     @classmethod
     def from_code(cls, value: object, field: str = "TrangThaiHoSo") -> Status:
-        """Return the status for a ``TrangThaiHoSo`` code (1-10, int or digit string).
+        """Return the status for a ``TrangThaiHoSo`` code (1-10, an int or ASCII digits).
 
         >>> Status.from_code("10")
         <Status.RETURNED: 'returned'>
         """
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
-        for status, code in _STATUS_CODE.items():
-            if value == code and not isinstance(value, bool):
-                return status
-        raise InvalidInputError(field, "a TrangThaiHoSo code 1-10", value)
+        number = code_number(value, field, "a TrangThaiHoSo code 1-10")
+        status = _STATUS_OF_CODE.get(number)
+        if status is None:
+            raise InvalidInputError(field, "a TrangThaiHoSo code 1-10", value)
+        return status
 
 
 _STATUS_CODE: Final = {s: i for i, s in enumerate(Status, start=1)}
+_STATUS_OF_CODE: Final = {i: s for s, i in _STATUS_CODE.items()}
 _STATUS_VI: Final = {
     Status.SUBMITTED: "Mới đăng ký",
     Status.RECEIVED: "Được tiếp nhận",

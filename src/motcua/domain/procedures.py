@@ -28,7 +28,7 @@ from typing import Final
 
 import attrs
 
-from motcua.domain.codes import ProcedureCode
+from motcua.domain.codes import ProcedureCode, code_number
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.foundation.vntime import optional_date
@@ -66,18 +66,16 @@ class Channel(enum.IntEnum):
 
     @classmethod
     def from_code(cls, value: object, field: str = "channel") -> Channel:
-        """Return the channel for a ``KenhThucHien`` value (1-3, as int or digit string).
+        """Return the channel for a ``KenhThucHien`` value (1-3, an int or ASCII digits).
 
         >>> Channel.from_code("2")
         <Channel.ONLINE: 2>
         """
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int) or value not in (1, 2, 3):
-            raise InvalidInputError(
-                field, "KenhThucHien 1 (in person), 2 (online) or 3 (postal)", value
-            )
-        return cls(value)
+        expected = "KenhThucHien 1 (in person), 2 (online) or 3 (postal)"
+        number = code_number(value, field, expected)
+        if number not in (1, 2, 3):
+            raise InvalidInputError(field, expected, value)
+        return cls(number)
 
 
 _CHANNEL_VI: Final = {
@@ -474,7 +472,7 @@ class Catalogue:
         Raises:
             NotFoundError: No such procedure in this catalogue.
         """
-        key = str(code).strip()
+        key = str(code)
         found = self._by_code.get(key)
         if found is None:
             try:

@@ -8,6 +8,8 @@ was *got*, and *what to do*. The same facts are available as attributes.
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = [
     "ConfigurationError",
     "InvalidInputError",
@@ -15,7 +17,10 @@ __all__ = [
     "NotFoundError",
     "OutsideCalendarError",
     "TransitionError",
+    "text_hint",
 ]
+
+_ASCII_DIGITS: Final = frozenset("0123456789")
 
 
 class MotcuaError(Exception):
@@ -154,3 +159,27 @@ class TransitionError(MotcuaError, ValueError):
     ) -> tuple[type[TransitionError], tuple[str, str, str, tuple[str, ...], str]]:
         """Pickle by the structured fields."""
         return (type(self), (self.dossier, self.status, self.event, self.allowed, self.reason))
+
+
+def text_hint(value: object) -> str:
+    """Say what to do about a text that looks right but is not written exactly as expected.
+
+    For a string holding digits of another script (``'٣'``, ``'３'``, ``'²'``), or surrounding
+    spaces, return the advice to put in an :class:`InvalidInputError`; otherwise ``""``.
+    motcua reads values exactly as written and never rewrites them.
+
+    >>> text_hint("１.001193")
+    "write the digits as ASCII 0-9 ('１' is not an ASCII digit)"
+    >>> text_hint(" 1.001193")
+    'remove the spaces around the value (values are read exactly as written)'
+    >>> text_hint("1.001193")
+    ''
+    """
+    if not isinstance(value, str):
+        return ""
+    for char in value:
+        if char not in _ASCII_DIGITS and (char.isdigit() or char.isnumeric()):
+            return f"write the digits as ASCII 0-9 ({char!r} is not an ASCII digit)"
+    if value != value.strip():
+        return "remove the spaces around the value (values are read exactly as written)"
+    return ""
