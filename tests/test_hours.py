@@ -69,3 +69,13 @@ def test_weekdays_must_be_five() -> None:
         OfficeHours(((),) * 7)
     with pytest.raises(InvalidInputError, match="7 tuples"):
         OfficeHours(((Session(time(8), time(12)),),) * 5, reception=((),) * 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["08-12", "0800-1200", "08:00:00-12:00", "٠٨:٠٠-12:00", "08:00-１２:00", "T08:00-12:00"],
+)
+def test_session_times_are_exactly_hh_mm_in_ascii(text: str) -> None:
+    # time.fromisoformat would read "08" or "0800" as 08:00: what was written is not kept.
+    with pytest.raises(InvalidInputError, match=r"HH:MM-HH:MM in ASCII digits"):
+        parse_sessions(text)

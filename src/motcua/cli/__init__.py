@@ -11,14 +11,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import time
-from fractions import Fraction
 
 from motcua import __version__
 from motcua.cli._common import Parser as _Parser
 from motcua.cli._common import UsageError as _UsageError
 from motcua.cli._common import parse_start
 from motcua.foundation.errors import InvalidInputError, MotcuaError
+from motcua.foundation.vntime import parse_clock
 from motcua.time.calendar import NamedDay, WorkingCalendar, vietnam_calendar
 from motcua.time.deadlines import Due, WorkSchedule
 from motcua.time.hours import OfficeHours
@@ -30,6 +29,7 @@ from motcua.time.limits import (
     TimeLimit,
     WorkingDays,
     WorkingHours,
+    count_from_text,
 )
 
 __all__ = ["main", "parse_start"]
@@ -37,40 +37,29 @@ __all__ = ["main", "parse_start"]
 _WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
-def _count(text: str, option: str, *, fractional: bool) -> int | Fraction:
+def _count(
+    text: str, option: str, kind: type[WorkingDays | WorkingHours | CalendarDays | Months]
+) -> TimeLimit:
+    """Build the time limit *kind* from an option's text; errors name the option."""
+    value = count_from_text(text, option, decimal=True)
     try:
-        value = Fraction(text.strip())
-    except (ValueError, ZeroDivisionError):
-        raise InvalidInputError(
-            option, "a number such as 5" + (" or 0.5" if fractional else ""), text
-        ) from None
-    if value < 0:
-        raise InvalidInputError(option, "zero or more", text, "a time limit cannot be negative")
-    if value.denominator != 1 and not fractional:
-        raise InvalidInputError(option, "a whole number", text)
-    return int(value) if value.denominator == 1 else value
+        return kind(value)
+    except InvalidInputError as exc:
+        raise InvalidInputError(option, exc.expected, text, exc.hint) from None
 
 
 def _limit(args: argparse.Namespace) -> TimeLimit:
     if args.cutoff is not None and not args.same_day:
         raise InvalidInputError("--cutoff", "to be used with --same-day", args.cutoff)
     if args.working_days is not None:
-        return WorkingDays(_count(args.working_days, "--working-days", fractional=True))
+        return _count(args.working_days, "--working-days", WorkingDays)
     if args.working_hours is not None:
-        return WorkingHours(_count(args.working_hours, "--working-hours", fractional=True))
+        return _count(args.working_hours, "--working-hours", WorkingHours)
     if args.calendar_days is not None:
-        return CalendarDays(int(_count(args.calendar_days, "--calendar-days", fractional=False)))
+        return _count(args.calendar_days, "--calendar-days", CalendarDays)
     if args.months is not None:
-        return Months(int(_count(args.months, "--months", fractional=False)))
-    cutoff = None
-    if args.cutoff is not None:
-        try:
-            cutoff = time.fromisoformat(args.cutoff)
-        except ValueError:
-            raise InvalidInputError(
-                "--cutoff", "a time HH:MM such as 15:00", args.cutoff
-            ) from None
-    return SameDay(cutoff)
+        return _count(args.months, "--months", Months)
+    return SameDay(None if args.cutoff is None else parse_clock(args.cutoff, "--cutoff"))
 
 
 def _calendar(args: argparse.Namespace) -> WorkingCalendar:

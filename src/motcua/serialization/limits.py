@@ -2,17 +2,35 @@
 
 ``{"unit": "working_days", "count": 5}``; units ``working_days``, ``working_hours``,
 ``calendar_days``, ``months``, ``same_day`` (optional ``"cutoff": "15:00"``) and ``none``
-(no statutory time limit, optional ``"note"``); a fractional count is a string (``"1/2"``).
+(no statutory time limit, optional ``"note"``). Every value is read exactly as written:
+
+* ``count`` is a JSON integer (not ``true``/``false``, not ``5.0``), or a string of ASCII
+  digits that is a whole number ``"N"`` or a fraction ``"N/D"`` in lowest terms with
+  ``D >= 2`` (``"1/2"``, not ``"2/4"``). No sign, spaces, underscores (``"1_0"``),
+  exponents (``"1e3"``), leading zeros or other scripts' digits; at most nine digits a part.
+  A fraction is written back as the same string, a whole number as a JSON integer
+  (so ``"5"`` is written ``5``).
+* ``count`` is at most :data:`motcua.time.limits.MAX_COUNT` of its unit (about a century:
+  25,000 working days, 200,000 working hours, 36,525 calendar days, 1,200 months); only
+  working days and working hours take fractions.
+* ``cutoff`` is exactly ``"HH:MM"`` (ASCII, 00:00-23:59): no seconds, fraction or offset;
+  without a cut-off the key is omitted (not ``null``).
+* Unknown keys are refused. What is read is written back unchanged.
+
+>>> limit_from_json({"unit": "working_days", "count": "1_0"})
+Traceback (most recent call last):
+...
+motcua.foundation.errors.InvalidInputError: limit.count: expected a whole number or a fraction ...
 """
 
 from __future__ import annotations
 
-from datetime import time
 from fractions import Fraction
 from typing import Any, Final
 
 from motcua.domain.procedures import NoTimeLimit
 from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.vntime import parse_clock
 from motcua.time.limits import (
     CalendarDays,
     Months,
@@ -20,6 +38,7 @@ from motcua.time.limits import (
     TimeLimit,
     WorkingDays,
     WorkingHours,
+    count_from_text,
 )
 
 __all__ = ["limit_from_json", "limit_to_json"]
@@ -33,18 +52,16 @@ _UNITS: Final[dict[str, type]] = {
 _UNIT_OF: Final = {cls: unit for unit, cls in _UNITS.items()}
 
 
-def _count_from_json(value: object, unit: str) -> int | Fraction:
-    if isinstance(value, bool):
-        raise InvalidInputError(f"{unit}.count", "a number", value)
-    if isinstance(value, int):
+def _count_from_json(value: object, field: str) -> int | Fraction:
+    if type(value) is int:
         return value
     if isinstance(value, str):
-        try:
-            return Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            pass
+        return count_from_text(value, field)
     raise InvalidInputError(
-        f"{unit}.count", "a whole number, or a fraction as a string such as '1/2'", value
+        field,
+        "a JSON integer, or a string 'N' or 'N/D' in ASCII digits such as '1/2'",
+        value,
+        "true, false and numbers with a decimal point or exponent are not counts",
     )
 
 
@@ -53,8 +70,11 @@ def limit_to_json(limit: TimeLimit | NoTimeLimit) -> dict[str, Any]:
 
     >>> limit_to_json(WorkingDays(Fraction(1, 2)))
     {'unit': 'working_days', 'count': '1/2'}
+    >>> from datetime import time
     >>> limit_to_json(SameDay(time(15, 0)))
     {'unit': 'same_day', 'cutoff': '15:00'}
+    >>> limit_to_json(SameDay())
+    {'unit': 'same_day'}
     """
     if isinstance(limit, NoTimeLimit):
         out: dict[str, Any] = {"unit": "none"}
@@ -62,10 +82,9 @@ def limit_to_json(limit: TimeLimit | NoTimeLimit) -> dict[str, Any]:
             out["note"] = limit.note
         return out
     if isinstance(limit, SameDay):
-        return {
-            "unit": "same_day",
-            "cutoff": None if limit.cutoff is None else limit.cutoff.strftime("%H:%M"),
-        }
+        if limit.cutoff is None:
+            return {"unit": "same_day"}
+        return {"unit": "same_day", "cutoff": limit.cutoff.strftime("%H:%M")}
     count = limit.count
     return {
         "unit": _UNIT_OF[type(limit)],
@@ -90,15 +109,16 @@ def limit_from_json(data: object) -> TimeLimit | NoTimeLimit:
         return NoTimeLimit(_str(note, "limit.note"))
     if unit == "same_day":
         _only(data, {"unit", "cutoff"}, "limit")
-        cutoff = data.get("cutoff")
-        if cutoff is None:
+        if "cutoff" not in data:
             return SameDay()
-        try:
-            return SameDay(time.fromisoformat(_str(cutoff, "limit.cutoff")))
-        except ValueError:
+        if data["cutoff"] is None:
             raise InvalidInputError(
-                "limit.cutoff", "a time HH:MM such as '15:00'", cutoff
-            ) from None
+                "limit.cutoff",
+                "a time HH:MM such as '15:00'",
+                None,
+                "omit the key when there is no cut-off",
+            )
+        return SameDay(parse_clock(data["cutoff"], "limit.cutoff"))
     cls = _UNITS.get(unit) if isinstance(unit, str) else None
     if cls is None:
         raise InvalidInputError(
@@ -109,7 +129,11 @@ def limit_from_json(data: object) -> TimeLimit | NoTimeLimit:
     _only(data, {"unit", "count"}, "limit")
     if "count" not in data:
         raise InvalidInputError("limit.count", "a value (required field)", None)
-    result: TimeLimit = cls(_count_from_json(data["count"], cls.__name__))
+    count = _count_from_json(data["count"], "limit.count")
+    try:
+        result: TimeLimit = cls(count)
+    except InvalidInputError as exc:
+        raise InvalidInputError("limit.count", exc.expected, data["count"], exc.hint) from None
     return result
 
 

@@ -267,6 +267,10 @@ class WorkSchedule:
             f"{cal.last_year + 1}-01-01", cal.first_year, cal.last_year, "due instant on or after"
         )
 
+    def _past_end(self, what: str) -> OutsideCalendarError:
+        cal = self.calendar
+        return OutsideCalendarError(what, cal.first_year, cal.last_year, "last day of")
+
     def _close(self, day: date) -> datetime:
         """Close of office hours on *day*; 24:00 (Civil Code Art. 148) if it has no session."""
         i = self._day_index(day, "date")
@@ -351,13 +355,16 @@ class WorkSchedule:
         start = _instant(received_at, "received_at")
         chosen = resolve_rule(limit, rule)
         merged = _merge(pauses) if pauses else []
-        if chosen is CountingRule.WORKING_TIME:
-            p0 = self._pos(start, "received_at")
-            counted_from = self._start_instant(p0)
-            at = self._working_end(p0, limit, merged) or counted_from
-        else:
-            counted_from, day = self._day_rule(start, limit, chosen, merged)
-            at = self._close(day)
+        try:
+            if chosen is CountingRule.WORKING_TIME:
+                p0 = self._pos(start, "received_at")
+                counted_from = self._start_instant(p0)
+                at = self._working_end(p0, limit, merged) or counted_from
+            else:
+                counted_from, day = self._day_rule(start, limit, chosen, merged)
+                at = self._close(day)
+        except OverflowError:  # a calendar that reaches year 9999: the end of datetime
+            raise self._beyond() from None
         provisional = max(at.year, start.year) >= self.calendar.provisional_from
         return Due(at, start, counted_from, limit, chosen, provisional)
 
@@ -377,10 +384,13 @@ class WorkSchedule:
         start = _instant(received_at, "received_at")
         chosen = resolve_rule(limit, rule)
         merged = _merge(pauses) if pauses else []
-        if chosen is CountingRule.WORKING_TIME:
-            p0 = self._pos(start, "received_at")
-            return self._working_end(p0, limit, merged) or self._start_instant(p0)
-        return self._close(self._day_rule(start, limit, chosen, merged)[1])
+        try:
+            if chosen is CountingRule.WORKING_TIME:
+                p0 = self._pos(start, "received_at")
+                return self._working_end(p0, limit, merged) or self._start_instant(p0)
+            return self._close(self._day_rule(start, limit, chosen, merged)[1])
+        except OverflowError:  # a calendar that reaches year 9999: the end of datetime
+            raise self._beyond() from None
 
     # -- rules ------------------------------------------------------------------------
 
@@ -439,19 +449,29 @@ class WorkSchedule:
             counted_from = self._opening(cal.next_working_day(d0))
             return counted_from, self._shift_working(d0, limit.count, pauses, d0)
         # Calendar days and months: Civil Code Art. 147-148.
-        counted_from = datetime.combine(d0 + timedelta(days=1), time.min, tzinfo=VN_TZ)
+        i0 = self._day_index(d0, "received_at")
+        end = date(cal.last_year, 12, 31).toordinal()
         if isinstance(limit, CalendarDays):
+            if d0.toordinal() + limit.count > end:
+                raise self._past_end(f"{d0.isoformat()} + {limit}")
             last = d0 + timedelta(days=limit.count)
         elif isinstance(limit, Months):
             from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - rarely used
 
+            months_from_year_0 = d0.year * 12 + d0.month - 1 + limit.count
+            if months_from_year_0 > cal.last_year * 12 + 11:  # after December of last_year
+                raise self._past_end(f"{d0.isoformat()} + {limit}")
             last = d0 + relativedelta(months=limit.count)
         else:  # pragma: no cover - by resolve_rule
             raise TypeError(limit)
         for p in pauses:
             if p.start.date() > last:
                 break
-            last += timedelta(days=max(0, (p.end.date() - max(p.start.date(), d0)).days))
+            paused = max(0, (p.end.date() - max(p.start.date(), d0)).days)
+            if last.toordinal() + paused > end:
+                raise self._past_end(f"{last.isoformat()} + {paused} paused days")
+            last += timedelta(days=paused)
+        counted_from = self._at(i0 + 1, 0)
         return counted_from, cal.add_working_days(last, 0)
 
     def _shift_working(self, day: date, n: int, pauses: list[Pause], d0: date) -> date:

@@ -26,7 +26,8 @@ from typing import Final
 
 import attrs
 
-from motcua.foundation.errors import ConfigurationError, InvalidInputError
+from motcua.foundation.errors import ConfigurationError, InvalidInputError, text_hint
+from motcua.foundation.vntime import parse_clock
 
 __all__ = ["OfficeHours", "Session", "parse_sessions"]
 
@@ -103,6 +104,10 @@ def _check_day(sessions: tuple[Session, ...], where: str) -> tuple[Session, ...]
 def parse_sessions(text: str, where: str = "sessions") -> tuple[Session, ...]:
     """Parse ``"08:00-12:00, 13:00-17:00"`` into sessions (an empty string means none).
 
+    Each time is exactly ``HH:MM`` in ASCII digits (as
+    :func:`~motcua.foundation.vntime.parse_clock` reads it); spaces around the commas and
+    dashes are allowed.
+
     Examples:
         >>> [str(s) for s in parse_sessions("13:00-17:00,08:00-12:00")]
         ['08:00-12:00', '13:00-17:00']
@@ -114,14 +119,15 @@ def parse_sessions(text: str, where: str = "sessions") -> tuple[Session, ...]:
             continue
         try:
             a, b = part.split("-")
-            session = Session(time.fromisoformat(a.strip()), time.fromisoformat(b.strip()))
-        except InvalidInputError:
-            raise
-        except ValueError:
+            start, end = parse_clock(a.strip(), where), parse_clock(b.strip(), where)
+        except ValueError:  # also InvalidInputError, from parse_clock
             raise InvalidInputError(
-                where, "sessions like '08:00-12:00, 13:00-17:00'", text
+                where,
+                "sessions like '08:00-12:00, 13:00-17:00' (HH:MM-HH:MM in ASCII digits)",
+                text,
+                text_hint(text.strip()),
             ) from None
-        out.append(session)
+        out.append(Session(start, end))
     return _check_day(tuple(out), where)
 
 

@@ -11,20 +11,31 @@ WorkingDays(count=5)
 Fraction(1, 2)
 >>> str(SameDay(cutoff=time(15, 0)))
 'same day (after 15:00: next working day)'
+
+Counts are bounded (:data:`MAX_COUNT`): about a century of each unit, far above any
+statutory time limit, so that a typo such as 99,999,999 calendar days is refused when the
+limit is built instead of overflowing the date arithmetic later.
+
+>>> CalendarDays(99_999_999)
+Traceback (most recent call last):
+...
+motcua.foundation.errors.InvalidInputError: CalendarDays.count: expected a count of at most ...
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from datetime import time
 from fractions import Fraction
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
-from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.errors import InvalidInputError, text_hint
 
 __all__ = [
+    "MAX_COUNT",
     "CalendarDays",
     "CountingRule",
     "Months",
@@ -32,8 +43,24 @@ __all__ = [
     "TimeLimit",
     "WorkingDays",
     "WorkingHours",
+    "count_from_text",
     "resolve_rule",
 ]
+
+#: The largest count each kind of time limit accepts: about a century of its unit (250
+#: working days or 365.25 calendar days a year, 8 working hours a day). No statutory time
+#: limit comes near; a larger count is a typo, refused before any date arithmetic.
+MAX_COUNT: Final[dict[str, int]] = {
+    "WorkingDays": 25_000,
+    "WorkingHours": 200_000,
+    "CalendarDays": 36_525,
+    "Months": 1_200,
+}
+
+# ASCII only, no sign, no leading zeros, at most nine digits a part: cheap to read, and
+# what is read is written back the same way (see count_from_text).
+_COUNT_TEXT: Final = re.compile(r"(0|[1-9][0-9]{0,8})(?:/([1-9][0-9]{0,8}))?")
+_DECIMAL_TEXT: Final = re.compile(r"(0|[1-9][0-9]{0,8})\.([0-9]{1,6})")
 
 
 class CountingRule(enum.Enum):
@@ -71,9 +98,66 @@ def _count(value: object, unit: str, *, fractional: bool) -> int | Fraction:
         raise InvalidInputError(
             f"{unit}.count", "a count of zero or more", value, "a time limit cannot be negative"
         )
+    if value > MAX_COUNT[unit]:
+        raise InvalidInputError(
+            f"{unit}.count",
+            f"a count of at most {MAX_COUNT[unit]:,} (about a century; no statutory time "
+            "limit is longer)",
+            value,
+            "check the number and its unit",
+        )
     if isinstance(value, Fraction) and value.denominator == 1:
         return int(value)
     return value
+
+
+def count_from_text(text: object, field: str, *, decimal: bool = False) -> int | Fraction:
+    """Read a count written as text: ``N`` or a fraction ``N/D`` in ASCII digits.
+
+    No sign, spaces, underscores, exponents, leading zeros or other scripts' digits; the
+    denominator is not zero. A fraction must be in lowest terms with a denominator of 2 or
+    more (``1/2``, not ``2/4`` or ``4/2``), the form :func:`str` writes it back in. With
+    *decimal*, ``N.DDDDDD`` is read too (the command line's ``0.5``). The range is checked
+    when the time limit is built (:data:`MAX_COUNT`).
+
+    Raises:
+        InvalidInputError: The text is not in one of these forms; the error names *field*.
+
+    >>> count_from_text("1/2", "count"), count_from_text("5", "count")
+    (Fraction(1, 2), 5)
+    >>> count_from_text("1e100000000", "count")
+    Traceback (most recent call last):
+    ...
+    motcua.foundation.errors.InvalidInputError: count: expected a whole number or a fraction ...
+    """
+    if isinstance(text, str):
+        match = _COUNT_TEXT.fullmatch(text)
+        if match is not None:
+            numerator, denominator = match.groups()
+            if denominator is None:
+                return int(numerator)
+            value = Fraction(int(numerator), int(denominator))
+            if value.denominator != 1 and str(value) == text:
+                return value
+            raise InvalidInputError(
+                field,
+                "a fraction in lowest terms with a denominator of 2 or more",
+                text,
+                f"write {str(value)!r}",
+            )
+        match = _DECIMAL_TEXT.fullmatch(text) if decimal else None
+        if match is not None:
+            whole, digits = match.groups()
+            value = int(whole) + Fraction(int(digits), 10 ** len(digits))
+            return int(value) if value.denominator == 1 else value
+    forms = "N, N/D" + (" or N.D" if decimal else "")
+    raise InvalidInputError(
+        field,
+        f"a whole number or a fraction written {forms} in ASCII digits (e.g. '5', '1/2'), "
+        "without sign, spaces, underscores or exponent",
+        text,
+        text_hint(text) or "write the count plainly, e.g. '1/2' for half a day",
+    )
 
 
 def _working_count(value: object) -> int | Fraction:
@@ -137,8 +221,17 @@ class Months:
 
 
 def _check_cutoff(_instance: object, _attribute: object, value: time | None) -> None:
-    if value is not None and (not isinstance(value, time) or value.tzinfo is not None):
+    if value is None:
+        return
+    if not isinstance(value, time):
         raise InvalidInputError("SameDay.cutoff", "a naive datetime.time or None", value)
+    if value.tzinfo is not None or value.second or value.microsecond:
+        raise InvalidInputError(
+            "SameDay.cutoff",
+            "a naive time on a whole minute (Vietnam local time), e.g. time(15, 0)",
+            value.isoformat(),
+            "a cut-off hour is given to the minute; drop the seconds and the offset",
+        )
 
 
 @attrs.frozen
