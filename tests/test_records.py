@@ -158,7 +158,7 @@ def _record() -> dict[str, Any]:
         ),
         (
             lambda r: r.update(channel=4),
-            "f.jsonl line 7 $.channel (channel): expected KenhThucHien",
+            "f.jsonl line 7 $.channel (channel): expected the KenhThucHien integer",
         ),
         (lambda r: r.update(colour="red"), "f.jsonl line 7 $: expected only known keys"),
         (lambda r: r.pop("code"), "f.jsonl line 7 $.code: expected a value (required field)"),
@@ -170,7 +170,10 @@ def _record() -> dict[str, Any]:
             lambda r: r["events"].append({"type": "resolved", "at": "2024-05-01T00:00:00+07:00"}),
             "f.jsonl line 7 $.events: expected an event allowed in status 'returned'",
         ),
-        (lambda r: r.update(schema_version=2), "f.jsonl line 7 $.schema_version: expected 1"),
+        (
+            lambda r: r.update(schema_version=2),
+            "f.jsonl line 7 $.schema_version: expected the integer 1",
+        ),
         (
             lambda r: r["events"][3].update(new_appointment="2024-04-01T00:00:00+07:00"),
             "f.jsonl line 7 $.events[3] (DelayNotified.new_appointment)",
@@ -206,12 +209,16 @@ def test_every_bad_field_is_named() -> None:
 def test_limit_comes_from_the_catalogue_when_absent() -> None:
     record = _record()
     del record["limit"]
-    assert dossier_from_json(record).limit == WorkingDays(3)
+    catalogue = sample_catalogue()
+    assert dossier_from_json(record, catalogue=catalogue).limit == WorkingDays(3)
+    # Never the sample catalogue behind the caller's back: no catalogue, no limit.
+    with pytest.raises(InvalidInputError, match=r"\$.limit: expected a time limit \(required"):
+        dossier_from_json(record, "f.json")
     record["procedure"] = "9.999999"
     with pytest.raises(
         InvalidInputError, match=r"\$.limit: expected a time limit, or a procedure"
     ):
-        dossier_from_json(record, "f.json")
+        dossier_from_json(record, "f.json", catalogue=catalogue)
 
 
 def test_files_report_every_bad_record(tmp_path: Path) -> None:
@@ -219,12 +226,16 @@ def test_files_report_every_bad_record(tmp_path: Path) -> None:
     broken = [*lines[:3], "{not json", lines[3].replace('"channel": 1', '"channel": 9'), ""]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(broken) + "\n", encoding="utf-8")
-    with pytest.raises(InvalidInputError, match="mixed.jsonl line 4: expected a JSON object"):
+    with pytest.raises(
+        InvalidInputError, match="mixed.jsonl line 4 column 2: expected valid JSON"
+    ):
         read_dossiers(path)
     result = read_dossiers(path, skip_invalid=True)
     assert len(result.records) == 3
     assert len(result.errors) == 2
-    assert str(result.errors[0]).startswith("{}: expected a JSON object".format(f"{path} line 4"))
+    assert str(result.errors[0]).startswith(
+        "{}: expected valid JSON".format(f"{path} line 4 column 2")
+    )
     assert str(result.errors[1]).startswith(f"{path} line 5 $.channel (channel)")
 
 
@@ -241,7 +252,7 @@ def test_json_documents(tmp_path: Path) -> None:
     with pytest.raises(InvalidInputError, match="only 'dossiers' and 'schema_version'"):
         read_dossiers(doc)
     doc.write_text("[1,", encoding="utf-8")
-    with pytest.raises(InvalidInputError, match="d.json line 1: expected valid JSON"):
+    with pytest.raises(InvalidInputError, match="d.json line 1 column 4: expected valid JSON"):
         read_dossiers(doc)
     with pytest.raises(InvalidInputError, match="readable"):
         read_dossiers(tmp_path / "missing.json")

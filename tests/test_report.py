@@ -196,13 +196,36 @@ def test_rates_and_rounding() -> None:
 
 def test_jobs_give_the_same_result(tmp_path: Path) -> None:
     big = tmp_path / "big.jsonl"
-    text = SAMPLE.read_text(encoding="utf-8")
-    big.write_text(text * 5, encoding="utf-8")
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    copies = []
+    for copy in range(5):
+        for line in lines:
+            record = json.loads(line)
+            record["code"] = f"{record['code'][:-4]}{copy + 5:02d}{record['code'][-2:]}"
+            copies.append(json.dumps(record, ensure_ascii=False))
+    # CR, LF and CRLF line ends are read alike, in one process or several.
+    ends = ["\n", "\r\n", "\r"]
+    big.write_text("".join(c + ends[k % 3] for k, c in enumerate(copies)), encoding="utf-8")
     period = parse_period("2024-Q2")
     one = tally_file(big, period, by=[Dimension.CHANNEL]).result()
     two = tally_file(big, period, by=[Dimension.CHANNEL], jobs=2).result()
     assert one == two
     assert one.total.received_total == 5 * 14
+
+
+def test_the_same_dossier_twice_is_an_error_in_every_mode(tmp_path: Path) -> None:
+    twice = tmp_path / "twice.jsonl"
+    text = SAMPLE.read_text(encoding="utf-8")
+    twice.write_text(text + text.splitlines()[0] + "\n", encoding="utf-8")
+    period = parse_period("2024-Q2")
+    for jobs in (1, 2):
+        with pytest.raises(InvalidInputError, match="expected each dossier once"):
+            tally_file(twice, period, jobs=jobs)
+        errors: list[InvalidInputError] = []
+        acc = tally_file(twice, period, jobs=jobs, skip_invalid=True, errors=errors)
+        assert len(errors) == 1, jobs
+        assert f"line {len(text.splitlines()) + 1} $.code" in str(errors[0])
+        assert acc.result() == tally_file(SAMPLE, period).result()
 
 
 def test_cli_report_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,7 +16,7 @@ from motcua.cli._common import Parser
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.catalogues import load_catalogue, sample_catalogue
 from motcua.serialization.dossiers import iter_dossiers
-from motcua.serialization.files import read_text
+from motcua.serialization.files import read_document
 from motcua.serialization.reports import render_report, tally_file
 
 __all__ = ["add_commands", "cmd_verify"]
@@ -158,11 +158,7 @@ def cmd_verify(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print the checks as JSON")
     args = parser.parse_args(argv)
     path = Path(args.figures)
-    text = read_text(path)
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"{path} line {exc.lineno}", "valid JSON", exc.msg) from None
+    data: Any = read_document(path)
     if isinstance(data, list):
         result = verify_series(data, where=f"{path} $")
     elif isinstance(data, dict):

@@ -31,15 +31,23 @@ allowed there: supplement_requested:intake, transferred, ...
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Final, TypeVar
 
 import attrs
 
+from motcua.domain.clock import (
+    Clock,
+    ClockLog,
+    Fold,
+    as_of_instant,
+    clock_due,
+    clock_due_at,
+    replay,
+)
 from motcua.domain.codes import DossierCode, ProcedureCode
 from motcua.domain.lifecycle import (
     EVENT_TYPES,
-    RESUME,
     DelayNotified,
     Event,
     LifecyclePolicy,
@@ -52,22 +60,21 @@ from motcua.domain.lifecycle import (
     SupplementReceived,
     SupplementRequested,
     Transferred,
-    allowed_events,
     event_key,
-    transition_target,
 )
 from motcua.domain.procedures import Channel, NoTimeLimit, Procedure
 from motcua.domain.timeliness import Granularity, Timeliness, classify
 from motcua.domain.units import Level
-from motcua.foundation.errors import InvalidInputError, TransitionError
-from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.foundation.errors import InvalidInputError
 from motcua.time.deadlines import Due, Pause, WorkSchedule, default_schedule
 from motcua.time.limits import CountingRule, TimeLimit, resolve_rule
 
 __all__ = [
     "Clock",
+    "ClockLog",
     "DigitalFacts",
     "Dossier",
+    "Fold",
     "Step",
     "SupplementRecord",
     "as_of_instant",
@@ -79,19 +86,6 @@ __all__ = [
 
 _E = TypeVar("_E")
 _EVENT_CLASSES: Final = frozenset(EVENT_TYPES.values())
-
-
-def as_of_instant(value: datetime | date) -> datetime:
-    """Turn an ``as_of`` value into an instant: a date means the end of that day (24:00).
-
-    >>> as_of_instant(date(2024, 3, 14)).isoformat()
-    '2024-03-15T00:00:00+07:00'
-    """
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else to_vn(value)
-    if isinstance(value, date):
-        return datetime.combine(value + timedelta(days=1), time.min, tzinfo=VN_TZ)
-    raise InvalidInputError("as_of", "a datetime or a date (a date means its end)", value)
 
 
 def _flag(value: object) -> bool | None:
@@ -179,235 +173,6 @@ def _channel(value: object) -> Channel:
     return Channel.from_code(value, "Dossier.channel")
 
 
-@attrs.frozen
-class Clock:
-    """What the event log says about the statutory clock, in one value.
-
-    This is all a deadline or a report needs; :meth:`Dossier.clock` gives it, and the
-    report engine's fast reader builds the same value from raw records through the same
-    fold (:func:`replay`).
-
-    Attributes:
-        received_at: When the one-stop unit received the dossier (None: not received).
-        clock_start: When the statutory time started (receipt, or the complete dossier).
-        pauses: Closed intervals excluded from the count.
-        open_pause: Start of a wait still running that is excluded from the count.
-        resolved_at: When processing finished, if it did.
-        stopped_at: When processing stopped, if it did.
-    """
-
-    received_at: datetime | None
-    clock_start: datetime | None
-    pauses: tuple[Pause, ...]
-    open_pause: datetime | None
-    resolved_at: datetime | None
-    stopped_at: datetime | None
-
-    def pauses_as_of(self, as_of: datetime | None) -> tuple[Pause, ...]:
-        """The excluded intervals, the open one running to *as_of* (ignored if None)."""
-        if self.open_pause is None or as_of is None:
-            return self.pauses
-        return (*self.pauses, Pause(self.open_pause, max(as_of, self.open_pause)))
-
-
-class _Core:
-    """The fold's running state (internal, mutable while replaying)."""
-
-    __slots__ = (
-        "clock_start",
-        "delays",
-        "last_stage",
-        "open_counts",
-        "open_pause",
-        "pauses",
-        "received_at",
-        "refused_at",
-        "resolved_at",
-        "resume_to",
-        "returned_at",
-        "status",
-        "statuses",
-        "stopped_at",
-        "submitted_at",
-        "withdrawal_at",
-    )
-
-    def __init__(self) -> None:
-        self.status: Status | None = None
-        self.resume_to: Status | None = None
-        self.submitted_at: datetime | None = None
-        self.received_at: datetime | None = None
-        self.clock_start: datetime | None = None
-        self.pauses: list[Pause] = []
-        self.open_pause: datetime | None = None
-        self.open_counts = False
-        self.last_stage: Stage | None = None
-        self.delays = 0
-        self.refused_at: datetime | None = None
-        self.withdrawal_at: datetime | None = None
-        self.stopped_at: datetime | None = None
-        self.resolved_at: datetime | None = None
-        self.returned_at: datetime | None = None
-        self.statuses: list[Status] = []
-
-    def clock(self) -> Clock:
-        return Clock(
-            self.received_at,
-            self.clock_start,
-            tuple(self.pauses),
-            self.open_pause if self.open_counts else None,
-            self.resolved_at,
-            self.stopped_at,
-        )
-
-
-def _reschedule_error(code: str, status: Status, limit: int) -> TransitionError:
-    return TransitionError(
-        code,
-        status.value,
-        "delay_notified",
-        allowed_events(status),
-        f"at most {limit} reschedule{'s' if limit != 1 else ''} under the lifecycle "
-        "policy (Decree 61/2018: once); pass LifecyclePolicy(max_reschedules=...) "
-        "to change it",
-    )
-
-
-def _apply(  # noqa: PLR0915 - one branch per event kind, in table order
-    core: _Core, key: str, at: datetime, policy: LifecyclePolicy, code: str
-) -> None:
-    """Apply one event, given by its transition key and instant, to the running fold."""
-    current = core.status
-    target = transition_target(current, key)
-    if target is None:
-        raise TransitionError(
-            code, "new" if current is None else current.value, key, allowed_events(current)
-        )
-    kind = key.partition(":")[0]
-    if kind == "delay_notified":
-        limit = policy.max_reschedules
-        if limit is not None and core.delays >= limit and current is not None:
-            raise _reschedule_error(code, current, limit)
-        core.delays += 1
-    elif kind == "submitted":
-        core.submitted_at = at
-    elif kind == "received":
-        core.received_at = core.clock_start = at
-    elif kind == "refused":
-        core.refused_at = at
-    elif kind == "supplement_requested":
-        stage = Stage.INTAKE if key.endswith(":intake") else Stage.APPRAISAL
-        core.resume_to = current
-        core.last_stage = stage
-        core.open_pause = at
-        # An intake request after receipt stops the clock too: either it restarts on the
-        # complete dossier (the wait is then before the new start and changes nothing), or
-        # the wait is a pause (policy).
-        core.open_counts = core.received_at is not None and (
-            stage is Stage.INTAKE or policy.exclude_appraisal_supplement
-        )
-    elif kind == "obligation_requested":
-        core.resume_to = current
-        core.open_pause = at
-        core.open_counts = policy.exclude_obligation
-    elif kind in ("supplement_received", "obligation_fulfilled"):
-        restarts = (
-            kind == "supplement_received"
-            and core.last_stage is Stage.INTAKE
-            and policy.intake_supplement_restarts
-        )
-        if core.open_pause is not None and core.open_counts and not restarts:
-            core.pauses.append(Pause(core.open_pause, at))
-        if restarts and core.received_at is not None:
-            core.clock_start = at
-        core.open_pause = None
-        core.open_counts = False
-    elif kind == "withdrawal_requested":
-        core.withdrawal_at = at
-    elif kind == "stopped":
-        core.stopped_at = at
-    elif kind == "resolved":
-        core.resolved_at = at
-    elif kind == "result_returned":
-        core.returned_at = at
-    if target is RESUME:
-        status = core.resume_to
-        if status is None:  # pragma: no cover - a request always records where it came from
-            raise AssertionError
-        core.resume_to = None
-    else:
-        status = target
-        if kind == "withdrawal_requested":
-            core.resume_to = None
-    core.status = status
-    core.statuses.append(status)
-
-
-def replay(
-    steps: Iterable[tuple[str, datetime]],
-    policy: LifecyclePolicy,
-    code: str,
-) -> _Core:
-    """Fold (transition key, instant) pairs through the transition table.
-
-    The one fold behind :class:`Dossier` and the report engine's fast reader.
-
-    Raises:
-        TransitionError: An event the table does not allow where it comes.
-        InvalidInputError: An event dated before the previous one.
-    """
-    core = _Core()
-    previous: datetime | None = None
-    for k, (key, at) in enumerate(steps):
-        if previous is not None and at < previous:
-            raise InvalidInputError(
-                f"dossier {code} events[{k}].at",
-                f"an instant at or after the previous event ({previous.isoformat()})",
-                at.isoformat(),
-                "events are an append-only log in time order; append a correction instead",
-            )
-        _apply(core, key, at, policy, code)
-        previous = at
-    return core
-
-
-def clock_due(
-    clock: Clock,
-    limit: TimeLimit | NoTimeLimit,
-    rule: CountingRule | None,
-    as_of: datetime | None,
-    schedule: WorkSchedule,
-) -> Due | None:
-    """The statutory due instant of a clock under a time limit (None when undetermined).
-
-    Undetermined: not received, no time limit, or a wait still running with no *as_of*.
-    """
-    if clock.clock_start is None or isinstance(limit, NoTimeLimit):
-        return None
-    if clock.open_pause is not None and as_of is None:
-        return None
-    return schedule.due(clock.clock_start, limit, rule=rule, pauses=clock.pauses_as_of(as_of))
-
-
-def clock_due_at(
-    clock: Clock,
-    limit: TimeLimit,
-    rule: CountingRule | None,
-    as_of: datetime | None,
-    schedule: WorkSchedule,
-) -> datetime:
-    """The due instant of a received clock under a time limit, as of *as_of* (bulk use).
-
-    Same result as ``clock_due(...).at``; the caller has checked that the clock started and
-    that a running wait has an *as_of*.
-    """
-    if clock.clock_start is None:  # pragma: no cover - checked by the caller
-        raise AssertionError
-    return schedule.due_instant(
-        clock.clock_start, limit, rule=rule, pauses=clock.pauses_as_of(as_of)
-    )
-
-
 def _events(value: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(value)
 
@@ -444,7 +209,7 @@ class Dossier:
     level: Level | None = None
     facts: DigitalFacts = attrs.field(factory=DigitalFacts)
     policy: LifecyclePolicy = attrs.field(factory=LifecyclePolicy)
-    _core: _Core = attrs.field(init=False, repr=False, eq=False)
+    _log: ClockLog = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         """Check the limit and rule, then replay the events through the transition table."""
@@ -467,8 +232,8 @@ class Dossier:
                 raise InvalidInputError(
                     f"dossier {self.code} events[{k}]", "a lifecycle event", event
                 )
-        steps = [(event_key(e), e.at) for e in self.events]
-        object.__setattr__(self, "_core", replay(steps, self.policy, str(self.code)))
+        steps = tuple((event_key(e), e.at) for e in self.events)
+        object.__setattr__(self, "_log", ClockLog(steps, self.policy, str(self.code)))
 
     # -- building -------------------------------------------------------------------------
 
@@ -541,15 +306,12 @@ class Dossier:
     @property
     def status(self) -> Status:
         """The current status."""
-        status = self._core.status
-        if status is None:  # pragma: no cover - a dossier has at least one event
-            raise AssertionError
-        return status
+        return self._log.fold.status
 
     @property
     def statuses(self) -> tuple[Status, ...]:
         """The status after each event (a replay of the log)."""
-        return tuple(self._core.statuses)
+        return tuple(self._log.fold.statuses)
 
     @property
     def dvcqg_status(self) -> int:
@@ -559,12 +321,12 @@ class Dossier:
     @property
     def submitted_at(self) -> datetime | None:
         """When the applicant submitted (the first event's instant if it was a receipt)."""
-        return self._core.submitted_at or self.events[0].at
+        return self._log.fold.submitted_at or self.events[0].at
 
     @property
     def received_at(self) -> datetime | None:
         """When the one-stop unit received the dossier (None if not received)."""
-        return self._core.received_at
+        return self._log.fold.clock.received_at
 
     @property
     def printed_appointment(self) -> datetime | None:
@@ -575,7 +337,7 @@ class Dossier:
     @property
     def clock_started_at(self) -> datetime | None:
         """When the statutory time started to run (receipt, or the complete dossier)."""
-        return self._core.clock_start
+        return self._log.fold.clock.clock_start
 
     @property
     def supplements(self) -> tuple[SupplementRecord, ...]:
@@ -601,22 +363,22 @@ class Dossier:
     @property
     def refused_at(self) -> datetime | None:
         """When the dossier was refused at intake."""
-        return self._core.refused_at
+        return self._log.fold.refused_at
 
     @property
     def stopped_at(self) -> datetime | None:
         """When processing stopped."""
-        return self._core.stopped_at
+        return self._log.fold.clock.stopped_at
 
     @property
     def withdrawal_requested_at(self) -> datetime | None:
         """When the applicant asked to withdraw."""
-        return self._core.withdrawal_at
+        return self._log.fold.withdrawal_at
 
     @property
     def resolved_at(self) -> datetime | None:
         """When processing finished (``NgayKetThucXuLy``)."""
-        return self._core.resolved_at
+        return self._log.fold.clock.resolved_at
 
     @property
     def resolution(self) -> Resolved | None:
@@ -626,7 +388,7 @@ class Dossier:
     @property
     def returned_at(self) -> datetime | None:
         """When the result was handed over (``NgayTra``)."""
-        return self._core.returned_at
+        return self._log.fold.returned_at
 
     @property
     def return_event(self) -> ResultReturned | None:
@@ -636,7 +398,7 @@ class Dossier:
     @property
     def paused(self) -> bool:
         """True while the clock is stopped (waiting for the applicant)."""
-        return self._core.open_pause is not None and self._core.open_counts
+        return self._log.fold.clock.open_pause is not None
 
     def clock(self, *, before: datetime | None = None) -> Clock:
         """The statutory clock in one value (receipt, start, pauses, end).
@@ -644,10 +406,17 @@ class Dossier:
         With *before*, the clock as it stood just before that instant (events dated
         earlier only), e.g. at the end of a reporting period.
         """
-        if before is None or self.events[-1].at < before:
-            return self._core.clock()
-        steps = [(event_key(e), e.at) for e in self.events if e.at < before]
-        return replay(steps, self.policy, str(self.code)).clock()
+        return self._log.clock(before=before)
+
+    @property
+    def clock_log(self) -> ClockLog:
+        """The log as the clock sees it (dated transition keys, policy, code, fold)."""
+        return self._log
+
+    @property
+    def reference_day(self) -> date:
+        """The day the dossier belongs to in reports and regimes: receipt, else first event."""
+        return self._log.reference_day
 
     def pauses(self, *, as_of: datetime | date | None = None) -> tuple[Pause, ...]:
         """The intervals excluded from the count; an open one runs to *as_of* if given."""

@@ -29,14 +29,17 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    IterableValidationNote,
 )
 
 from motcua.domain.codes import AgencyCode, DossierCode, ProcedureCode
 from motcua.domain.lifecycle import EVENT_TYPES, Event
 from motcua.domain.procedures import Channel, NoTimeLimit
 from motcua.foundation.errors import InvalidInputError, TransitionError
-from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.foundation.vntime import to_vn
+from motcua.serialization.instants import parse_date, parse_instant
 from motcua.serialization.limits import limit_from_json, limit_to_json
+from motcua.serialization.schema import channel_of, enum_member
 from motcua.time.limits import (
     CalendarDays,
     Months,
@@ -53,6 +56,7 @@ __all__ = [
     "converter",
     "limit_from_json",
     "limit_to_json",
+    "parse_date",
     "parse_instant",
     "structure",
     "structure_event",
@@ -71,35 +75,6 @@ STRUCTURING_ERRORS: Final = (
 
 #: Version of the JSON schema written by this release.
 SCHEMA_VERSION: Final = 1
-
-
-def parse_instant(value: object, field: str = "instant") -> datetime:
-    """Parse an ISO 8601 instant (a missing offset means Vietnam time); return it in UTC+07.
-
-    >>> parse_instant("2024-03-04T01:15:00Z").isoformat()
-    '2024-03-04T08:15:00+07:00'
-    """
-    if not isinstance(value, str):
-        raise InvalidInputError(field, "an ISO 8601 date-time string", value)
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidInputError(
-            field, "an ISO 8601 date-time such as '2024-03-04T08:15:00+07:00'", value
-        ) from None
-    return parsed.replace(tzinfo=VN_TZ) if parsed.tzinfo is None else to_vn(parsed)
-
-
-def _parse_date(value: object, field: str = "date") -> date:
-    if not isinstance(value, str):
-        raise InvalidInputError(field, "an ISO date string such as '2024-03-04'", value)
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInputError(field, "a real date YYYY-MM-DD", value) from None
 
 
 def _str(value: object, field: str) -> str:
@@ -142,10 +117,52 @@ def _allotted_from_json(data: object) -> WorkingDays | WorkingHours | None:
 
 
 def _enum_from_json(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    for member in cls:
-        if member.value == value and type(member.value) is type(value):
-            return member
-    raise InvalidInputError(cls.__name__, "one of " + ", ".join(repr(m.value) for m in cls), value)
+    try:
+        return enum_member(cls, value)
+    except KeyError:
+        expected = "one of " + ", ".join(repr(m.value) for m in cls)
+        raise InvalidInputError(cls.__name__, expected, value) from None
+
+
+def _channel_from_json(value: object) -> Channel:
+    try:
+        return channel_of(value)
+    except (KeyError, ValueError):
+        raise InvalidInputError(
+            "channel", "the KenhThucHien integer 1 (in person), 2 (online) or 3 (postal)", value
+        ) from None
+
+
+def _is_sequence(tp: object) -> bool:
+    origin = getattr(tp, "__origin__", None)
+    args: tuple[object, ...] = getattr(tp, "__args__", ())
+    if origin is tuple:
+        return len(args) == 2 and args[1] is Ellipsis
+    return origin in (list, frozenset)
+
+
+def _sequence_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    """A JSON array only: a string is not a list of characters, an object not its keys."""
+    element = tp.__args__[0]
+    build = tp.__origin__
+
+    def structure(value: Any, _tp: Any) -> Any:
+        if not isinstance(value, list):
+            raise InvalidInputError("value", "a JSON array", value, "write the items as [...]")
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                out.append(conv.structure(item, element))
+            except Exception as exc:  # noqa: BLE001, PERF203 - re-raised with its index
+                note = IterableValidationNote(f"Structuring @ index {index}", index, element)
+                setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        return build(out)
+
+    return structure
 
 
 def base_converter() -> cattrs.Converter:
@@ -154,12 +171,13 @@ def base_converter() -> cattrs.Converter:
     conv.register_structure_hook(str, lambda v, _t: _str(v, "value"))
     conv.register_structure_hook(int, lambda v, _t: _int(v, "value"))
     conv.register_structure_hook(bool, lambda v, _t: _bool(v, "value"))
-    conv.register_structure_hook(date, lambda v, _t: _parse_date(v))
+    conv.register_structure_hook(date, lambda v, _t: parse_date(v))
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_from_json
     )
     conv.register_structure_hook(datetime, lambda v, _t: parse_instant(v))
+    conv.register_structure_hook_factory(_is_sequence, lambda tp: _sequence_hook(conv, tp))
     conv.register_unstructure_hook(datetime, lambda d: to_vn(d).isoformat())
     return conv
 
@@ -173,7 +191,7 @@ def _build() -> cattrs.Converter:
     ):
         conv.register_structure_hook(code_type, lambda v, _t, p=parse: p(_str(v, "code")))
         conv.register_unstructure_hook(code_type, str)
-    conv.register_structure_hook(Channel, lambda v, _t: Channel.from_code(v))
+    conv.register_structure_hook(Channel, lambda v, _t: _channel_from_json(v))
     conv.register_unstructure_hook(Channel, int)
     limit_types = (WorkingDays, WorkingHours, CalendarDays, Months, SameDay, NoTimeLimit)
     for limit_type in limit_types:

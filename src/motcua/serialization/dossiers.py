@@ -6,14 +6,17 @@ A dossier record is the JSON form of :class:`~motcua.domain.dossiers.Dossier`::
      "channel": 1, "limit": {"unit": "same_day", "cutoff": "15:00"},
      "events": [{"type": "received", "at": "2024-01-02T08:15:00+07:00"}, ...]}
 
-``limit`` (and ``rule``) may be left out when the procedure is in the catalogue: they are
-then taken from the procedure's term for the record's channel and ``case``. Files are read
-by :mod:`motcua.serialization.files` (JSON documents ``{"dossiers": [...]}``, arrays, single
-records, or JSON Lines).
+``limit`` (and ``rule``) may be left out when a catalogue is given and lists the procedure:
+they are then taken from the procedure's term for the record's channel and ``case``. The
+library never falls back to the sample catalogue on its own: pass it if you mean it. Files
+are read by :mod:`motcua.serialization.files` (JSON documents ``{"dossiers": [...]}``,
+arrays, single records, or JSON Lines, from a file or standard input).
 
+>>> from motcua.serialization.catalogues import sample_catalogue
 >>> from motcua.serialization.dossiers import dossier_from_json, dossier_to_json
 >>> d = dossier_from_json({"code": "000.00.53.H48-240102-0001", "procedure": "1.001193",
-...     "channel": 1, "events": [{"type": "received", "at": "2024-01-02T15:30:00+07:00"}]})
+...     "channel": 1, "events": [{"type": "received", "at": "2024-01-02T15:30:00+07:00"}]},
+...     catalogue=sample_catalogue())
 >>> d.limit, str(d.due().at)
 (SameDay(cutoff=datetime.time(15, 0)), '2024-01-03 17:00:00+07:00')
 >>> dossier_from_json(dossier_to_json(d)) == d
@@ -31,7 +34,6 @@ from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import Event, LifecyclePolicy
 from motcua.domain.procedures import Catalogue, Channel
 from motcua.foundation.errors import InvalidInputError, NotFoundError
-from motcua.serialization.catalogues import sample_catalogue
 from motcua.serialization.converter import (
     SCHEMA_VERSION,
     converter,
@@ -39,7 +41,13 @@ from motcua.serialization.converter import (
     structure,
     structure_event,
 )
-from motcua.serialization.files import ReadResult, check_schema_version, iter_records, read_records
+from motcua.serialization.files import (
+    ReadResult,
+    Source,
+    check_schema_version,
+    iter_records,
+    read_records,
+)
 
 __all__ = [
     "dossier_from_json",
@@ -79,13 +87,23 @@ def _fill_terms(
 ) -> dict[str, Any]:
     if "limit" in data:
         return data
-    cat = catalogue if catalogue is not None else sample_catalogue()
+    if catalogue is None:
+        raise InvalidInputError(
+            f"{where} {path}.limit",
+            "a time limit (required when no catalogue is given)",
+            None,
+            "add 'limit' to the record, or pass the catalogue that lists its procedure",
+        )
     code = data.get("procedure")
     if not isinstance(code, str):
         raise InvalidInputError(f"{where} {path}.procedure", "a procedure code string", code)
+    case = data.get("case", "")
+    if not isinstance(case, str):
+        raise InvalidInputError(f"{where} {path}.case", "a string", case)
     try:
-        procedure = cat.get(code)
-        term = procedure.term(Channel.from_code(data.get("channel")), data.get("case") or None)
+        procedure = catalogue.get(code)
+        channel = structure(data.get("channel"), Channel, where, f"{path}.channel")
+        term = procedure.term(channel, case or None)
     except NotFoundError as exc:
         raise InvalidInputError(
             f"{where} {path}.limit",
@@ -116,7 +134,7 @@ def dossier_from_json(
         where: The file (and line) it came from, for error messages.
         path: The JSON path of the record within the document.
         catalogue: Where to find a procedure's terms when the record has no ``limit``
-            (default: the sample catalogue).
+            (without one, ``limit`` is required).
         policy: The lifecycle policy to replay under, unless the record states its own.
     """
     if not isinstance(data, dict):
@@ -130,25 +148,31 @@ def dossier_from_json(
 
 
 def iter_dossiers(
-    path: str | Path,
+    path: str | Path | Source,
     *,
     catalogue: Catalogue | None = None,
     policy: LifecyclePolicy | None = None,
+    input_format: str | None = None,
 ) -> Iterator[Dossier | InvalidInputError]:
-    """Yield each dossier of a file, or the error its record raised (streams JSON Lines)."""
+    """Yield each dossier of an input, or the error its record raised (streams JSON Lines).
+
+    *path* may be ``-`` (standard input, with *input_format* ``jsonl`` for JSON Lines).
+    """
     return iter_records(
         path,
         "dossiers",
         lambda d, w, p: dossier_from_json(d, w, p, catalogue=catalogue, policy=policy),
+        input_format=input_format,
     )
 
 
 def read_dossiers(
-    path: str | Path,
+    path: str | Path | Source,
     *,
     catalogue: Catalogue | None = None,
     policy: LifecyclePolicy | None = None,
     skip_invalid: bool = False,
+    input_format: str | None = None,
 ) -> ReadResult[Dossier]:
     """Read every dossier of a JSON or JSON Lines file.
 
@@ -161,6 +185,7 @@ def read_dossiers(
         "dossiers",
         lambda d, w, p: dossier_from_json(d, w, p, catalogue=catalogue, policy=policy),
         skip_invalid=skip_invalid,
+        input_format=input_format,
     )
 
 

@@ -18,7 +18,6 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -33,12 +32,12 @@ from motcua.analyses.report import (
     ReportPolicy,
     percent,
 )
-from motcua.domain.dossiers import Clock, replay
-from motcua.domain.lifecycle import LifecyclePolicy
 from motcua.domain.procedures import Catalogue, Channel
 from motcua.domain.units import Level
-from motcua.foundation.errors import InvalidInputError, MotcuaError
+from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
+from motcua.serialization.decoding import decode_json
 from motcua.serialization.dossiers import dossier_from_json, iter_dossiers
+from motcua.serialization.files import Source, iter_lines, line_ranges
 from motcua.serialization.scan import scan_record
 
 __all__ = [
@@ -88,44 +87,66 @@ HEADERS: Final = {
 Progress = Callable[[int], None]
 
 
-_DEFAULT_POLICY: Final = LifecyclePolicy()
-
-
 def count_record(
-    acc: Bieu06, data: object, where: str, catalogue: Catalogue | None = None
-) -> None:
+    acc: Bieu06,
+    data: object,
+    where: str,
+    catalogue: Catalogue | None = None,
+    seen: Seen | None = None,
+) -> str:
     """Count one parsed dossier record: the fast strict reader, else the full dossier.
 
     Both readers feed the same fold and the same bucket function; the full reader also
-    produces the precise error for a bad record.
+    produces the precise error for a bad record. With *seen*, a dossier code already
+    counted is an error and is not counted again. Returns the dossier's code.
 
     Raises:
-        InvalidInputError: The record is not a valid dossier (naming *where*, JSON path).
+        InvalidInputError: The record is not a valid dossier (naming *where*, JSON path),
+            or its code was seen before.
     """
     scanned = scan_record(data)
-    core = None
-    if scanned is not None:
-        try:
-            core = replay(scanned.steps, _DEFAULT_POLICY, scanned.code)
-        except MotcuaError:
-            scanned = None
-    if scanned is None or core is None:
-        acc.add(dossier_from_json(data, where, catalogue=catalogue))
-        return
-    clock = core.clock()
-    steps = scanned.steps
-
-    def before(instant: datetime) -> Clock:
-        if steps[-1][1] < instant:
-            return clock
-        kept = [s for s in steps if s[1] < instant]
-        return replay(kept, _DEFAULT_POLICY, scanned.code).clock()
-
-    day = (clock.received_at or steps[0][1]).date()
+    if scanned is None:
+        dossier = dossier_from_json(data, where, catalogue=catalogue)
+        code = str(dossier.code)
+        if seen is not None:
+            seen.check(code, where)
+        acc.add(dossier)
+        return code
+    if seen is not None:
+        seen.check(scanned.code, where)
+    log = scanned.log
     keys = DossierKeys(
-        scanned.code, scanned.agency, scanned.procedure, scanned.channel, scanned.level, day
+        scanned.code,
+        scanned.agency,
+        scanned.procedure,
+        scanned.channel,
+        scanned.level,
+        log.reference_day,
     )
-    acc.add_clock(keys, clock, before, scanned.limit, scanned.rule)
+    acc.add_clock(keys, log.fold.clock, log.clock_before, scanned.limit, scanned.rule)
+    return scanned.code
+
+
+class Seen:
+    """The dossier codes of one input, so that the same dossier is never counted twice."""
+
+    __slots__ = ("codes",)
+
+    def __init__(self) -> None:
+        """Start with no code seen."""
+        self.codes: dict[str, str] = {}
+
+    def check(self, code: str, where: str) -> None:
+        """Remember *code*, or raise if it was seen before (naming both places)."""
+        first = self.codes.get(code)
+        if first is not None:
+            raise InvalidInputError(
+                f"{where} $.code",
+                "each dossier once in an input",
+                code,
+                f"the same code is already at {first}; keep one version of the dossier",
+            )
+        self.codes[code] = where
 
 
 def tally_lines(
@@ -142,67 +163,53 @@ def tally_lines(
 ) -> Bieu06:
     """Count JSON Lines records (blank lines skipped) into a new accumulator.
 
+    The same dossier code twice is an error (the second is not counted).
+
     Raises:
         InvalidInputError: The first bad record (naming *where* and its line), unless
             *skip_invalid*; then each error is appended to *errors*.
     """
+    numbered = ((number, line) for number, line in enumerate(lines, start=first_line))
+    return _tally(numbered, where, period, by, catalogue, policy, skip_invalid, errors)
+
+
+def _tally(  # noqa: PLR0917 - private helper of the public tally functions
+    lines: Iterable[tuple[int, str | InvalidInputError]],
+    name: str,
+    period: Period,
+    by: Iterable[Dimension],
+    catalogue: Catalogue | None,
+    policy: ReportPolicy | None,
+    skip_invalid: bool,
+    errors: list[InvalidInputError] | None,
+    seen: Seen | None = None,
+) -> Bieu06:
     acc = Bieu06(period, by=by, catalogue=catalogue, policy=policy)
-    for number, line in enumerate(lines, start=first_line):
-        if not line.strip():
-            continue
-        at = f"{where} line {number}"
+    seen = Seen() if seen is None else seen
+    for number, line in lines:
+        at = f"{name} line {number}"
         try:
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InvalidInputError(at, "a JSON object", exc.msg) from None
-            count_record(acc, data, at, catalogue)
-        except InvalidInputError as exc:
+            if isinstance(line, InvalidInputError):
+                raise line
+            if not line.strip():
+                continue
+            count_record(acc, decode_json(line, at), at, catalogue, seen)
+        except (InvalidInputError, OutsideCalendarError) as exc:
+            error = exc if isinstance(exc, InvalidInputError) else _outside(exc, at)
             if not skip_invalid:
-                raise
+                raise error from None
             if errors is not None:
-                errors.append(exc)
+                errors.append(error)
     return acc
 
 
-def _chunks(path: Path, parts: int) -> list[tuple[int, int, int]]:
-    """Split a file at line boundaries: (start offset, end offset, first line number)."""
-    size = path.stat().st_size
-    target = max(1, size // parts)
-    out: list[tuple[int, int, int]] = []
-    start, line = 0, 1
-    offset, lines_seen = 0, 1
-    with path.open("rb") as handle:
-        while True:
-            block = handle.read(1 << 20)
-            if not block:
-                break
-            base = offset
-            pos = 0
-            while True:
-                nl = block.find(b"\n", pos)
-                if nl < 0:
-                    break
-                lines_seen += 1
-                pos = nl + 1
-                if base + pos - start >= target and len(out) < parts - 1:
-                    out.append((start, base + pos, line))
-                    start, line = base + pos, lines_seen
-            offset += len(block)
-    if start < size or not out:
-        out.append((start, size, line))
-    return out
-
-
-def _read_range(path: Path, start: int, end: int) -> Iterator[str]:
-    with path.open("rb") as handle:
-        handle.seek(start)
-        remaining = end - start
-        for raw in handle:
-            if remaining <= 0:
-                break
-            remaining -= len(raw)
-            yield raw.decode("utf-8")
+def _outside(exc: OutsideCalendarError, where: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"{where} $",
+        f"dates within the working calendar's years ({exc.first_year}-{exc.last_year})",
+        exc.day,
+        "check the record's dates, or pass a calendar that covers them",
+    )
 
 
 def _tally_part(  # noqa: PLR0917 - a process-pool entry point takes positional arguments
@@ -215,24 +222,20 @@ def _tally_part(  # noqa: PLR0917 - a process-pool entry point takes positional 
     catalogue: Catalogue | None,
     policy: ReportPolicy | None,
     skip_invalid: bool,
-) -> tuple[tuple[int, dict[Any, tuple[int, ...]]], list[InvalidInputError]]:
+) -> tuple[tuple[int, dict[Any, tuple[int, ...]]], list[InvalidInputError], list[str]]:
     errors: list[InvalidInputError] = []
-    acc = tally_lines(
-        _read_range(Path(path), start, end),
-        period,
-        by=by,
-        catalogue=catalogue,
-        policy=policy,
-        where=path,
-        first_line=first_line,
-        skip_invalid=skip_invalid,
-        errors=errors,
-    )
-    return acc.state(), errors
+    seen = Seen()
+    with Path(path).open("rb") as handle:
+        handle.seek(start)
+        lines = iter_lines(
+            handle, path, first_line=first_line, size=end - start, at_start=start == 0
+        )
+        acc = _tally(lines, path, period, by, catalogue, policy, skip_invalid, errors, seen)
+    return acc.state(), errors, list(seen.codes)
 
 
 def tally_file(
-    path: str | Path,
+    path: str | Path | Source,
     period: Period,
     *,
     by: Iterable[Dimension] = (),
@@ -242,113 +245,118 @@ def tally_file(
     skip_invalid: bool = False,
     errors: list[InvalidInputError] | None = None,
     progress: Progress | None = None,
+    input_format: str | None = None,
 ) -> Bieu06:
-    """Count every dossier of a JSON or JSON Lines file into a Biểu 06 accumulator.
+    """Count every dossier of a JSON or JSON Lines input into a Biểu 06 accumulator.
+
+    The same dossier code twice in the input is an error (with *skip_invalid*, the later
+    record is skipped and named). The result does not depend on *jobs*.
 
     Args:
-        path: The file.
+        path: The file, or ``-`` for standard input.
         period: The reporting window.
         by: Grouping dimensions.
-        catalogue: Procedures (needed for level and field; default: the sample catalogue).
+        catalogue: Procedures (needed for level and field, and for records without a
+            ``limit``).
         policy: The report's stated choices.
         jobs: Processes to use for a JSON Lines file (0: one per core).
         skip_invalid: Count the good records and collect every bad one in *errors*.
         errors: Where bad records go with *skip_invalid*.
-        progress: Called with the number of records (or file parts) done so far.
+        progress: Called with the number of lines (or file parts) done so far.
+        input_format: ``json`` or ``jsonl`` when the name does not say (standard input).
 
     Raises:
         InvalidInputError: The first bad record, unless *skip_invalid*.
     """
-    file = Path(path)
+    src = Source.of(path, input_format)
     dims = tuple(by)
-    lines_file = file.suffix.lower() in (".jsonl", ".ndjson")
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-    if workers < 1:
-        raise InvalidInputError(
-            "jobs (--jobs)", "a number of processes, 1 or more (0: all cores)", jobs
-        )
-    if not file.is_file():
-        raise InvalidInputError(str(file), "a readable file", "no such file")
-    if lines_file and workers > 1:
-        parts = _chunks(file, workers)
-        acc = Bieu06(period, by=dims, catalogue=catalogue, policy=policy)
-        with ProcessPoolExecutor(max_workers=min(workers, len(parts))) as pool:
-            futures = [
-                pool.submit(
-                    _tally_part,
-                    str(file),
-                    s,
-                    e,
-                    first,
-                    period,
-                    dims,
-                    catalogue,
-                    policy,
-                    skip_invalid,
-                )
-                for s, e, first in parts
-            ]
-            for done, future in enumerate(futures, start=1):
-                state, found = future.result()
-                acc.load_state(state)
-                if errors is not None:
-                    errors.extend(found)
-                if progress is not None:
-                    progress(done)
-        return acc
-    if lines_file:
-        return _tally_stream(file, period, dims, catalogue, policy, skip_invalid, errors, progress)
-    acc = Bieu06(period, by=dims, catalogue=catalogue, policy=policy)
-    for count, item in enumerate(iter_dossiers(file, catalogue=catalogue), start=1):
-        if isinstance(item, InvalidInputError):
-            if not skip_invalid:
-                raise item
+    if type(workers) is not int or workers < 1:
+        raise InvalidInputError("jobs", "a number of processes, 1 or more (0: all cores)", jobs)
+    if src.format == "jsonl" and workers > 1 and not src.stdin:
+        src.open().close()  # a missing or special file is refused here, before any split
+        # None when a code is in two parts.
+        parallel = _tally_parallel(src, period, dims, catalogue, policy, workers, skip_invalid)
+        if parallel is not None:
+            acc, found = parallel
             if errors is not None:
-                errors.append(item)
-        else:
+                errors.extend(found)
+            if progress is not None:
+                progress(1)
+            return acc
+        # The same code in two parts: count again in one process, which keeps the first.
+    if src.format == "jsonl":
+        found = []
+        handle = src.open()
+        try:
+            lines = _with_progress(iter_lines(handle, src.name), progress)
+            acc = _tally(lines, src.name, period, dims, catalogue, policy, skip_invalid, found)
+        finally:
+            if not src.stdin:
+                handle.close()
+        if errors is not None:
+            errors.extend(found)
+        return acc
+    acc = Bieu06(period, by=dims, catalogue=catalogue, policy=policy)
+    seen = Seen()
+    for count, item in enumerate(iter_dossiers(src, catalogue=catalogue), start=1):
+        try:
+            if isinstance(item, InvalidInputError):
+                raise item
+            seen.check(str(item.code), f"{src.name} $[{count - 1}]")
             acc.add(item)
+        except (InvalidInputError, OutsideCalendarError) as exc:
+            error = exc if isinstance(exc, InvalidInputError) else _outside(exc, src.name)
+            if not skip_invalid:
+                raise error from None
+            if errors is not None:
+                errors.append(error)
         if progress is not None and count % 10_000 == 0:
             progress(count)
     return acc
 
 
-def _tally_stream(  # noqa: PLR0917 - private helper of tally_file
-    file: Path,
+def _with_progress(
+    lines: Iterator[tuple[int, str | InvalidInputError]], progress: Progress | None
+) -> Iterator[tuple[int, str | InvalidInputError]]:
+    if progress is None:
+        yield from lines
+        return
+    for number, line in lines:
+        if number % 10_000 == 0:
+            progress(number)
+        yield number, line
+
+
+def _tally_parallel(  # noqa: PLR0917 - private helper of tally_file
+    src: Source,
     period: Period,
     dims: tuple[Dimension, ...],
     catalogue: Catalogue | None,
     policy: ReportPolicy | None,
+    workers: int,
     skip_invalid: bool,
-    errors: list[InvalidInputError] | None,
-    progress: Progress | None,
-) -> Bieu06:
-    """One process over a JSON Lines file, line by line (flat memory)."""
-    try:
-        handle = file.open(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(str(file), "a readable file", exc.strerror) from None
+) -> tuple[Bieu06, list[InvalidInputError]] | None:
+    """Count the parts of a file in processes; None if a code appears in two parts."""
+    parts = line_ranges(src.path, workers)
+    acc = Bieu06(period, by=dims, catalogue=catalogue, policy=policy)
     found: list[InvalidInputError] = []
-
-    def lines() -> Iterator[str]:
-        for count, line in enumerate(handle, start=1):
-            if progress is not None and count % 10_000 == 0:
-                progress(count)
-            yield line
-
-    with handle:
-        acc = tally_lines(
-            lines(),
-            period,
-            by=dims,
-            catalogue=catalogue,
-            policy=policy,
-            where=str(file),
-            skip_invalid=skip_invalid,
-            errors=found,
-        )
-    if errors is not None:
-        errors.extend(found)
-    return acc
+    codes: set[str] = set()
+    total = 0
+    with ProcessPoolExecutor(max_workers=min(workers, len(parts))) as pool:
+        futures = [
+            pool.submit(
+                _tally_part, src.path, s, e, first, period, dims, catalogue, policy, skip_invalid
+            )
+            for s, e, first in parts
+        ]
+        for future in futures:
+            state, errors, part_codes = future.result()
+            acc.load_state(state)
+            found.extend(errors)
+            codes.update(part_codes)
+            total += len(part_codes)
+    return None if len(codes) != total else (acc, found)
 
 
 def _row(name: str, counts: Counts) -> dict[str, Any]:

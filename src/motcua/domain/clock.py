@@ -1,0 +1,320 @@
+"""The statutory clock of a dossier: the one fold of its event log, and the due instant.
+
+A dossier's log is a sequence of dated transition keys (``received``,
+``supplement_requested:intake``, ``resolved``…). :func:`replay` folds them through the
+transition table (:mod:`motcua.domain.lifecycle`) into one immutable :class:`Fold`: the
+status after each event, the instants that matter, and the :class:`Clock` (start, pauses,
+end) from which the due instant is computed. :class:`~motcua.domain.dossiers.Dossier` and
+the report engine's fast reader both go through this fold, so they cannot disagree.
+
+>>> from datetime import datetime
+>>> from motcua.domain.lifecycle import LifecyclePolicy
+>>> at = lambda day, hour: datetime(2024, 5, day, hour, tzinfo=VN_TZ)
+>>> fold = replay([("received", at(6, 9)), ("transferred", at(6, 10)),
+...                ("supplement_requested:appraisal", at(7, 9)),
+...                ("supplement_received", at(8, 9))], LifecyclePolicy(), "X")
+>>> fold.status.value, len(fold.clock.pauses)
+('processing', 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
+
+import attrs
+
+from motcua.domain.lifecycle import (
+    RESUME,
+    LifecyclePolicy,
+    Stage,
+    Status,
+    allowed_events,
+    transition_target,
+)
+from motcua.domain.procedures import NoTimeLimit
+from motcua.foundation.errors import InvalidInputError, TransitionError
+from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.time.deadlines import Due, Pause, WorkSchedule
+from motcua.time.limits import CountingRule, TimeLimit
+
+__all__ = [
+    "Clock",
+    "ClockLog",
+    "Fold",
+    "as_of_instant",
+    "clock_due",
+    "clock_due_at",
+    "replay",
+]
+
+#: One dated event of a log: its transition key and its instant.
+Step = tuple[str, datetime]
+
+
+def as_of_instant(value: datetime | date) -> datetime:
+    """Turn an ``as_of`` value into an instant: a date means the end of that day (24:00).
+
+    >>> as_of_instant(date(2024, 3, 14)).isoformat()
+    '2024-03-15T00:00:00+07:00'
+    """
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else to_vn(value)
+    if isinstance(value, date):
+        return datetime.combine(value + timedelta(days=1), time.min, tzinfo=VN_TZ)
+    raise InvalidInputError("as_of", "a datetime or a date (a date means its end)", value)
+
+
+@attrs.frozen
+class Clock:
+    """What the event log says about the statutory clock, in one value.
+
+    This is all a deadline or a report needs.
+
+    Attributes:
+        received_at: When the one-stop unit received the dossier (None: not received).
+        clock_start: When the statutory time started (receipt, or the complete dossier).
+        pauses: Closed intervals excluded from the count.
+        open_pause: Start of a wait still running that is excluded from the count.
+        resolved_at: When processing finished, if it did.
+        stopped_at: When processing stopped, if it did.
+    """
+
+    received_at: datetime | None
+    clock_start: datetime | None
+    pauses: tuple[Pause, ...]
+    open_pause: datetime | None
+    resolved_at: datetime | None
+    stopped_at: datetime | None
+
+    def pauses_as_of(self, as_of: datetime | None) -> tuple[Pause, ...]:
+        """The excluded intervals, the open one running to *as_of* (ignored if None)."""
+        if self.open_pause is None or as_of is None:
+            return self.pauses
+        return (*self.pauses, Pause(self.open_pause, max(as_of, self.open_pause)))
+
+
+class Fold(NamedTuple):
+    """The whole of an event log folded through the transition table (immutable).
+
+    Attributes:
+        status: The status after the last event.
+        statuses: The status after each event.
+        clock: The statutory clock.
+        submitted_at: When the applicant submitted (None: the log starts with the receipt).
+        refused_at: When the dossier was refused at intake.
+        withdrawal_at: When the applicant asked to withdraw.
+        returned_at: When the result was handed over.
+        delays: How many apology letters (new appointments) the log holds.
+    """
+
+    status: Status
+    statuses: tuple[Status, ...]
+    clock: Clock
+    submitted_at: datetime | None
+    refused_at: datetime | None
+    withdrawal_at: datetime | None
+    returned_at: datetime | None
+    delays: int
+
+
+def _reschedule_error(code: str, status: Status, limit: int) -> TransitionError:
+    return TransitionError(
+        code,
+        status.value,
+        "delay_notified",
+        allowed_events(status),
+        f"at most {limit} reschedule{'s' if limit != 1 else ''} under the lifecycle "
+        "policy (Decree 61/2018: once); pass LifecyclePolicy(max_reschedules=...) "
+        "to change it",
+    )
+
+
+def replay(  # noqa: PLR0915 - one branch per event kind, in table order
+    steps: Iterable[Step], policy: LifecyclePolicy, code: str
+) -> Fold:
+    """Fold (transition key, instant) pairs through the transition table.
+
+    The one fold behind :class:`~motcua.domain.dossiers.Dossier` and the report engine's
+    fast reader.
+
+    Raises:
+        TransitionError: An event the table does not allow where it comes.
+        InvalidInputError: No event, or an event dated before the previous one.
+    """
+    status: Status | None = None
+    resume_to: Status | None = None
+    statuses: list[Status] = []
+    submitted = received = start = refused = withdrawal = stopped = resolved = None
+    returned: datetime | None = None
+    pauses: list[Pause] = []
+    open_pause: datetime | None = None
+    open_counts = False
+    last_stage: Stage | None = None
+    delays = 0
+    previous: datetime | None = None
+    for index, (key, at) in enumerate(steps):
+        if previous is not None and at < previous:
+            raise InvalidInputError(
+                f"dossier {code} events[{index}].at",
+                f"an instant at or after the previous event ({previous.isoformat()})",
+                at.isoformat(),
+                "events are an append-only log in time order; append a correction instead",
+            )
+        previous = at
+        target = transition_target(status, key)
+        if target is None:
+            raise TransitionError(
+                code, "new" if status is None else status.value, key, allowed_events(status)
+            )
+        kind = key.partition(":")[0]
+        if kind == "delay_notified":
+            limit = policy.max_reschedules
+            if limit is not None and delays >= limit and status is not None:
+                raise _reschedule_error(code, status, limit)
+            delays += 1
+        elif kind == "submitted":
+            submitted = at
+        elif kind == "received":
+            received = start = at
+        elif kind == "refused":
+            refused = at
+        elif kind == "supplement_requested":
+            last_stage = Stage.INTAKE if key.endswith(":intake") else Stage.APPRAISAL
+            resume_to = status
+            open_pause = at
+            # An intake request after receipt stops the clock too: either it restarts on
+            # the complete dossier (the wait is then before the new start and changes
+            # nothing), or the wait is a pause (policy).
+            open_counts = received is not None and (
+                last_stage is Stage.INTAKE or policy.exclude_appraisal_supplement
+            )
+        elif kind == "obligation_requested":
+            resume_to = status
+            open_pause = at
+            open_counts = policy.exclude_obligation
+        elif kind in ("supplement_received", "obligation_fulfilled"):
+            restarts = (
+                kind == "supplement_received"
+                and last_stage is Stage.INTAKE
+                and policy.intake_supplement_restarts
+            )
+            if open_pause is not None and open_counts and not restarts:
+                pauses.append(Pause(open_pause, at))
+            if restarts and received is not None:
+                start = at
+            open_pause = None
+            open_counts = False
+        elif kind == "withdrawal_requested":
+            withdrawal = at
+        elif kind == "stopped":
+            stopped = at
+        elif kind == "resolved":
+            resolved = at
+        elif kind == "result_returned":
+            returned = at
+        if target is RESUME:
+            if resume_to is None:  # pragma: no cover - a request records where it came from
+                raise AssertionError
+            status, resume_to = resume_to, None
+        else:
+            status = target
+            if kind == "withdrawal_requested":
+                resume_to = None
+        statuses.append(status)
+    if status is None:
+        raise InvalidInputError(
+            f"dossier {code}.events", "at least one event (submitted or received)", []
+        )
+    clock = Clock(
+        received, start, tuple(pauses), open_pause if open_counts else None, resolved, stopped
+    )
+    return Fold(status, tuple(statuses), clock, submitted, refused, withdrawal, returned, delays)
+
+
+@attrs.frozen
+class ClockLog:
+    """A dossier's log as the clock sees it: dated transition keys, policy and code.
+
+    :meth:`Dossier.clock_log <motcua.domain.dossiers.Dossier.clock_log>` gives it; the
+    report engine's fast reader builds it from raw records. Both then ask it the same
+    questions.
+
+    Attributes:
+        steps: The (transition key, instant) pairs, in log order.
+        policy: The lifecycle policy the log is folded under.
+        code: The dossier code (text), for messages.
+        fold: The fold of the whole log (computed; raises on an unlawful log).
+    """
+
+    steps: tuple[Step, ...]
+    policy: LifecyclePolicy
+    code: str
+    fold: Fold = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Fold the log once (raises TransitionError or InvalidInputError)."""
+        object.__setattr__(self, "fold", replay(self.steps, self.policy, self.code))
+
+    def clock(self, *, before: datetime | None = None) -> Clock:
+        """The clock; with *before*, as it stood just before that instant."""
+        if before is None or self.steps[-1][1] < before:
+            return self.fold.clock
+        kept = [step for step in self.steps if step[1] < before]
+        return replay(kept, self.policy, self.code).clock if kept else _NOT_YET
+
+    def clock_before(self, before: datetime) -> Clock:
+        """The clock as it stood just before *before* (events dated earlier only)."""
+        return self.clock(before=before)
+
+    @property
+    def first_at(self) -> datetime:
+        """The instant of the first event."""
+        return self.steps[0][1]
+
+    @property
+    def reference_day(self) -> date:
+        """The day a dossier belongs to: its receipt, else its first event."""
+        return (self.fold.clock.received_at or self.first_at).date()
+
+
+#: The clock of a log with no event yet (before the first event).
+_NOT_YET = Clock(None, None, (), None, None, None)
+
+
+def clock_due(
+    clock: Clock,
+    limit: TimeLimit | NoTimeLimit,
+    rule: CountingRule | None,
+    as_of: datetime | None,
+    schedule: WorkSchedule,
+) -> Due | None:
+    """The statutory due instant of a clock under a time limit (None when undetermined).
+
+    Undetermined: not received, no time limit, or a wait still running with no *as_of*.
+    """
+    if clock.clock_start is None or isinstance(limit, NoTimeLimit):
+        return None
+    if clock.open_pause is not None and as_of is None:
+        return None
+    return schedule.due(clock.clock_start, limit, rule=rule, pauses=clock.pauses_as_of(as_of))
+
+
+def clock_due_at(
+    clock: Clock,
+    limit: TimeLimit,
+    rule: CountingRule | None,
+    as_of: datetime | None,
+    schedule: WorkSchedule,
+) -> datetime:
+    """The due instant of a received clock under a time limit, as of *as_of* (bulk use).
+
+    Same result as ``clock_due(...).at``; the caller has checked that the clock started and
+    that a running wait has an *as_of*.
+    """
+    if clock.clock_start is None:  # pragma: no cover - checked by the caller
+        raise AssertionError
+    return schedule.due_instant(
+        clock.clock_start, limit, rule=rule, pauses=clock.pauses_as_of(as_of)
+    )
