@@ -28,7 +28,7 @@ from typing import Final, Protocol, runtime_checkable
 import attrs
 
 from motcua.foundation.errors import InvalidInputError, text_hint
-from motcua.foundation.vntime import to_vn
+from motcua.foundation.vntime import vn_instant
 
 __all__ = [
     "AgencyCode",
@@ -277,7 +277,11 @@ class DossierCode:
         ...
         motcua.foundation.errors.InvalidInputError: dossier code 000.00.53.H48-220921-0099: ...
         """
-        day = to_vn(received_on).date() if isinstance(received_on, datetime) else received_on
+        day = (
+            vn_instant(received_on, "received_on").date()
+            if isinstance(received_on, datetime)
+            else received_on
+        )
         if day != self.day:
             raise InvalidInputError(
                 f"dossier code {self}",
@@ -352,7 +356,11 @@ def issue_dossier_code(
     '000.00.53.H48-240301-0001'
     """
     code = agency if isinstance(agency, AgencyCode) else AgencyCode.parse(agency)
-    day = to_vn(received_at).date() if isinstance(received_at, datetime) else received_at
+    day = (
+        vn_instant(received_at, "received_at").date()
+        if isinstance(received_at, datetime)
+        else received_at
+    )
     serial = counter.next_serial(code, day)
     if isinstance(serial, bool) or not isinstance(serial, int) or not 1 <= serial <= _MAX_SERIAL:
         raise InvalidInputError(

@@ -33,7 +33,7 @@ import attrs
 
 from motcua.domain.codes import code_number
 from motcua.foundation.errors import InvalidInputError
-from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.foundation.vntime import VN_TZ, vn_instant
 from motcua.time.limits import WorkingDays, WorkingHours
 
 __all__ = [
@@ -164,11 +164,11 @@ class ReturnMethod(enum.Enum):
 
 
 def _instant(value: object) -> datetime:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else to_vn(value)
-    if isinstance(value, date):
+    if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value, time.min, tzinfo=VN_TZ)
-    raise InvalidInputError("event.at", "a datetime (naive means Vietnam time)", value)
+    return vn_instant(
+        value, "event.at", expected="a datetime (naive means Vietnam time) or a date"
+    )
 
 
 def _optional_instant(value: object) -> datetime | None:

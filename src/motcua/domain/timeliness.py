@@ -34,7 +34,7 @@ import enum
 from datetime import datetime
 
 from motcua.foundation.errors import InvalidInputError
-from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.foundation.vntime import vn_instant
 
 __all__ = ["Granularity", "Timeliness", "classify"]
 
@@ -77,12 +77,6 @@ class Granularity(enum.Enum):
     DATE = "date"
 
 
-def _vn(value: datetime, field: str) -> datetime:
-    if not isinstance(value, datetime):
-        raise InvalidInputError(field, "a datetime (naive means Vietnam time)", value)
-    return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else to_vn(value)
-
-
 def classify(
     due: datetime,
     *,
@@ -97,7 +91,7 @@ def classify(
     Raises:
         InvalidInputError: Neither or both of *finished* and *as_of* were given.
     """
-    due_vn = _vn(due, "due")
+    due_vn = vn_instant(due, "due")
     if (finished is None) == (as_of is None):
         raise InvalidInputError(
             "classify()",
@@ -105,11 +99,11 @@ def classify(
             {"finished": finished, "as_of": as_of},
         )
     if finished is not None:
-        end = _vn(finished, "finished")
+        end = vn_instant(finished, "finished")
         if end.date() < due_vn.date():
             return Timeliness.EARLY
         late = end.date() > due_vn.date() if granularity is Granularity.DATE else end > due_vn
         return Timeliness.LATE if late else Timeliness.ON_TIME
-    now = _vn(as_of, "as_of")  # type: ignore[arg-type]
+    now = vn_instant(as_of, "as_of")
     over = now.date() > due_vn.date() if granularity is Granularity.DATE else now > due_vn
     return Timeliness.OVERDUE if over else Timeliness.WITHIN

@@ -40,7 +40,7 @@ from typing import Final
 import attrs
 
 from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
-from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.foundation.vntime import VN_TZ, vn_instant
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
 from motcua.time.hours import OfficeHours, Session
 from motcua.time.limits import (
@@ -63,11 +63,9 @@ _MAKE_UP: Final = 5  # kind index of a make-up working weekend day
 
 
 def _instant(value: object, field: str) -> datetime:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else to_vn(value)
-    if isinstance(value, date):
+    if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value, time.min, tzinfo=VN_TZ)
-    raise InvalidInputError(field, "a datetime (naive means Vietnam time) or a date", value)
+    return vn_instant(value, field, expected="a datetime (naive means Vietnam time) or a date")
 
 
 def _pause_instant(value: object) -> datetime:
