@@ -5,14 +5,31 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
-from motcua import Dossier, InvalidInputError, LifecyclePolicy, read_dossiers, sample_catalogue
+from motcua import (
+    Dossier,
+    InvalidInputError,
+    LifecyclePolicy,
+    Received,
+    Resolved,
+    ResultReturned,
+    WorkingDays,
+    dumps_jsonl,
+    read_dossiers,
+    sample_catalogue,
+)
 from motcua.analyses.compliance import (
+    CATALOGUE_RULES,
+    REPORT_IDENTITIES,
     RULES,
     ComplianceConfig,
+    Confidence,
     Regime,
+    Rule,
     check,
     check_catalogue,
     check_figures,
@@ -50,7 +67,7 @@ def test_each_rule_fails_on_exactly_its_dossier(rule: str) -> None:
 def test_every_rule_cites_its_basis() -> None:
     for rule in RULES:
         assert rule.basis
-        assert rule.confidence in ("C", "S", "R")
+        assert rule.confidence.mark in ("C", "S", "R")
         assert rule.regimes
 
 
@@ -60,6 +77,36 @@ def test_regime_selection() -> None:
     district = [d for d in _read("violations.jsonl") if d.subject.startswith("no-district")]
     assert check(district, regime=Regime.DECREE_61_2018) == ()
     assert [v.regime for v in check(district)] == ["118-2025"]
+
+
+def test_regimes_are_dated_domain_values() -> None:
+    from motcua.domain import regimes
+    from motcua.time import announcements
+
+    assert Regime is regimes.Regime
+    assert regime_on is regimes.regime_on
+    r61, r118 = Regime.DECREE_61_2018, Regime.DECREE_118_2025
+    assert (r61.start, r61.end) == (date(2018, 6, 21), date(2025, 6, 30))
+    assert (r118.start, r118.end) == (date(2025, 7, 1), None)
+    assert r61.instruments == "Decree 61/2018/NĐ-CP; Circular 01/2018/TT-VPCP"
+    assert Regime.AUTO.governed_by == ()
+    by_id = {rule.id: rule for rule in RULES}
+    assert by_id["no-district"].in_force == (date(2025, 7, 1), None)
+    assert by_id["code"].in_force == (date(2018, 6, 21), None)
+    assert by_id["no-district"].applies_on(date(2025, 7, 1))
+    assert not by_id["no-district"].applies_on(date(2025, 6, 30))
+    # One confidence scale for rules and announcements; the JSON strings are unchanged.
+    assert announcements.Confidence is Confidence
+    assert {c.value for c in Confidence} >= {"confirmed", "days_confirmed", "secondary"}
+
+
+def test_every_rule_follows_the_one_contract() -> None:
+    rules: tuple[Rule[Any], ...] = (*RULES, *CATALOGUE_RULES, REPORT_IDENTITIES)
+    assert len({r.id for r in rules}) == len(rules)
+    for rule in rules:
+        assert isinstance(rule, Rule)
+        assert isinstance(rule.confidence, Confidence)
+        assert rule.in_force[0] is not None
 
 
 def test_configuration() -> None:
@@ -83,6 +130,48 @@ def test_configuration() -> None:
 def test_open_dossiers_are_judged_as_of() -> None:
     late = _read("compliant.jsonl")[:1]
     assert check(late, as_of=datetime(2024, 3, 4, 9, 30)) == ()
+
+
+def _returned_five_months_later() -> Dossier:
+    return Dossier(
+        code="000.00.53.H48-240301-0001",
+        procedure="1.004222",
+        channel=1,
+        limit=WorkingDays(7),
+        events=(
+            Received(datetime(2024, 3, 1, 9)),
+            Resolved(datetime(2024, 3, 5, 9)),
+            ResultReturned(datetime(2024, 8, 5, 9)),
+        ),
+    )
+
+
+def test_as_of_cuts_every_log_as_dossier_as_of_does() -> None:
+    d = _returned_five_months_later()
+    assert [v.rule for v in check(d)] == ["return-by-appointment"]
+    # In March the result had not been returned: nothing recorded later is judged.
+    assert check(d, as_of=datetime(2024, 3, 10, 9)) == ()
+    assert check(d, as_of=date(2024, 8, 4)) == ()
+    # A date means the end of that day, as for Dossier.as_of and `dossier show --as-of`.
+    assert [v.rule for v in check(d, as_of=date(2024, 8, 5))] == ["return-by-appointment"]
+    for at in (datetime(2024, 3, 5, 9), date(2024, 3, 5), datetime(2024, 8, 5, 9)):
+        view = d.as_of(at)
+        assert view is not None
+        assert check(d, as_of=at) == check(view, as_of=at)
+    assert check(d, as_of=date(2024, 2, 29)) == ()  # nothing had happened yet
+    midnight = attrs.evolve(d, events=(*d.events[:2], ResultReturned(datetime(2024, 8, 5))))
+    assert check(midnight, as_of=date(2024, 8, 4)) == ()  # 00:00 belongs to the next day
+
+
+def test_cli_check_as_of_cuts_the_logs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "late-return.jsonl"
+    path.write_text(dumps_jsonl([_returned_five_months_later()]), encoding="utf-8")
+    assert main(["check", str(path), "--as-of", "2024-03-10T09:00"]) == 0
+    assert "no violations in 1 dossier(s)" in capsys.readouterr().out
+    assert main(["check", str(path), "--as-of", "04/08/2024"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path), "--as-of", "2024-08-05"]) == 1
+    assert "[return-by-appointment]" in capsys.readouterr().out
 
 
 def test_catalogue_and_figure_checks() -> None:

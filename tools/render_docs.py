@@ -18,12 +18,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from motcua import ANNOUNCEMENTS, TRANSITIONS, DayKind, NoTimeLimit, Status, sample_catalogue
-from motcua.analyses.compliance import MANDATORY_PARTS, RULES, Regime
+from motcua.analyses.compliance import MANDATORY_PARTS, RULES, Confidence, Regime
 from motcua.domain.lifecycle import RESUME
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 BEGIN, END = "<!-- BEGIN GENERATED -->", "<!-- END GENERATED -->"
-_CONFIDENCE = {"C": "confirmed", "S": "seen in practice", "R": "recalled, not re-read"}
+_CONFIDENCE = {
+    Confidence.CONFIRMED: "confirmed",
+    Confidence.SECONDARY: "seen in practice",
+    Confidence.RECALLED: "recalled, not re-read",
+}
 
 
 def render_announcements() -> str:

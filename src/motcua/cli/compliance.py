@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 
 from motcua.analyses.compliance import Regime, check
 from motcua.analyses.notices import NoticeKind, build_book, build_notice, render_html, render_text
 from motcua.cli._common import Parser, parse_as_of
-from motcua.domain.dossiers import as_of_instant
 from motcua.domain.lifecycle import LifecyclePolicy
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.catalogues import load_catalogue, sample_catalogue
@@ -22,13 +20,8 @@ __all__ = ["add_commands"]
 _AS_RECORDED = LifecyclePolicy(max_reschedules=None)
 
 
-def _as_of(text: str | None) -> datetime | None:
-    value = parse_as_of(text)
-    return None if value is None else as_of_instant(value)
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
-    as_of = _as_of(args.as_of)
+    as_of = parse_as_of(args.as_of)  # each log is cut there, as `dossier show --as-of` does
     catalogue = load_catalogue(args.catalogue) if args.catalogue else sample_catalogue()
     result = read_dossiers(
         args.file, catalogue=catalogue, policy=_AS_RECORDED, skip_invalid=args.skip_invalid
@@ -100,7 +93,11 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     chk = sub.add_parser("check", help="check dossiers against the compliance rules")
     chk.add_argument("file", metavar="FILE", help="dossiers: JSON or JSON Lines")
     chk.add_argument("--regime", default="auto", choices=regimes)
-    chk.add_argument("--as-of", metavar="INSTANT", help="judge open dossiers at this instant")
+    chk.add_argument(
+        "--as-of",
+        metavar="INSTANT",
+        help="judge the dossiers as they stood at this instant (a date: its end)",
+    )
     chk.add_argument("--format", default="text", choices=["text", "json"])
     chk.add_argument("--catalogue", metavar="FILE", help="procedures (default: sample)")
     chk.add_argument("--skip-invalid", action="store_true")

@@ -1,6 +1,6 @@
 """Testing toolkit for portals: assert that dossiers obey the law, in one readable failure.
 
->>> from datetime import datetime
+>>> from datetime import date, datetime
 >>> import motcua
 >>> from motcua.testing import assert_compliant
 >>> d = motcua.Dossier(code="000.00.53.H48-240301-0001", procedure="1.004222", channel=1,
@@ -20,7 +20,7 @@ point when motcua is installed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from motcua.analyses.compliance import ComplianceConfig, Regime, Violation, check
 from motcua.domain.dossiers import Dossier
@@ -58,7 +58,7 @@ def assert_compliant(
     dossiers: Dossier | Iterable[Dossier],
     *,
     regime: Regime = Regime.AUTO,
-    as_of: datetime | None = None,
+    as_of: datetime | date | None = None,
     catalogue: Catalogue | None = None,
     config: ComplianceConfig | None = None,
     schedule: WorkSchedule | None = None,

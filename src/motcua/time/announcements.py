@@ -26,6 +26,8 @@ from typing import Final
 
 import attrs
 
+from motcua.foundation.confidence import Confidence
+
 __all__ = [
     "ANNOUNCEMENTS",
     "Announcement",
@@ -43,17 +45,6 @@ class DayKind(enum.Enum):
     DAY_OFF = "day_off"
     #: A weekend day that is worked (ngày làm bù): a full day with weekday office hours.
     WORKING_DAY = "working_day"
-
-
-class Confidence(enum.Enum):
-    """How well an announcement row was checked against its sources."""
-
-    #: The instrument number, its date and the days were read in a source quoting it.
-    CONFIRMED = "confirmed"
-    #: The days were read in an official or news source; the instrument number was not.
-    DAYS_CONFIRMED = "days_confirmed"
-    #: Seen only in secondary material (for example another library's data): verify it.
-    SECONDARY = "secondary"
 
 
 class Scope(enum.Enum):

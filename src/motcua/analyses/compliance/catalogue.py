@@ -1,0 +1,98 @@
+"""Rules on the catalogue: every procedure states its mandatory parts and is posted.
+
+* ``procedure-parts``: Decree 63/2010/NĐ-CP Art. 8(2) lists the parts a procedure must
+  state: name, sequence, method, dossier components, time limit, applicants, implementing
+  agency and result [C via 766 indicator 1.3; R for the article text].
+* ``posting``: on a given day, the procedure is posted both physically and electronically
+  (Decree 63/2010 Art. 16-17; the one-stop decrees) [R].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Final
+
+from motcua.analyses.compliance.rules import BOTH, Context, Finding, Rule, Violation
+from motcua.domain.procedures import Catalogue, Medium, Procedure
+from motcua.foundation.confidence import Confidence
+
+__all__ = ["CATALOGUE_RULES", "MANDATORY_PARTS", "POSTING", "PROCEDURE_PARTS", "check_catalogue"]
+
+#: Decree 63/2010/NĐ-CP Art. 8(2): the parts every procedure must state (as used by the
+#: DVCQG 766 indicator 1.3 [C-impl]): part -> how to tell it is there.
+MANDATORY_PARTS: Final[tuple[tuple[str, Callable[[Procedure], bool]], ...]] = (
+    ("name (tên)", lambda p: bool(p.name.strip())),
+    ("sequence (trình tự)", lambda p: bool(p.steps)),
+    ("method (cách thức)", lambda p: bool(p.terms)),
+    ("dossier components (thành phần hồ sơ)", lambda p: bool(p.documents)),
+    ("time limit (thời hạn)", lambda p: bool(p.terms)),
+    ("applicants (đối tượng)", lambda p: bool(p.applicants)),
+    ("implementing agency (cơ quan thực hiện)", lambda p: bool(p.implementing_agencies)),
+    ("result (kết quả)", lambda p: bool(p.results)),
+)
+
+
+def _check_parts(p: Procedure, _ctx: Context) -> list[Finding]:
+    missing = [part for part, present in MANDATORY_PARTS if not present(p)]
+    if missing:
+        return [("missing: " + ", ".join(missing), {"missing": ", ".join(missing)})]
+    return []
+
+
+def _check_posting(p: Procedure, ctx: Context) -> list[Finding]:
+    on = ctx.on
+    if on is None or not p.levels_on(on):
+        return []
+    media = [m.value for m in Medium if not p.posting.is_posted(m, on)]
+    if media:
+        return [
+            (
+                f"not posted ({' and '.join(media)}) on {on:%d/%m/%Y}",
+                {"missing": ", ".join(media), "on": on.isoformat()},
+            )
+        ]
+    return []
+
+
+PROCEDURE_PARTS: Final[Rule[Procedure]] = Rule(
+    "procedure-parts",
+    "A procedure states every mandatory part",
+    "Decree 63/2010/NĐ-CP Art. 8(2)",
+    BOTH,
+    Confidence.RECALLED,
+    {},
+    _check_parts,
+)
+
+POSTING: Final[Rule[Procedure]] = Rule(
+    "posting",
+    "A procedure carried out on the day is posted physically and electronically",
+    "Decree 63/2010/NĐ-CP Art. 16-17; Decree 61/2018 and 118/2025 "
+    "(posting at the one-stop unit) [R]",
+    BOTH,
+    Confidence.RECALLED,
+    {},
+    _check_posting,
+)
+
+#: The catalogue rules, in reference order.
+CATALOGUE_RULES: Final[tuple[Rule[Procedure], ...]] = (PROCEDURE_PARTS, POSTING)
+
+
+def check_catalogue(catalogue: Catalogue, *, on: date | None = None) -> tuple[Violation, ...]:
+    """Check each procedure for the mandatory parts, and (with *on*) for posting.
+
+    * ``procedure-parts``: Decree 63/2010/NĐ-CP Art. 8(2) lists the parts a procedure must
+      state: name, sequence, method, dossier components, time limit, applicants,
+      implementing agency and result [C via 766 indicator 1.3; R for the article text].
+    * ``posting``: on *on*, the procedure is posted both physically and electronically
+      (Decree 63/2010 Art. 16-17; the one-stop decrees) [R].
+    """
+    ctx = Context(on=on)
+    return tuple(
+        violation
+        for p in catalogue
+        for rule in CATALOGUE_RULES
+        for violation in rule.violations(p, ctx, name=str(p.code))
+    )

@@ -1,0 +1,180 @@
+"""Rules on intake and the receipt: the appointment, office hours, online receipt, the code.
+
+* ``appointment``: the appointment printed on the receipt equals the statutory computation
+  for the procedure's time limit on the channel used (Circular 01/2018/TT-VPCP form 01);
+* ``office-hours``: a receipt outside office hours counts from the next session [S];
+* ``online-8h``: an online dossier is received, or a supplement requested, within 8 working
+  hours (Decree 45/2020/NĐ-CP Art. 11);
+* ``code``: the dossier code's date is the receipt date (Circular 01/2018/TT-VPCP Art. 19).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Final
+
+from motcua.analyses.compliance.rules import BOTH, Context, Finding, Rule, format_instant
+from motcua.domain.dossiers import Dossier
+from motcua.domain.lifecycle import Submitted
+from motcua.domain.procedures import Channel, NoTimeLimit
+from motcua.foundation.confidence import Confidence
+from motcua.foundation.errors import InvalidInputError, NotFoundError
+from motcua.time.limits import WorkingHours
+
+__all__ = ["APPOINTMENT", "CODE", "OFFICE_HOURS", "ONLINE_8H"]
+
+
+def _statutory_due(d: Dossier, ctx: Context) -> datetime | None:
+    """The due instant computed at receipt, with the term of the catalogue if known."""
+    received = d.received_at
+    if received is None:
+        return None
+    limit, rule = d.limit, d.rule
+    if isinstance(limit, NoTimeLimit):
+        return None
+    start = d.clock_started_at or received
+    return ctx.schedule.due_instant(start, limit, rule=rule)
+
+
+def _check_terms(d: Dossier, ctx: Context) -> list[Finding]:
+    if ctx.catalogue is None or str(d.procedure) not in ctx.catalogue:
+        return []
+    try:
+        term = ctx.catalogue.get(d.procedure).term(d.channel, d.case or None)
+    except (NotFoundError, InvalidInputError) as exc:
+        return [(f"the procedure has no term for this channel: {exc}", {})]
+    if term.limit != d.limit:
+        return [
+            (
+                (
+                    f"the dossier's time limit ({d.limit}) is not the procedure's for channel "
+                    f"{d.channel.value} ({term.limit})"
+                ),
+                {"limit": str(d.limit), "statutory": str(term.limit)},
+            )
+        ]
+    return []
+
+
+def _check_appointment(d: Dossier, ctx: Context) -> list[Finding]:
+    out = _check_terms(d, ctx)
+    printed, received = d.printed_appointment, d.received_at
+    if printed is None or received is None or not ctx.schedule.is_office_time(received):
+        return out  # outside office hours: see the office-hours rule
+    due = _statutory_due(d, ctx)
+    if due is not None and printed != due:
+        out.append(
+            (
+                (
+                    f"the receipt prints the appointment {format_instant(printed)}, the "
+                    f"statutory computation gives {format_instant(due)}"
+                ),
+                {"printed": printed.isoformat(), "statutory": due.isoformat()},
+            )
+        )
+    return out
+
+
+def _check_office_hours(d: Dossier, ctx: Context) -> list[Finding]:
+    printed, received = d.printed_appointment, d.received_at
+    if printed is None or received is None or ctx.schedule.is_office_time(received):
+        return []
+    due = _statutory_due(d, ctx)
+    if due is not None and printed < due:
+        return [
+            (
+                (
+                    f"received at {format_instant(received)}, outside office hours, but the "
+                    f"appointment {format_instant(printed)} counts that time; it should be "
+                    f"{format_instant(due)}"
+                ),
+                {"received": received.isoformat(), "printed": printed.isoformat()},
+            )
+        ]
+    return []
+
+
+def _check_online_intake(d: Dossier, ctx: Context) -> list[Finding]:
+    if d.channel is not Channel.ONLINE:
+        return []
+    submitted = next((e.at for e in d.events if isinstance(e, Submitted)), None)
+    if submitted is None:
+        return []
+    answered = next(
+        (e.at for e in d.events[1:] if e.kind in ("received", "supplement_requested", "refused")),
+        None,
+    )
+    limit = WorkingHours(int(ctx.params["working_hours"]))
+    deadline = ctx.schedule.due_instant(submitted, limit)
+    moment = answered or ctx.as_of
+    if moment is not None and moment > deadline:
+        return [
+            (
+                (
+                    f"submitted online {format_instant(submitted)}; no receipt or supplement "
+                    f"request by {format_instant(deadline)} ({limit.count} working hours)"
+                ),
+                {"submitted": submitted.isoformat(), "deadline": deadline.isoformat()},
+            )
+        ]
+    return []
+
+
+def _check_code(d: Dossier, _ctx: Context) -> list[Finding]:
+    received = d.received_at
+    if received is not None and d.code.day != received.date():
+        return [
+            (
+                (
+                    f"the code's date {d.code.day:%d/%m/%Y} is not the receipt date "
+                    f"{received:%d/%m/%Y}"
+                ),
+                {"code_date": d.code.day.isoformat(), "received": received.date().isoformat()},
+            )
+        ]
+    return []
+
+
+APPOINTMENT: Final[Rule[Dossier]] = Rule(
+    "appointment",
+    "The appointment on the receipt equals the statutory computation for the procedure "
+    "and the channel used",
+    "Circular 01/2018/TT-VPCP form 01 (receipt and appointment, hh:mm dd/mm/yyyy); "
+    "the procedure's time limit per channel (Decree 63/2010 Art. 8)",
+    BOTH,
+    Confidence.CONFIRMED,
+    {},
+    _check_appointment,
+)
+
+ONLINE_8H: Final[Rule[Dossier]] = Rule(
+    "online-8h",
+    "An online dossier is received, or a supplement requested, within 8 working hours",
+    "Decree 45/2020/NĐ-CP Art. 11 (online receipt) [C]: official receipt or a "
+    "supplement request within 8 working hours (clause number not confirmed)",
+    BOTH,
+    Confidence.CONFIRMED,
+    {"working_hours": 8},
+    _check_online_intake,
+)
+
+CODE: Final[Rule[Dossier]] = Rule(
+    "code",
+    "The dossier code's date is the receipt date",
+    "Circular 01/2018/TT-VPCP Art. 19 (YYMMDD is the date of receipt)",
+    BOTH,
+    Confidence.CONFIRMED,
+    {},
+    _check_code,
+)
+
+OFFICE_HOURS: Final[Rule[Dossier]] = Rule(
+    "office-hours",
+    "Time outside office hours is not counted: a receipt after hours counts from the next session",
+    "Decision 188/1999/QĐ-TTg Art. 1 (the working week); office hours set per unit; "
+    "counting from the next session is one-stop practice [S]",
+    BOTH,
+    Confidence.SECONDARY,
+    {},
+    _check_office_hours,
+)
