@@ -19,6 +19,13 @@ Form names: Circular 01/2018/TT-VPCP [C, lawnet.vn list]; Circular 03/2025/TT-VP
 day, month and year of receipt and return [C]); dates print as dd/mm/yyyy and times as
 hh:mm.
 
+Every value is printed on one line, so free text (applicant, subject, reasons, items,
+agency and procedure names) must be one line: line breaks, tabs and every other control or
+format character (Unicode categories Cc and Cf, U+2028, U+2029) and lone surrogates are
+refused with an :class:`~motcua.foundation.errors.InvalidInputError` naming the field. A
+plain-text notice therefore cannot be given an extra, forged line. HTML output also
+escapes ``<``, ``>``, ``&`` and quotes.
+
 >>> from datetime import datetime, time
 >>> import motcua
 >>> d = motcua.Dossier(code="000.21.48.H48-240426-0001", procedure="1.001193", channel=1,
@@ -32,6 +39,7 @@ from __future__ import annotations
 
 import enum
 import html
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Final
@@ -91,6 +99,44 @@ FORMS: Final = {
 _CIRCULAR: Final = {_R18: "Thông tư số 01/2018/TT-VPCP", _R25: "Thông tư số 03/2025/TT-VPCP"}
 
 
+_REFUSED_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _line(value: str, field: str) -> str:
+    """Return *value* if it prints as one line; otherwise raise an error naming *field*."""
+    if not isinstance(value, str):
+        raise InvalidInputError(field, "a string", value)
+    if value.isprintable():  # fast path: no Cc, Cf, Cs, Zl, Zp (nor Co, Cn, odd spaces)
+        return value
+    for char in value:
+        if unicodedata.category(char) in _REFUSED_CATEGORIES:
+            raise InvalidInputError(
+                field,
+                "one line of text without control or format characters (line breaks, tabs, "
+                "U+2028/U+2029, bidirectional controls, lone surrogates)",
+                value,
+                f"remove U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}); "
+                "a notice prints each value on one line",
+            )
+    return value
+
+
+def _fields(value: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    out = tuple((label, text) for label, text in value)
+    for label, text in out:
+        _line(label, "Notice.fields label")
+        _line(text, f"Notice.fields[{label!r}]")
+    return out
+
+
+def _table(value: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    out = tuple(tuple(row) for row in value)
+    for r, row in enumerate(out):
+        for c, cell in enumerate(row):
+            _line(cell, f"Notice.table[{r}][{c}]")
+    return out
+
+
 @attrs.frozen
 class Notice:
     """A notice's content, independent of how it is printed.
@@ -100,16 +146,20 @@ class Notice:
         regime: The regime whose form it follows.
         form: The form number (``01``...).
         title: The form's title.
-        fields: Labelled values, in print order.
-        table: A header row and data rows, if the form has a table.
+        fields: Labelled values, in print order; each one line (see the module docstring).
+        table: A header row and data rows, if the form has a table; each cell one line.
+
+    Raises:
+        InvalidInputError: A label, value or cell holds a line break or another control or
+            format character, or a lone surrogate.
     """
 
     kind: NoticeKind
     regime: Regime
     form: str
     title: str
-    fields: tuple[tuple[str, str], ...]
-    table: tuple[tuple[str, ...], ...] = ()
+    fields: tuple[tuple[str, str], ...] = attrs.field(converter=_fields)
+    table: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_table)
 
     @property
     def basis(self) -> str:
@@ -157,8 +207,13 @@ def _regime(d: Dossier, regime: Regime) -> Regime:
 
 def _procedure_name(d: Dossier, catalogue: Catalogue | None) -> str:
     if catalogue is not None and str(d.procedure) in catalogue:
-        return f"{catalogue.get(d.procedure).name} ({d.procedure})"
+        name = _line(catalogue.get(d.procedure).name, f"procedure {d.procedure} name")
+        return f"{name} ({d.procedure})"
     return str(d.procedure)
+
+
+def _applicant(d: Dossier) -> str:
+    return _line(d.applicant, f"dossier {d.code} applicant") or "-"
 
 
 def _missing(kind: NoticeKind, d: Dossier, what: str) -> InvalidInputError:
@@ -192,9 +247,9 @@ def build_notice(
     d = dossier
     head = [
         ("Mã hồ sơ", str(d.code)),
-        ("Tổ chức, cá nhân", d.applicant or "-"),
+        ("Tổ chức, cá nhân", _applicant(d)),
         ("Thủ tục hành chính", _procedure_name(d, catalogue)),
-        ("Nội dung yêu cầu giải quyết", d.subject or "-"),
+        ("Nội dung yêu cầu giải quyết", _line(d.subject, f"dossier {d.code} subject") or "-"),
     ]
     rows: tuple[tuple[str, ...], ...] = ()
     if kind is NoticeKind.RECEIPT:
@@ -214,22 +269,25 @@ def build_notice(
         request = next((e for e in reversed(d.events) if isinstance(e, SupplementRequested)), None)
         if request is None:
             raise _missing(kind, d, "a supplement request")
+        where = f"dossier {d.code} supplement_requested"
         fields = [
             *head,
             ("Ngày yêu cầu", _hm(request.at)),
-            ("Lý do", request.reason or "-"),
+            ("Lý do", _line(request.reason, f"{where}.reason") or "-"),
         ]
         rows = (
             ("STT", "Giấy tờ cần bổ sung, hoàn thiện"),
             *tuple(
-                (str(k), item) for k, item in enumerate(request.items or ("(xem lý do)",), start=1)
+                (str(k), _line(item, f"{where}.items[{k - 1}]"))
+                for k, item in enumerate(request.items or ("(xem lý do)",), start=1)
             ),
         )
     elif kind is NoticeKind.REFUSAL:
         refused = next((e for e in d.events if isinstance(e, Refused)), None)
         if refused is None:
             raise _missing(kind, d, "a refusal at intake")
-        fields = [*head, ("Ngày từ chối", _hm(refused.at)), ("Lý do", refused.reason or "-")]
+        reason = _line(refused.reason, f"dossier {d.code} refused.reason") or "-"
+        fields = [*head, ("Ngày từ chối", _hm(refused.at)), ("Lý do", reason)]
     elif kind is NoticeKind.APOLOGY:
         if not d.delays:
             raise _missing(kind, d, "an apology letter (delay_notified)")
@@ -239,8 +297,11 @@ def build_notice(
             *head,
             ("Thời gian nhận hồ sơ", _time(d.received_at)),
             ("Thời hạn trả kết quả theo giấy tiếp nhận", _time(None if due is None else due.at)),
-            ("Lý do chậm", letter.reason or "-"),
-            ("Giải trình", letter.explanation or "-"),
+            ("Lý do chậm", _line(letter.reason, f"dossier {d.code} delay_notified.reason") or "-"),
+            (
+                "Giải trình",
+                _line(letter.explanation, f"dossier {d.code} delay_notified.explanation") or "-",
+            ),
             ("Thời gian hẹn trả kết quả mới", _time(letter.new_appointment)),
             ("Ngày", f"{letter.at:%d/%m/%Y}"),
         ]
@@ -259,7 +320,7 @@ def build_notice(
             ("Tên cơ quan", "Thời gian giao, nhận hồ sơ", "Hạn xử lý", "Kết quả"),
             *tuple(
                 (
-                    s.agency,
+                    _line(s.agency, f"dossier {d.code} transferred.to_agency"),
                     _hm(s.started_at),
                     _hm(s.due),
                     "-" if s.timeliness is None else s.timeliness.vi,
@@ -306,7 +367,7 @@ def build_book(
                 str(k),
                 str(d.code),
                 _procedure_name(d, catalogue),
-                d.applicant or "-",
+                _applicant(d),
                 _hm(d.received_at),
                 _hm(d.appointment(schedule=sched)),
                 _hm(first_transfer),
