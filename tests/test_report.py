@@ -395,3 +395,12 @@ def test_fast_reader_never_accepts_what_the_full_reader_rejects(mutate: object) 
     with pytest.raises(InvalidInputError) as full:
         dossier_from_json(record, "f.jsonl line 14")
     assert str(fast.value) == str(full.value)
+
+
+def test_report_module_gathers_the_split_modules() -> None:
+    from motcua.analyses import bieu06, buckets, rates, report
+
+    homes = {**vars(bieu06), **vars(buckets), **vars(rates)}
+    for name in report.__all__:
+        assert getattr(report, name) is homes[name], name
+    assert set(report.__all__) == {*bieu06.__all__, *buckets.__all__, *rates.__all__}

@@ -34,8 +34,9 @@ from typing import Final
 
 import attrs
 
+from motcua.analyses.buckets import Placement, ReportPolicy, classify_for_period
 from motcua.analyses.periods import Period
-from motcua.analyses.report import Placement, ReportPolicy, classify_for_period, rate
+from motcua.analyses.rates import rate
 from motcua.domain.dossiers import Dossier
 from motcua.domain.procedures import Channel
 from motcua.domain.timeliness import Timeliness

@@ -31,7 +31,7 @@ from typing import Final
 
 import attrs
 
-from motcua.analyses.report import COLUMNS
+from motcua.analyses.buckets import COLUMNS
 from motcua.foundation.errors import InvalidInputError
 
 __all__ = ["KEYS", "Check", "Identity", "Verification", "verify_figures", "verify_series"]
