@@ -6,6 +6,7 @@ and where applicable fees) as far as a one-stop system needs it, and above all i
 **per-channel terms**: the time limit, counting rule and fees differ by channel (the national
 procedure record's ``CACHTHUCTHUCHIEN[{KENH, THOIGIAN[...]}]``), and by case within a channel.
 A dossier's due instant is computed from the term of the channel it actually used.
+Channels and their terms live in :mod:`motcua.domain.terms` and are re-exported here.
 
 >>> from motcua.time.limits import WorkingDays
 >>> p = Procedure(
@@ -24,15 +25,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Final
 
 import attrs
 
-from motcua.domain.codes import ProcedureCode, code_number
+from motcua.domain.codes import ProcedureCode
+from motcua.domain.terms import Channel, ChannelTerm, Fee, NoTimeLimit
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.foundation.vntime import optional_date
-from motcua.time.limits import CountingRule, TimeLimit, resolve_rule
 
 __all__ = [
     "Catalogue",
@@ -47,42 +47,6 @@ __all__ = [
     "Posting",
     "Procedure",
 ]
-
-
-class Channel(enum.IntEnum):
-    """How a dossier was submitted: the DVCQG ``KenhThucHien`` code (1, 2, 3)."""
-
-    #: 1 Trực tiếp: in person at a one-stop unit.
-    IN_PERSON = 1
-    #: 2 Trực tuyến: online (national or provincial public-service portal).
-    ONLINE = 2
-    #: 3 Qua dịch vụ bưu chính công ích: through the public postal service.
-    POSTAL = 3
-
-    @property
-    def vi(self) -> str:
-        """The Vietnamese name (``Trực tiếp``, ``Trực tuyến``, ``Dịch vụ bưu chính công ích``)."""
-        return _CHANNEL_VI[self]
-
-    @classmethod
-    def from_code(cls, value: object, field: str = "channel") -> Channel:
-        """Return the channel for a ``KenhThucHien`` value (1-3, an int or ASCII digits).
-
-        >>> Channel.from_code("2")
-        <Channel.ONLINE: 2>
-        """
-        expected = "KenhThucHien 1 (in person), 2 (online) or 3 (postal)"
-        number = code_number(value, field, expected)
-        if number not in (1, 2, 3):
-            raise InvalidInputError(field, expected, value)
-        return cls(number)
-
-
-_CHANNEL_VI: Final = {
-    Channel.IN_PERSON: "Trực tiếp",
-    Channel.ONLINE: "Trực tuyến",
-    Channel.POSTAL: "Dịch vụ bưu chính công ích",
-}
 
 
 class OnlineLevel(enum.Enum):
@@ -104,96 +68,6 @@ class Medium(enum.Enum):
 
     PHYSICAL = "physical"
     ELECTRONIC = "electronic"
-
-
-@attrs.frozen
-class NoTimeLimit:
-    """An explicit "no statutory time limit" (không quy định thời hạn).
-
-    A procedure term must state a time limit or this; a missing limit is never read as zero
-    or as "any time" (OpenCPS treated a duration of 0 as "no due date").
-    """
-
-    note: str = "Không quy định thời hạn giải quyết"
-
-    def __str__(self) -> str:
-        """Return ``no statutory time limit``."""
-        return "no statutory time limit"
-
-
-def _non_negative_amount(
-    _instance: object, attribute: attrs.Attribute[int | None], value: int | None
-) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInputError(
-            f"Fee.{attribute.name}",
-            "a whole number of đồng, 0 or more, or None when set elsewhere",
-            value,
-        )
-
-
-@attrs.frozen
-class Fee:
-    """A fee or charge (phí, lệ phí) payable for a procedure.
-
-    Attributes:
-        description: What the fee is for, as published (``Lệ phí``, ``2.000 đồng/trang``...).
-        amount: The amount in đồng; 0 when exempt (miễn); None when the amount is set by
-            another instrument (e.g. a provincial People's Council resolution) or varies.
-        basis: The instrument that sets it.
-    """
-
-    description: str
-    amount: int | None = attrs.field(default=None, validator=_non_negative_amount)
-    basis: str = ""
-
-
-def _channel(value: object) -> Channel:
-    return Channel.from_code(value, "ChannelTerm.channel")
-
-
-def _fees(value: Iterable[Fee]) -> tuple[Fee, ...]:
-    return tuple(value)
-
-
-@attrs.frozen
-class ChannelTerm:
-    """The terms of one channel (and one case) of a procedure: time limit, rule, fees.
-
-    Attributes:
-        channel: The channel these terms apply to.
-        limit: The statutory time limit, or :class:`NoTimeLimit` explicitly.
-        rule: The counting rule; None means the limit's default (working time for working
-            days and hours). Checked against the limit.
-        fees: Fees payable through this channel.
-        case: The case (trường hợp) these terms are for; empty for the general case.
-        description: The published wording of the time limit (``MOTA``).
-    """
-
-    channel: Channel = attrs.field(converter=_channel)
-    limit: TimeLimit | NoTimeLimit
-    rule: CountingRule | None = None
-    fees: tuple[Fee, ...] = attrs.field(default=(), converter=_fees)
-    case: str = ""
-    description: str = ""
-
-    def __attrs_post_init__(self) -> None:
-        """Check that the rule fits the limit."""
-        if not isinstance(self.limit, NoTimeLimit):
-            resolve_rule(self.limit, self.rule)
-        elif self.rule is not None:
-            raise InvalidInputError(
-                "ChannelTerm.rule", "None when there is no time limit", self.rule.value
-            )
-
-    @property
-    def counting_rule(self) -> CountingRule | None:
-        """The counting rule in effect (None when there is no time limit)."""
-        if isinstance(self.limit, NoTimeLimit):
-            return None
-        return resolve_rule(self.limit, self.rule)
 
 
 @attrs.frozen

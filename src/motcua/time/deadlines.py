@@ -17,7 +17,8 @@ independent of the time limit. :meth:`WorkSchedule.due` applies one of the named
   working day.
 
 Paused intervals (the applicant supplementing a dossier, paying an obligation) are excluded
-from the count; a restart is a new computation from the new receipt instant.
+from the count; a restart is a new computation from the new receipt instant. The values,
+:class:`Due` and :class:`Pause`, live in :mod:`motcua.time.due` and are re-exported here.
 
 >>> from datetime import datetime
 >>> str(compute_due(datetime(2024, 4, 26, 9, 0), WorkingDays(5)))
@@ -40,8 +41,9 @@ from typing import Final
 import attrs
 
 from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
-from motcua.foundation.vntime import VN_TZ, vn_instant
+from motcua.foundation.vntime import VN_TZ
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
+from motcua.time.due import Due, Pause, as_instant, merge_pauses
 from motcua.time.hours import OfficeHours, Session
 from motcua.time.limits import (
     CalendarDays,
@@ -62,89 +64,8 @@ _NONE: Final = 6  # kind index of a day with no counting sessions
 _MAKE_UP: Final = 5  # kind index of a make-up working weekend day
 
 
-def _instant(value: object, field: str) -> datetime:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return datetime.combine(value, time.min, tzinfo=VN_TZ)
-    return vn_instant(value, field, expected="a datetime (naive means Vietnam time) or a date")
-
-
-def _pause_instant(value: object) -> datetime:
-    return _instant(value, "Pause")
-
-
-@attrs.frozen(order=True)
-class Pause:
-    """An interval [start, end) during which the clock is stopped.
-
-    Time the applicant spends completing a dossier during appraisal, or fulfilling a
-    financial obligation, is not counted against the agency: the DVCQG Decision 766 formula
-    subtracts the citizen's supplement time [C-impl], Decree 61/2018 Art. 19(1) routes such
-    requests through the one-stop unit [R], and sector laws list financial obligations as
-    not counted [R]. A :class:`~motcua.domain.dossiers.Dossier` derives its pauses from its
-    events under :class:`~motcua.domain.lifecycle.LifecyclePolicy` (see
-    ``docs/explanation/counting-rules.md``).
-    """
-
-    start: datetime = attrs.field(converter=_pause_instant)
-    end: datetime = attrs.field(converter=_pause_instant)
-
-    def __attrs_post_init__(self) -> None:
-        """Check that the pause does not end before it starts."""
-        if self.end < self.start:
-            raise InvalidInputError(
-                "Pause.end",
-                f"an instant at or after the start {self.start.isoformat()}",
-                self.end.isoformat(),
-                "swap start and end",
-            )
-
-
-@attrs.frozen
-class Due:
-    """A computed due instant, with how it was obtained.
-
-    Attributes:
-        at: The due instant (aware, UTC+07:00).
-        received_at: The receipt instant the count started from.
-        counted_from: The first instant that counted (the next office instant for working
-            time, the opening of the next working day for day-based rules).
-        limit: The time limit applied.
-        rule: The counting rule applied.
-        provisional: True when a day in the count lies in a year whose schedule has not been
-            announced (computed from the law alone).
-    """
-
-    at: datetime
-    received_at: datetime
-    counted_from: datetime
-    limit: TimeLimit
-    rule: CountingRule
-    provisional: bool
-
-    @property
-    def date(self) -> date:
-        """The due date (the date of :attr:`at` in Vietnam time)."""
-        return self.at.date()
-
-    def __str__(self) -> str:
-        """Return the due instant in ISO 8601 to the minute, e.g. ``2024-05-07T09:00+07:00``."""
-        return self.at.isoformat(timespec="minutes")
-
-
 def _spans(sessions: tuple[Session, ...]) -> tuple[tuple[int, int], ...]:
     return tuple((s.start_seconds * _US, s.end_seconds * _US) for s in sessions)
-
-
-def _merge(pauses: Iterable[Pause]) -> list[Pause]:
-    ordered = sorted(pauses)
-    merged: list[Pause] = []
-    for p in ordered:
-        if merged and p.start <= merged[-1].end:
-            if p.end > merged[-1].end:
-                merged[-1] = Pause(merged[-1].start, p.end)
-        else:
-            merged.append(p)
-    return merged
 
 
 @attrs.frozen(eq=False)
@@ -293,7 +214,7 @@ class WorkSchedule:
         >>> s.is_office_time(datetime(2024, 5, 6, 12, 0))  # lunch break
         False
         """
-        at = _instant(at, "at")
+        at = as_instant(at, "at")
         i = self._day_index(at.date(), "instant")
         t = ((at.hour * 60 + at.minute) * 60 + at.second) * _US + at.microsecond
         return any(s <= t < e for s, e in self._spans[self._kinds[i]])
@@ -304,7 +225,7 @@ class WorkSchedule:
         >>> str(default_schedule().next_office_instant(datetime(2024, 4, 26, 17, 30)))
         '2024-05-02 08:00:00+07:00'
         """
-        return self._start_instant(self._pos(_instant(at, "at")))
+        return self._start_instant(self._pos(as_instant(at, "at")))
 
     def working_time_between(
         self, start: datetime, end: datetime, *, pauses: Iterable[Pause] = ()
@@ -313,13 +234,13 @@ class WorkSchedule:
 
         Negative when *end* is before *start* (time remaining turned overdue).
         """
-        a, b = _instant(start, "start"), _instant(end, "end")
+        a, b = as_instant(start, "start"), as_instant(end, "end")
         sign = 1
         if b < a:
             a, b, sign = b, a, -1
         pa, pb = self._pos(a), self._pos(b)
         total = pb - pa
-        for p in _merge(pauses):
+        for p in merge_pauses(pauses):
             lo, hi = (
                 max(self._pos(p.start, "pause start"), pa),
                 min(self._pos(p.end, "pause end"), pb),
@@ -350,9 +271,9 @@ class WorkSchedule:
                 day does not come to a whole microsecond.
             OutsideCalendarError: A day of the count lies outside the calendar.
         """
-        start = _instant(received_at, "received_at")
+        start = as_instant(received_at, "received_at")
         chosen = resolve_rule(limit, rule)
-        merged = _merge(pauses) if pauses else []
+        merged = merge_pauses(pauses) if pauses else []
         try:
             if chosen is CountingRule.WORKING_TIME:
                 p0 = self._pos(start, "received_at")
@@ -379,9 +300,9 @@ class WorkSchedule:
         For bulk work such as reports over a million dossiers; same rules, same result as
         ``due(...).at``.
         """
-        start = _instant(received_at, "received_at")
+        start = as_instant(received_at, "received_at")
         chosen = resolve_rule(limit, rule)
-        merged = _merge(pauses) if pauses else []
+        merged = merge_pauses(pauses) if pauses else []
         try:
             if chosen is CountingRule.WORKING_TIME:
                 p0 = self._pos(start, "received_at")

@@ -1,0 +1,104 @@
+"""The values of the deadline engine: a computed :class:`Due` and a clock :class:`Pause`.
+
+:mod:`motcua.time.deadlines` computes them and re-exports both names.
+
+>>> from datetime import datetime
+>>> Pause(datetime(2024, 5, 2, 9, 0), datetime(2024, 5, 3, 9, 0)).end.isoformat()
+'2024-05-03T09:00:00+07:00'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time
+
+import attrs
+
+from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.vntime import VN_TZ, vn_instant
+from motcua.time.limits import CountingRule, TimeLimit
+
+__all__ = ["Due", "Pause", "as_instant", "merge_pauses"]
+
+
+def as_instant(value: object, field: str) -> datetime:
+    """Return an input instant in Vietnam time; a date means its 00:00 (see ``vn_instant``)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime.combine(value, time.min, tzinfo=VN_TZ)
+    return vn_instant(value, field, expected="a datetime (naive means Vietnam time) or a date")
+
+
+def _pause_instant(value: object) -> datetime:
+    return as_instant(value, "Pause")
+
+
+@attrs.frozen(order=True)
+class Pause:
+    """An interval [start, end) during which the clock is stopped.
+
+    Time the applicant spends completing a dossier during appraisal, or fulfilling a
+    financial obligation, is not counted against the agency: the DVCQG Decision 766 formula
+    subtracts the citizen's supplement time [C-impl], Decree 61/2018 Art. 19(1) routes such
+    requests through the one-stop unit [R], and sector laws list financial obligations as
+    not counted [R]. A :class:`~motcua.domain.dossiers.Dossier` derives its pauses from its
+    events under :class:`~motcua.domain.lifecycle.LifecyclePolicy` (see
+    ``docs/explanation/counting-rules.md``).
+    """
+
+    start: datetime = attrs.field(converter=_pause_instant)
+    end: datetime = attrs.field(converter=_pause_instant)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the pause does not end before it starts."""
+        if self.end < self.start:
+            raise InvalidInputError(
+                "Pause.end",
+                f"an instant at or after the start {self.start.isoformat()}",
+                self.end.isoformat(),
+                "swap start and end",
+            )
+
+
+@attrs.frozen
+class Due:
+    """A computed due instant, with how it was obtained.
+
+    Attributes:
+        at: The due instant (aware, UTC+07:00).
+        received_at: The receipt instant the count started from.
+        counted_from: The first instant that counted (the next office instant for working
+            time, the opening of the next working day for day-based rules).
+        limit: The time limit applied.
+        rule: The counting rule applied.
+        provisional: True when a day in the count lies in a year whose schedule has not been
+            announced (computed from the law alone).
+    """
+
+    at: datetime
+    received_at: datetime
+    counted_from: datetime
+    limit: TimeLimit
+    rule: CountingRule
+    provisional: bool
+
+    @property
+    def date(self) -> date:
+        """The due date (the date of :attr:`at` in Vietnam time)."""
+        return self.at.date()
+
+    def __str__(self) -> str:
+        """Return the due instant in ISO 8601 to the minute, e.g. ``2024-05-07T09:00+07:00``."""
+        return self.at.isoformat(timespec="minutes")
+
+
+def merge_pauses(pauses: Iterable[Pause]) -> list[Pause]:
+    """Return *pauses* in order, overlapping and touching ones merged into one."""
+    ordered = sorted(pauses)
+    merged: list[Pause] = []
+    for p in ordered:
+        if merged and p.start <= merged[-1].end:
+            if p.end > merged[-1].end:
+                merged[-1] = Pause(merged[-1].start, p.end)
+        else:
+            merged.append(p)
+    return merged

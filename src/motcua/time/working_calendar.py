@@ -1,0 +1,401 @@
+"""The working calendar as a value: which days are working days, with O(1) queries.
+
+A :class:`WorkingCalendar` covers a range of whole years with already-merged data (days off
+on weekdays, make-up working days at weekends, each a :class:`NamedDay` citing its
+sources); :func:`motcua.time.calendar.vietnam_calendar` builds Vietnam's, and
+:mod:`motcua.time.calendar` re-exports every name here. Every query after construction is
+O(1) whatever the distance in days (ordinal-indexed tables).
+"""
+
+from __future__ import annotations
+
+import enum
+from array import array
+from collections.abc import Iterator
+from datetime import date
+from itertools import accumulate, compress
+
+import attrs
+
+from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
+from motcua.time.announcements import Announcement, DayKind, Scope
+
+__all__ = [
+    "DayCategory",
+    "NamedDay",
+    "WorkingCalendar",
+    "YearSchedule",
+    "apply_announcement",
+    "by_day",
+]
+
+
+class DayCategory(enum.Enum):
+    """Why a weekday is off, or a weekend day is worked."""
+
+    #: A statutory public holiday or its compensatory day (Labour Code 2019 Art. 111-112).
+    PUBLIC_HOLIDAY = "public_holiday"
+    #: A weekday off granted by a national announcement (a swap or a Tết placement).
+    ANNOUNCED_DAY_OFF = "announced_day_off"
+    #: A weekday closed by a local (user-supplied) decision.
+    LOCAL_CLOSURE = "local_closure"
+    #: A Saturday or Sunday worked by announcement (make-up day, ngày làm bù).
+    MAKE_UP_DAY = "make_up_day"
+
+
+@attrs.frozen
+class NamedDay:
+    """A weekday off or a weekend day worked, with its names and sources.
+
+    Attributes:
+        day: The date.
+        category: Why the day is special.
+        name_vi: Vietnamese name.
+        name_en: English name.
+        sources: The law or instruments behind it, most specific last.
+        provisional: True when the year has no announced schedule yet.
+    """
+
+    day: date
+    category: DayCategory
+    name_vi: str
+    name_en: str
+    sources: tuple[str, ...]
+    provisional: bool = False
+
+
+@attrs.frozen
+class YearSchedule:
+    """The non-working weekdays and make-up working days of one year.
+
+    Attributes:
+        year: The year.
+        days_off: Weekdays (Monday-Friday) that are not working days, in date order.
+        make_up_days: Weekend days that are working days, in date order.
+        provisional: True when the year's schedule has not been announced.
+    """
+
+    year: int
+    days_off: tuple[NamedDay, ...]
+    make_up_days: tuple[NamedDay, ...]
+    provisional: bool
+
+
+def _tables(
+    first_year: int, last_year: int, off: frozenset[date], work: frozenset[date]
+) -> tuple[int, bytes, array[int], tuple[date, ...]]:
+    base = date(first_year, 1, 1).toordinal()
+    ndays = date(last_year, 12, 31).toordinal() - base + 1
+    # Monday-Friday pattern, then the exceptions.
+    first_weekday = date(first_year, 1, 1).weekday()
+    week = bytes(1 if (first_weekday + k) % 7 < 5 else 0 for k in range(7))
+    flags = bytearray((week * (ndays // 7 + 1))[:ndays])
+    for d in off:
+        flags[d.toordinal() - base] = 0
+    for d in work:
+        flags[d.toordinal() - base] = 1
+    cum = array("l", accumulate(flags))
+    workdays = tuple(map(date.fromordinal, compress(range(base, base + ndays), flags)))
+    return base, bytes(flags), cum, workdays
+
+
+@attrs.frozen(eq=False)
+class WorkingCalendar:
+    """A working calendar over a range of whole years, with O(1) queries.
+
+    Build one with :func:`vietnam_calendar`; the constructor takes already-merged data.
+    Dates outside ``first_year``-``last_year`` raise :class:`OutsideCalendarError`.
+
+    Attributes:
+        first_year: First year covered.
+        last_year: Last year covered.
+        provisional_from: First year whose schedule is provisional (computed from the law
+            alone, not yet announced).
+        days_off: Every weekday that is not a working day.
+        make_up_days: Every weekend day that is a working day.
+        source: Where the data came from (``holidays`` release, announcement table).
+    """
+
+    first_year: int
+    last_year: int
+    provisional_from: int
+    days_off: tuple[NamedDay, ...]
+    make_up_days: tuple[NamedDay, ...]
+    source: str
+    _base: int = attrs.field(init=False, repr=False)
+    _flags: bytes = attrs.field(init=False, repr=False)
+    _cum: array[int] = attrs.field(init=False, repr=False)
+    _workdays: tuple[date, ...] = attrs.field(init=False, repr=False)
+    _named: dict[date, NamedDay] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Precompute the ordinal-indexed tables that make every query O(1)."""
+        if self.first_year > self.last_year:
+            raise InvalidInputError(
+                "years", "a non-empty range of years", (self.first_year, self.last_year)
+            )
+        base, flags, cum, workdays = _tables(
+            self.first_year,
+            self.last_year,
+            frozenset(n.day for n in self.days_off),
+            frozenset(n.day for n in self.make_up_days),
+        )
+        object.__setattr__(self, "_base", base)
+        object.__setattr__(self, "_flags", flags)
+        object.__setattr__(self, "_cum", cum)
+        object.__setattr__(self, "_workdays", workdays)
+        named = {n.day: n for n in self.days_off}
+        named.update({n.day: n for n in self.make_up_days})
+        object.__setattr__(self, "_named", named)
+
+    def __eq__(self, other: object) -> bool:
+        """Two calendars are equal when they cover the same years with the same days."""
+        if not isinstance(other, WorkingCalendar):
+            return NotImplemented
+        return (
+            self.first_year == other.first_year
+            and self.last_year == other.last_year
+            and self.provisional_from == other.provisional_from
+            and self.days_off == other.days_off
+            and self.make_up_days == other.make_up_days
+        )
+
+    def __hash__(self) -> int:
+        """Hash on the covered years and the special days."""
+        return hash((self.first_year, self.last_year, self.days_off, self.make_up_days))
+
+    # -- internal helpers -------------------------------------------------------------
+
+    def _index(self, day: date, what: str = "date") -> int:
+        i = _ordinal(day, what) - self._base
+        if i < 0 or i >= len(self._flags):
+            raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year, what)
+        return i
+
+    def _outside(self, day: date, n: int) -> OutsideCalendarError:
+        return OutsideCalendarError(
+            f"{day.isoformat()} {'+' if n >= 0 else '-'} {abs(n)} working days",
+            self.first_year,
+            self.last_year,
+            "result of",
+        )
+
+    # -- queries ----------------------------------------------------------------------
+
+    def covers(self, day: date) -> bool:
+        """Return True when *day* lies in the calendar's range of years."""
+        return self.first_year <= day.year <= self.last_year
+
+    def is_provisional(self, day: date) -> bool:
+        """Return True when *day*'s year has no announced schedule yet.
+
+        >>> from motcua import vietnam_calendar
+        >>> vietnam_calendar().is_provisional(date(2027, 2, 8))
+        True
+        """
+        return day.year >= self.provisional_from
+
+    def is_working_day(self, day: date) -> bool:
+        """Return True when *day* is a working day of the civil service.
+
+        >>> from motcua import vietnam_calendar
+        >>> cal = vietnam_calendar()
+        >>> cal.is_working_day(date(2026, 1, 2)), cal.is_working_day(date(2026, 1, 10))
+        (False, True)
+        """
+        try:
+            i = day.toordinal() - self._base
+        except AttributeError:
+            i = _ordinal(day, "day") - self._base
+        if i < 0 or i >= len(self._flags):
+            raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
+        return self._flags[i] == 1
+
+    def add_working_days(self, day: date, n: int) -> date:
+        """Return the *n*-th working day after *day* (before it when *n* < 0).
+
+        *day* itself is never counted. ``n == 0`` returns *day* when it is a working day and
+        the next working day otherwise. Constant time whatever *n* is.
+
+        Raises:
+            InvalidInputError: *n* is not an int.
+            OutsideCalendarError: *day* or the result lies outside the calendar.
+
+        >>> from motcua import vietnam_calendar
+        >>> cal = vietnam_calendar()
+        >>> cal.add_working_days(date(2024, 5, 7), -5)
+        datetime.date(2024, 4, 26)
+        >>> cal.add_working_days(date(2024, 4, 27), 0)   # Saturday rolls forward
+        datetime.date(2024, 5, 2)
+        """
+        if type(n) is not int:
+            raise InvalidInputError("n", "an int number of working days", n)
+        try:
+            i = day.toordinal() - self._base
+        except AttributeError:
+            i = _ordinal(day, "day") - self._base
+        if i < 0 or i >= len(self._flags):
+            raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
+        k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._flags[i] + n
+        if k < 0 or k >= len(self._workdays):
+            raise self._outside(day, n)
+        return self._workdays[k]
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Count the working days in the half-open range (*start*, *end*].
+
+        Negative when *end* is before *start*. For every working day ``b`` after ``a``,
+        ``add_working_days(a, working_days_between(a, b)) == b``.
+
+        >>> from motcua import vietnam_calendar
+        >>> vietnam_calendar().working_days_between(date(2024, 4, 26), date(2024, 5, 4))
+        3
+        """
+        base = self._base
+        n = len(self._flags)
+        try:
+            i = start.toordinal() - base
+            j = end.toordinal() - base
+        except AttributeError:
+            i = _ordinal(start, "start") - base
+            j = _ordinal(end, "end") - base
+        if i < 0 or i >= n:
+            raise OutsideCalendarError(start.isoformat(), self.first_year, self.last_year)
+        if j < 0 or j >= n:
+            raise OutsideCalendarError(end.isoformat(), self.first_year, self.last_year)
+        return self._cum[j] - self._cum[i]
+
+    def next_working_day(self, day: date) -> date:
+        """Return the first working day strictly after *day*."""
+        return self.add_working_days(day, 1)
+
+    def previous_working_day(self, day: date) -> date:
+        """Return the last working day strictly before *day*."""
+        return self.add_working_days(day, -1)
+
+    def working_days(self, start: date, end: date) -> Iterator[date]:
+        """Iterate over the working days in the closed range [*start*, *end*].
+
+        Examples:
+            >>> from motcua import vietnam_calendar
+            >>> days = vietnam_calendar().working_days(date(2024, 4, 26), date(2024, 5, 6))
+            >>> [d.day for d in days]
+            [26, 2, 3, 4, 6]
+        """
+        i = self._index(start, "start")
+        lo = self._cum[i] - self._flags[i]
+        hi = self._cum[self._index(end, "end")]
+        return iter(self._workdays[lo:hi])
+
+    def named_day(self, day: date) -> NamedDay | None:
+        """Return why *day* is special (a weekday off or a weekend worked), or None."""
+        self._index(day)
+        return self._named.get(day)
+
+    def year_schedule(self, year: int) -> YearSchedule:
+        """Return the non-working weekdays and make-up working days of *year*.
+
+        Examples:
+            >>> from motcua import vietnam_calendar
+            >>> s = vietnam_calendar().year_schedule(2026)
+            >>> [d.day.isoformat() for d in s.make_up_days]
+            ['2026-01-10', '2026-08-22']
+        """
+        if not self.first_year <= year <= self.last_year:
+            raise OutsideCalendarError(str(year), self.first_year, self.last_year, "year")
+        return YearSchedule(
+            year=year,
+            days_off=tuple(n for n in self.days_off if n.day.year == year),
+            make_up_days=tuple(n for n in self.make_up_days if n.day.year == year),
+            provisional=year >= self.provisional_from,
+        )
+
+    def with_announcements(
+        self, *announcements: Announcement, announced_through: int | None = None
+    ) -> WorkingCalendar:
+        """Return a copy with *announcements* applied on top (local closures, new swaps).
+
+        Args:
+            announcements: Extra announcements, applied in order after the built-in ones.
+            announced_through: Last year whose schedule is now fully announced; later years
+                stay provisional. Defaults to the current value.
+
+        Raises:
+            InvalidInputError: A change falls outside the calendar's years.
+        """
+        off = {n.day: n for n in self.days_off}
+        work = {n.day: n for n in self.make_up_days}
+        provisional_from = (
+            self.provisional_from if announced_through is None else announced_through + 1
+        )
+        for ann in announcements:
+            for change in ann.changes:
+                if not self.first_year <= change.day.year <= self.last_year:
+                    raise InvalidInputError(
+                        f"announcement {ann.citation}: change on {change.day.isoformat()}",
+                        f"a date in {self.first_year}-{self.last_year}",
+                        change.day.isoformat(),
+                        "build the calendar with years= covering it",
+                    )
+            apply_announcement(off, work, ann, provisional_from)
+        return WorkingCalendar(
+            first_year=self.first_year,
+            last_year=self.last_year,
+            provisional_from=provisional_from,
+            days_off=tuple(sorted(off.values(), key=by_day)),
+            make_up_days=tuple(sorted(work.values(), key=by_day)),
+            source=self.source + f" + {len(announcements)} user announcement(s)",
+        )
+
+
+def _ordinal(day: object, what: str) -> int:
+    if not isinstance(day, date):
+        raise InvalidInputError(
+            what, "a datetime.date", day, "parse text first, e.g. date.fromisoformat('2024-05-06')"
+        )
+    return day.toordinal()
+
+
+def by_day(n: NamedDay) -> date:
+    """Sort key of named days: their date."""
+    return n.day
+
+
+def apply_announcement(
+    off: dict[date, NamedDay],
+    work: dict[date, NamedDay],
+    ann: Announcement,
+    provisional_from: int,
+) -> None:
+    """Apply *ann*'s changes to the days off and make-up days, by date (later rows win)."""
+    category = (
+        DayCategory.ANNOUNCED_DAY_OFF if ann.scope is Scope.NATIONAL else DayCategory.LOCAL_CLOSURE
+    )
+    for change in ann.changes:
+        day = change.day
+        provisional = day.year >= provisional_from
+        if change.kind is DayKind.DAY_OFF:
+            work.pop(day, None)
+            if day.weekday() >= 5:
+                continue  # a weekend day is already off; nothing else to record
+            existing = off.get(day)
+            if existing is not None:
+                off[day] = attrs.evolve(
+                    existing,
+                    sources=(*existing.sources, ann.citation),
+                    provisional=provisional,
+                )
+            else:
+                off[day] = NamedDay(
+                    day, category, change.name_vi, change.name_en, (ann.citation,), provisional
+                )
+        else:
+            off.pop(day, None)
+            work[day] = NamedDay(
+                day,
+                DayCategory.MAKE_UP_DAY,
+                change.name_vi,
+                change.name_en,
+                (ann.citation,),
+                provisional,
+            )
