@@ -8,8 +8,8 @@ A mark lives in the data and the documentation, never inside a message.
 
 >>> Confidence("days_confirmed").mark
 'C'
->>> [c.value for c in Confidence if c.mark == "C"]
-['confirmed', 'days_confirmed']
+>>> ", ".join(c.value for c in Confidence if c.mark == "C")
+'confirmed, days_confirmed'
 """
 
 from __future__ import annotations

@@ -20,16 +20,16 @@ The package: :mod:`~motcua.analyses.compliance.rules` (the :class:`Rule` contrac
 :class:`Context`, :class:`Violation`), one module per family of rules
 (:mod:`~motcua.analyses.compliance.receipt`, :mod:`~motcua.analyses.compliance.delays`,
 :mod:`~motcua.analyses.compliance.handling`, :mod:`~motcua.analyses.compliance.catalogue`,
-:mod:`~motcua.analyses.compliance.figures`) and :mod:`~motcua.analyses.compliance.check`
+:mod:`~motcua.analyses.compliance.figures`) and :mod:`~motcua.analyses.compliance.runner`
 (the rule list and the runner). :class:`Regime` lives in :mod:`motcua.domain.regimes`.
 """
 
 from __future__ import annotations
 
 from motcua.analyses.compliance.catalogue import CATALOGUE_RULES, MANDATORY_PARTS, check_catalogue
-from motcua.analyses.compliance.check import RULES, ComplianceConfig, check
 from motcua.analyses.compliance.figures import REPORT_IDENTITIES, check_figures
 from motcua.analyses.compliance.rules import CheckFunction, Context, Finding, Rule, Violation
+from motcua.analyses.compliance.runner import RULES, ComplianceConfig, check
 from motcua.domain.regimes import Regime, regime_on
 from motcua.foundation.confidence import Confidence
 
