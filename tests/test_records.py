@@ -282,7 +282,8 @@ def test_dvcqg_instant_format() -> None:
 
 def test_sample_payload_fields() -> None:
     d = read_dossiers(SAMPLE).records[13]
-    payload = dossier_to_dvcqg(d)
+    assert dossier_to_dvcqg(d)["TenTTHC"] == ""  # no catalogue: no name guessed
+    payload = dossier_to_dvcqg(d, catalogue=sample_catalogue())
     assert payload["MaHoSo"] == str(d.code)
     assert payload["KenhThucHien"] == "2"
     assert payload["TrangThaiHoSo"] == "10"
@@ -296,19 +297,22 @@ def test_payload_without_history_uses_the_date_fields() -> None:
     d = read_dossiers(SAMPLE).records[7]  # online, supplement during appraisal
     payload = dossier_to_dvcqg(d)
     del payload["QuaTrinhXuLy"]
-    back = dossier_from_dvcqg(payload)
+    with pytest.raises(InvalidInputError, match=r"MaTTHC: expected a procedure of the catalogue"):
+        dossier_from_dvcqg(payload)  # the payload has no time limit: never the sample's
+    catalogue = sample_catalogue()
+    back = dossier_from_dvcqg(payload, catalogue=catalogue)
     assert back.status is d.status
     assert back.due() == d.due()
     assert back.transfers[0].note.startswith("implied by DanhSachHoSoBoSung")
     payload["TrangThaiHoSo"] = "7"
     with pytest.raises(InvalidInputError, match="processing history"):
-        dossier_from_dvcqg(payload, "p.json")
+        dossier_from_dvcqg(payload, "p.json", catalogue=catalogue)
     payload["TrangThaiHoSo"] = "9"
     with pytest.raises(InvalidInputError, match="TrangThaiHoSo: expected the status its events"):
-        dossier_from_dvcqg(payload, "p.json")
+        dossier_from_dvcqg(payload, "p.json", catalogue=catalogue)
     payload["MaTTHC"] = "9.999999"
     with pytest.raises(InvalidInputError, match="procedure '9.999999' not found"):
-        dossier_from_dvcqg(payload, "p.json")
+        dossier_from_dvcqg(payload, "p.json", catalogue=catalogue)
 
 
 def test_national_procedure_records() -> None:

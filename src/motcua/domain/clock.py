@@ -35,7 +35,7 @@ from motcua.domain.lifecycle import (
 )
 from motcua.domain.procedures import NoTimeLimit
 from motcua.foundation.errors import InvalidInputError, TransitionError
-from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.foundation.vntime import VN_TZ, vn_instant
 from motcua.time.deadlines import Due, Pause, WorkSchedule
 from motcua.time.limits import CountingRule, TimeLimit
 
@@ -59,11 +59,9 @@ def as_of_instant(value: datetime | date) -> datetime:
     >>> as_of_instant(date(2024, 3, 14)).isoformat()
     '2024-03-15T00:00:00+07:00'
     """
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=VN_TZ) if value.tzinfo is None else to_vn(value)
-    if isinstance(value, date):
+    if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value + timedelta(days=1), time.min, tzinfo=VN_TZ)
-    raise InvalidInputError("as_of", "a datetime or a date (a date means its end)", value)
+    return vn_instant(value, "as_of", expected="a datetime or a date (a date means its end)")
 
 
 @attrs.frozen

@@ -25,10 +25,9 @@ Errors name the file and the JSON path of the bad field.
 from __future__ import annotations
 
 import importlib
-import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -38,6 +37,7 @@ from motcua.serialization.converter import (
     base_converter,
     structuring_error,
 )
+from motcua.serialization.files import MAX_DOCUMENT_BYTES, Source, read_document
 from motcua.time.announcements import Announcement, Confidence, DayChange, DayKind, Scope
 
 __all__ = ["AnnouncementFile", "load_announcements", "parse_announcements"]
@@ -56,12 +56,43 @@ class AnnouncementFile:
     announced_through: int | None = None
 
 
+#: The keys each object may have (every other key is an error: a misspelt ``"scop"`` must
+#: not turn a local closure into a national one).
+_FILE_KEYS: Final = frozenset({"announcements", "announced_through"})
+_ANNOUNCEMENT_KEYS: Final = frozenset(
+    {
+        "instrument",
+        "issued",
+        "issuer",
+        "subject",
+        "changes",
+        "source",
+        "confidence",
+        "scope",
+        "note",
+    }
+)
+_CHANGE_KEYS: Final = frozenset({"day", "kind", "name_vi", "name_en", "swapped_with"})
+
+
+def _only(data: dict[str, Any], keys: frozenset[str], where: str) -> None:
+    unknown = sorted(set(data) - keys)
+    if unknown:
+        raise InvalidInputError(
+            f"{where}.{unknown[0]}",
+            "one of the keys " + ", ".join(sorted(keys)),
+            unknown[0],
+            "remove or rename it (unknown keys are errors)",
+        )
+
+
 def _converter() -> Any:
     conv = base_converter()
 
     def _change(data: Any, _type: object) -> DayChange:
         if not isinstance(data, dict):
             raise TypeError("expected an object")
+        _only(data, _CHANGE_KEYS, "$")
         return DayChange(
             day=conv.structure(data["day"], date),
             kind=conv.structure(data["kind"], DayKind),
@@ -74,10 +105,20 @@ def _converter() -> Any:
     return conv
 
 
-def _structure_changes(conv: Any, value: object) -> tuple[DayChange, ...]:
+def _structure_changes(conv: Any, value: object, where: str) -> tuple[DayChange, ...]:
     if not isinstance(value, list):
-        raise TypeError("'changes' must be an array")
-    return tuple(conv.structure(item, DayChange) for item in value)
+        raise InvalidInputError(f"{where}.changes", "an array of day changes", value)
+    out: list[DayChange] = []
+    for index, item in enumerate(value):
+        try:
+            out.append(conv.structure(item, DayChange))
+        except InvalidInputError as exc:  # noqa: PERF203 - each change names its index
+            at = f"{where}.changes[{index}]"
+            if not exc.field.startswith("$"):
+                raise exc.within(at) from None
+            rest = exc.field.removeprefix("$")
+            raise InvalidInputError(f"{at}{rest}", exc.expected, exc.got, exc.hint) from None
+    return tuple(out)
 
 
 def parse_announcements(data: object, *, origin: str = "<data>") -> AnnouncementFile:
@@ -96,11 +137,7 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
         raise InvalidInputError(
             f"{origin} $", "an object with an 'announcements' array", type(data).__name__
         )
-    unknown = set(data) - {"announcements", "announced_through"}
-    if unknown:
-        raise InvalidInputError(
-            f"{origin} $", "only 'announcements' and 'announced_through' keys", sorted(unknown)
-        )
+    _only(data, _FILE_KEYS, f"{origin} $")
     conv = _converter()
     rows = data["announcements"]
     if not isinstance(rows, list):
@@ -110,6 +147,7 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
         where = f"{origin} $.announcements[{k}]"
         if not isinstance(row, dict):
             raise InvalidInputError(where, "an object", type(row).__name__)
+        _only(row, _ANNOUNCEMENT_KEYS, where)
         try:
             out.append(
                 Announcement(
@@ -117,7 +155,7 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
                     issued=conv.structure(row.get("issued"), date | None),
                     issuer=conv.structure(row["issuer"], str),
                     subject=conv.structure(row["subject"], str),
-                    changes=_structure_changes(conv, row["changes"]),
+                    changes=_structure_changes(conv, row["changes"], where),
                     source=conv.structure(row["source"], str),
                     confidence=conv.structure(row.get("confidence", "confirmed"), Confidence),
                     scope=conv.structure(row.get("scope", "national"), Scope),
@@ -129,13 +167,15 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
                 f"{where}.{exc.args[0]}", "a value (required field)", None, "add the field"
             ) from None
         except InvalidInputError as exc:
-            raise InvalidInputError(f"{where}: {exc.field}", exc.expected, exc.got) from None
+            if exc.field.startswith(where):
+                raise
+            raise exc.within(where) from None
         except STRUCTURING_ERRORS as exc:
             raise structuring_error(exc, where, "") from None
         except (ValueError, TypeError) as exc:
             raise InvalidInputError(where, "valid announcement fields", str(exc)) from None
     through = data.get("announced_through")
-    if through is not None and (isinstance(through, bool) or not isinstance(through, int)):
+    if through is not None and type(through) is not int:
         raise InvalidInputError(f"{origin} $.announced_through", "a year (integer)", through)
     return AnnouncementFile(tuple(out), through)
 
@@ -143,28 +183,29 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
 def load_announcements(path: str | Path) -> AnnouncementFile:
     """Read announcements from a ``.json`` or ``.toml`` file (TOML needs Python 3.11+).
 
+    ``-`` reads JSON from standard input. JSON is decoded strictly (duplicate keys, lone
+    surrogates and non-finite numbers are errors); a UTF-8 byte-order mark is skipped.
+
     Raises:
         InvalidInputError: the file is unreadable, not JSON/TOML, or has a bad field.
     """
-    file = Path(path)
+    src = Source.of(path)
+    if not src.path.lower().endswith(".toml"):
+        return parse_announcements(read_document(src), origin=src.name)
     try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(str(file), "a readable file", exc.strerror) from None
-    if file.suffix.lower() == ".toml":
-        try:
-            toml = importlib.import_module("tomllib")  # Python 3.11+
-        except ModuleNotFoundError:  # pragma: no cover - Python 3.10 only
-            raise InvalidInputError(
-                str(file), "a JSON file on Python 3.10", "TOML", "convert it to JSON"
-            ) from None
-        try:
-            data: object = toml.loads(text)
-        except toml.TOMLDecodeError as exc:
-            raise InvalidInputError(str(file), "valid TOML", str(exc)) from None
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InvalidInputError(f"{file} line {exc.lineno}", "valid JSON", exc.msg) from None
-    return parse_announcements(data, origin=str(file))
+        toml = importlib.import_module("tomllib")  # Python 3.11+
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10 only
+        raise InvalidInputError(
+            src.path, "a JSON file on Python 3.10", "TOML", "convert it to JSON"
+        ) from None
+    handle = src.open()
+    with handle:
+        raw = handle.read(MAX_DOCUMENT_BYTES + 1)
+    try:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        data: object = toml.loads(text)
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(src.path, "UTF-8 text", raw[exc.start : exc.start + 4]) from None
+    except toml.TOMLDecodeError as exc:
+        raise InvalidInputError(src.path, "valid TOML", str(exc).splitlines()[0]) from None
+    return parse_announcements(data, origin=src.name)

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Final
 
 from motcua.foundation.errors import InvalidInputError
-from motcua.foundation.vntime import VN_TZ
+from motcua.foundation.vntime import VN_TZ, vn_instant
 
 __all__ = ["parse_date", "parse_instant"]
 
@@ -50,12 +50,7 @@ def parse_instant(value: object, field: str = "instant") -> datetime:
         raise InvalidInputError(field, expected, value) from None
     if parsed.tzinfo is None or value.endswith("+07:00"):
         return parsed.replace(tzinfo=VN_TZ)
-    try:
-        return parsed.astimezone(VN_TZ)
-    except OverflowError:
-        raise InvalidInputError(
-            field, "an instant whose Vietnam time lies in years 1-9999", value
-        ) from None
+    return vn_instant(parsed, field)
 
 
 def parse_date(value: object, field: str = "date") -> date:

@@ -1,0 +1,83 @@
+"""The values a dossier is made of besides its events: digital facts, supplements, steps.
+
+:class:`~motcua.domain.dossiers.Dossier` re-exports them; they live here so that the dossier
+module holds the dossier itself.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import attrs
+
+from motcua.domain.lifecycle import Stage
+from motcua.domain.timeliness import Timeliness
+from motcua.foundation.errors import InvalidInputError
+from motcua.time.limits import TimeLimit
+
+__all__ = ["DigitalFacts", "Step", "SupplementRecord"]
+
+
+def _flag(value: object) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise InvalidInputError("DigitalFacts", "true, false or null (unknown)", value)
+
+
+@attrs.frozen
+class DigitalFacts:
+    """Facts about a dossier's electronic handling, for the Decision 766 indicators.
+
+    Each is True, False, or None when the source does not say (never guessed). The DVCQG
+    sync fields they correspond to are named (reporting digest §6, [C-impl]).
+
+    Attributes:
+        fee_bearing: A fee or charge was payable (synced fee list not all zero).
+        paid_online: Paid online (``DuocThanhToanTrucTuyen`` 1: on DVCQG, 2: provincial).
+        digitized: The dossier's components were digitised (``HoSoCoThanhPhanSoHoa``).
+        electronic_result: The result was issued as an electronic file
+            (``DuongDanTepTinKetQua``).
+    """
+
+    fee_bearing: bool | None = attrs.field(default=None, converter=_flag)
+    paid_online: bool | None = attrs.field(default=None, converter=_flag)
+    digitized: bool | None = attrs.field(default=None, converter=_flag)
+    electronic_result: bool | None = attrs.field(default=None, converter=_flag)
+
+
+@attrs.frozen
+class SupplementRecord:
+    """One supplement request and its answer (the DVCQG ``DanhSachHoSoBoSung`` row).
+
+    Attributes:
+        stage: Intake or appraisal.
+        requested_at: When the request (form 02) was issued.
+        received_at: When the applicant supplied it (None while waiting).
+        reason: Why, as written on the request.
+    """
+
+    stage: Stage
+    requested_at: datetime
+    received_at: datetime | None
+    reason: str = ""
+
+
+@attrs.frozen
+class Step:
+    """One inter-agency step (a row of the control slip, Circular 01/2018 form 05).
+
+    Attributes:
+        agency: The agency that held the dossier.
+        started_at: When it was handed over.
+        ended_at: When the step ended (next handover, resolution or stop); None if open.
+        allotted: The working time allotted to the step, if any.
+        due: The step's due instant (paused time excluded), if it has an allotment.
+        timeliness: Early / on time / late, or within / overdue as of the instant asked.
+    """
+
+    agency: str
+    started_at: datetime
+    ended_at: datetime | None
+    allotted: TimeLimit | None
+    due: datetime | None
+    timeliness: Timeliness | None

@@ -1,0 +1,122 @@
+"""The DVCQG field conventions shared by both formats: instants, labels, typed field access.
+
+Instants in the sync payload are ``yyyyMMddHHmmss`` in Vietnam time, an empty string when
+absent (the format OpenCPS sends: ``VietOpenCPS/opencps-v2``,
+``DVCQGIntegrationActionImpl.convertDate2String``); reading also accepts ISO 8601.
+
+>>> parse_dvcqg_instant("20220921083000").isoformat()
+'2022-09-21T08:30:00+07:00'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, Final
+
+from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.serialization.instants import parse_instant
+
+__all__ = [
+    "DVCQG_INSTANT_FORMAT",
+    "LABELS",
+    "field_list",
+    "field_object",
+    "field_text",
+    "flag_in",
+    "flag_out",
+    "format_dvcqg_instant",
+    "parse_dvcqg_instant",
+]
+
+
+#: ``yyyyMMddHHmmss`` in Vietnam time (OpenCPS's DVCQG integration).
+DVCQG_INSTANT_FORMAT: Final = "%Y%m%d%H%M%S"
+
+
+LABELS: Final = {
+    "submitted": "Nộp hồ sơ",
+    "received": "Tiếp nhận hồ sơ",
+    "refused": "Từ chối tiếp nhận hồ sơ",
+    "supplement_requested:intake": "Yêu cầu bổ sung, hoàn thiện hồ sơ khi tiếp nhận",
+    "supplement_requested:appraisal": "Yêu cầu bổ sung, hoàn thiện hồ sơ khi thẩm định",
+    "supplement_received": "Nhận hồ sơ bổ sung",
+    "obligation_requested": "Yêu cầu thực hiện nghĩa vụ tài chính",
+    "obligation_fulfilled": "Đã thực hiện nghĩa vụ tài chính",
+    "transferred": "Chuyển xử lý",
+    "delay_notified": "Xin lỗi và hẹn lại ngày trả kết quả",
+    "withdrawal_requested": "Công dân yêu cầu rút hồ sơ",
+    "stopped": "Dừng xử lý",
+    "resolved": "Đã xử lý xong",
+    "result_returned": "Trả kết quả",
+}
+
+
+def format_dvcqg_instant(value: datetime | None) -> str:
+    """Return ``yyyyMMddHHmmss`` in Vietnam time, or ``""`` for None.
+
+    >>> format_dvcqg_instant(datetime(2022, 9, 21, 8, 30, tzinfo=VN_TZ))
+    '20220921083000'
+    """
+    return "" if value is None else to_vn(value).strftime(DVCQG_INSTANT_FORMAT)
+
+
+def parse_dvcqg_instant(value: object, field: str = "instant") -> datetime | None:
+    """Parse a payload instant: ``yyyyMMddHHmmss`` (Vietnam time) or ISO 8601; ``""`` is None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{14}", value.strip()):
+        try:
+            return datetime.strptime(value.strip(), DVCQG_INSTANT_FORMAT).replace(tzinfo=VN_TZ)
+        except ValueError:
+            raise InvalidInputError(field, "a real instant yyyyMMddHHmmss", value) from None
+    try:
+        return parse_instant(value, field)
+    except InvalidInputError:
+        raise InvalidInputError(
+            field, "yyyyMMddHHmmss (e.g. '20220921083000') or ISO 8601", value
+        ) from None
+
+
+def field_list(record: dict[str, Any], key: str, where: str) -> list[Any]:
+    """The array under *key* (missing or null: empty), or an error naming it."""
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InvalidInputError(f"{where}.{key}", "an array", type(value).__name__)
+    return value
+
+
+def field_object(value: object, where: str) -> dict[str, Any]:
+    """*value* if it is an object, or an error naming *where*."""
+    if not isinstance(value, dict):
+        raise InvalidInputError(where, "an object", type(value).__name__)
+    return value
+
+
+def field_text(value: object, where: str) -> str:
+    """*value* as text (null: empty), or an error naming *where*."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise InvalidInputError(where, "a string", value)
+    return value.strip()
+
+
+def flag_out(value: bool | None) -> str:
+    """``"1"``/``"0"`` as DVCQG sends flags; ``""`` when unknown."""
+    return "" if value is None else ("1" if value else "0")
+
+
+def flag_in(value: object, field: str) -> bool | None:
+    """A DVCQG flag (``"1"``/``"0"``, 1/0, true/false) as a bool; empty or null: unknown."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    if text in ("0", "1", "2"):
+        return text != "0"
+    raise InvalidInputError(field, "'0', '1' (or '2' for a provincial payment) or ''", value)
