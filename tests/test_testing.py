@@ -63,3 +63,15 @@ def test_plugin_works_from_another_project(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout
+
+
+def test_assert_compliant_judges_as_of_a_day() -> None:
+    from datetime import date
+
+    good = read_dossiers(DATA / "compliant.jsonl").records
+    assert_compliant(good, as_of=date(2024, 3, 1))  # a date means the end of that day
+    late = read_dossiers(
+        DATA / "violations.jsonl", policy=LifecyclePolicy(max_reschedules=None)
+    ).records
+    with pytest.raises(NotCompliantError):
+        assert_compliant(late, as_of=date(2026, 1, 1))
