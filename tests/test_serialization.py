@@ -73,7 +73,10 @@ changes = [{ day = "2027-03-05", kind = "day_off", name_vi = "Đóng cửa" }]
     ("data", "needle"),
     [
         ([], "an object with an 'announcements' array"),
-        ({"announcements": [], "extra": 1}, "expected one of the keys announced_through, announcements"),
+        (
+            {"announcements": [], "extra": 1},
+            "expected one of the keys announced_through, announcements",
+        ),
         ({"announcements": {}}, "$.announcements: expected an array"),
         ({"announcements": [1]}, "$.announcements[0]: expected an object"),
         (

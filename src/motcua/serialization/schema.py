@@ -187,8 +187,6 @@ def _cached_code(parse: Callable[[str], object]) -> Check:
 
 
 def _dossier_code(value: Any) -> DossierCode:
-    if type(value) is not str:
-        raise Defer
     try:
         return DossierCode.parse(value)
     except MotcuaError:
