@@ -168,7 +168,8 @@ def _record() -> dict[str, Any]:
         ),
         (
             lambda r: r["events"].append({"type": "resolved", "at": "2024-05-01T00:00:00+07:00"}),
-            "f.jsonl line 7 $.events: expected an event allowed in status 'returned'",
+            "f.jsonl line 7 $.events[6] (dossier 000.00.05.H48-240415-0001): "
+            "expected an event allowed in status 'returned'",
         ),
         (
             lambda r: r.update(schema_version=2),

@@ -404,3 +404,28 @@ def test_report_module_gathers_the_split_modules() -> None:
     for name in report.__all__:
         assert getattr(report, name) is homes[name], name
     assert set(report.__all__) == {*bieu06.__all__, *buckets.__all__, *rates.__all__}
+
+
+def test_a_record_past_the_calendar_is_its_own_error(tmp_path: Path) -> None:
+    # Due 30 working days after 01/12/2099: past the calendar. With --skip-invalid that
+    # record alone is named (file, line, code) and the others are all counted, alike on
+    # one core or two; the accumulator keeps nothing of the failed record.
+    path = tmp_path / "late.jsonl"
+    record = {
+        "code": "000.00.05.H48-991201-0001",
+        "procedure": "2.001610",
+        "channel": 2,
+        "limit": {"unit": "working_days", "count": 30},
+        "events": [{"type": "received", "at": "2099-12-01T08:00:00+07:00"}],
+    }
+    text = SAMPLE.read_text(encoding="utf-8")
+    path.write_text(text + json.dumps(record) + "\n", encoding="utf-8")
+    period = parse_period("2099-Q4")
+    line = len(text.splitlines()) + 1
+    with pytest.raises(InvalidInputError, match=f"line {line} .*000.00.05.H48-991201-0001"):
+        tally_file(path, period)
+    for jobs in (1, 2):
+        errors: list[InvalidInputError] = []
+        got = tally_file(path, period, skip_invalid=True, errors=errors, jobs=jobs).result()
+        assert [f"late.jsonl line {line} $ (dossier" in str(e) for e in errors] == [True]
+        assert got == tally_file(SAMPLE, period).result()

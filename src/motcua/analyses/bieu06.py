@@ -188,8 +188,11 @@ class Bieu06:
         limit: TimeLimit | NoTimeLimit,
         rule: CountingRule | None,
     ) -> None:
-        """Count one dossier given by its facts and clock (the fast readers' entry point)."""
-        self._read += 1
+        """Count one dossier given by its facts and clock (the fast readers' entry point).
+
+        A dossier that cannot be placed (its due date outside the calendar, a group the
+        catalogue cannot name) raises and leaves the accumulator as it was.
+        """
         placement = place(
             clock,
             clock_before=clock_before,
@@ -201,8 +204,10 @@ class Bieu06:
             schedule=self._schedule,
         )
         if placement is None:
+            self._read += 1
             return
         key = self._key(facts)
+        self._read += 1
         row = self._groups.get(key)
         if row is None:
             row = self._groups[key] = [0] * len(COLUMNS)

@@ -117,7 +117,7 @@ class Fold(NamedTuple):
     delays: int
 
 
-def _reschedule_error(code: str, status: Status, limit: int) -> TransitionError:
+def _reschedule_error(code: str, status: Status, limit: int, index: int) -> TransitionError:
     return TransitionError(
         code,
         status.value,
@@ -126,6 +126,7 @@ def _reschedule_error(code: str, status: Status, limit: int) -> TransitionError:
         f"at most {limit} reschedule{'s' if limit != 1 else ''} under the lifecycle "
         "policy (Decree 61/2018: once); pass LifecyclePolicy(max_reschedules=...) "
         "to change it",
+        index,
     )
 
 
@@ -164,13 +165,17 @@ def replay(  # noqa: PLR0915 - one branch per event kind, in table order
         target = transition_target(status, key)
         if target is None:
             raise TransitionError(
-                code, "new" if status is None else status.value, key, allowed_events(status)
+                code,
+                "new" if status is None else status.value,
+                key,
+                allowed_events(status),
+                index=index,
             )
         kind = key.partition(":")[0]
         if kind == "delay_notified":
             limit = policy.max_reschedules
             if limit is not None and delays >= limit and status is not None:
-                raise _reschedule_error(code, status, limit)
+                raise _reschedule_error(code, status, limit, index)
             delays += 1
         elif kind == "submitted":
             submitted = at

@@ -131,15 +131,18 @@ class TransitionError(MotcuaError, ValueError):
         status: The status the dossier is in (its value).
         event: The event type that was refused.
         allowed: The event types allowed in that status.
+        reason: Why, when the table alone does not say (a policy limit).
+        index: The position of the refused event in the log, when known.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - the facts of one refusal
         self,
         dossier: str,
         status: str,
         event: str,
         allowed: tuple[str, ...],
         reason: str = "",
+        index: int | None = None,
     ) -> None:
         """Build the message from the dossier, the status, the event and the allowed events."""
         self.dossier = dossier
@@ -147,18 +150,23 @@ class TransitionError(MotcuaError, ValueError):
         self.event = event
         self.allowed = allowed
         self.reason = reason
+        self.index = index
         why = f" ({reason})" if reason else ""
+        at = "" if index is None else f" events[{index}]"
         msg = (
-            f"dossier {dossier}: event {event!r} is not allowed in status {status!r}{why}; "
+            f"dossier {dossier}{at}: event {event!r} is not allowed in status {status!r}{why}; "
             f"allowed there: {', '.join(allowed) if allowed else 'none (final status)'}"
         )
         super().__init__(msg)
 
     def __reduce__(
         self,
-    ) -> tuple[type[TransitionError], tuple[str, str, str, tuple[str, ...], str]]:
+    ) -> tuple[type[TransitionError], tuple[str, str, str, tuple[str, ...], str, int | None]]:
         """Pickle by the structured fields."""
-        return (type(self), (self.dossier, self.status, self.event, self.allowed, self.reason))
+        return (
+            type(self),
+            (self.dossier, self.status, self.event, self.allowed, self.reason, self.index),
+        )
 
 
 def text_hint(value: object) -> str:

@@ -20,6 +20,7 @@ of the bad field (``$.events[2].at``).
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, Final, TypeVar
@@ -259,14 +260,16 @@ def _one(item: tuple[str, BaseException], where: str, path: str) -> InvalidInput
     at, leaf = item
     field = f"{where} {at}"
     if isinstance(leaf, InvalidInputError):
-        return leaf.within(field)
+        return _in_dossier(leaf, where, path) or leaf.within(field)
     if isinstance(leaf, TransitionError):
+        at = "" if leaf.index is None else f"[{leaf.index}]"
+        why = f"{leaf.reason}; " if leaf.reason else ""
         return InvalidInputError(
-            f"{where} {path}.events",
+            f"{where} {path}.events{at} (dossier {leaf.dossier})",
             f"an event allowed in status {leaf.status!r} "
             f"({', '.join(leaf.allowed) if leaf.allowed else 'none: final status'})",
             leaf.event,
-            "the lifecycle table is in docs/explanation/lifecycle.md",
+            f"{why}the lifecycle table is in docs/explanation/lifecycle.md",
         )
     if isinstance(leaf, ForbiddenExtraKeysError):
         return InvalidInputError(
@@ -277,6 +280,21 @@ def _one(item: tuple[str, BaseException], where: str, path: str) -> InvalidInput
     return InvalidInputError(field, "a valid value", str(leaf))
 
 
+# How a dossier names its own fields in errors: "dossier CODE events[3].at", "dossier CODE.rule".
+_DOSSIER_FIELD: Final = re.compile(
+    r"dossier (?P<code>\S+?)[. ](?P<rest>events\[[0-9]+\](?:\.\w+)?|events|rule|level|limit)"
+)
+
+
+def _in_dossier(exc: InvalidInputError, where: str, path: str) -> InvalidInputError | None:
+    """A dossier's own error, located at its JSON path (``$.events[3].at``) with its code."""
+    match = _DOSSIER_FIELD.fullmatch(exc.field)
+    if match is None:
+        return None
+    field = f"{where} {path}.{match['rest']} (dossier {match['code']})"
+    return InvalidInputError(field, exc.expected, exc.got, exc.hint)
+
+
 def structure(data: object, cls: type[T], where: str, path: str = "$") -> T:
     """Structure *data* into *cls*; any failure becomes one :class:`InvalidInputError`."""
     try:
@@ -284,7 +302,7 @@ def structure(data: object, cls: type[T], where: str, path: str = "$") -> T:
     except STRUCTURING_ERRORS as exc:
         raise structuring_error(exc, where, path) from None
     except InvalidInputError as exc:
-        raise exc.within(f"{where} {path}") from None
+        raise (_in_dossier(exc, where, path) or exc.within(f"{where} {path}")) from None
     except TransitionError as exc:
         raise structuring_error(exc, where, path) from None
     except (KeyError, TypeError, ValueError) as exc:

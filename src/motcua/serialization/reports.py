@@ -38,7 +38,7 @@ from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
 from motcua.serialization.decoding import decode_json
 from motcua.serialization.dossiers import dossier_from_json, iter_dossiers
 from motcua.serialization.files import Source, iter_lines, line_ranges
-from motcua.serialization.scan import scan_record
+from motcua.serialization.scan import Scanned, scan_record
 
 __all__ = [
     "HEADERS",
@@ -110,10 +110,21 @@ def count_record(
         code = str(dossier.code)
         if seen is not None:
             seen.check(code, where)
-        acc.add(dossier)
+        try:
+            acc.add(dossier)
+        except OutsideCalendarError as exc:
+            raise _outside(exc, where, code) from None
         return code
     if seen is not None:
         seen.check(scanned.code, where)
+    try:
+        _add_scanned(acc, scanned)
+    except OutsideCalendarError as exc:
+        raise _outside(exc, where, scanned.code) from None
+    return scanned.code
+
+
+def _add_scanned(acc: Bieu06, scanned: Scanned) -> None:
     log = scanned.log
     keys = DossierKeys(
         scanned.code,
@@ -124,7 +135,6 @@ def count_record(
         log.reference_day,
     )
     acc.add_clock(keys, log.fold.clock, log.clock_before, scanned.limit, scanned.rule)
-    return scanned.code
 
 
 class Seen:
@@ -194,18 +204,18 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
             if not line.strip():
                 continue
             count_record(acc, decode_json(line, at), at, catalogue, seen)
-        except (InvalidInputError, OutsideCalendarError) as exc:
-            error = exc if isinstance(exc, InvalidInputError) else _outside(exc, at)
+        except InvalidInputError as exc:
             if not skip_invalid:
-                raise error from None
+                raise
             if errors is not None:
-                errors.append(error)
+                errors.append(exc)
     return acc
 
 
-def _outside(exc: OutsideCalendarError, where: str) -> InvalidInputError:
+def _outside(exc: OutsideCalendarError, where: str, code: str) -> InvalidInputError:
+    """A record's dates outside the calendar, as that record's error (file, line, code)."""
     return InvalidInputError(
-        f"{where} $",
+        f"{where} $ (dossier {code})",
         f"dates within the working calendar's years ({exc.first_year}-{exc.last_year})",
         exc.day,
         "check the record's dates, or pass a calendar that covers them",
@@ -303,10 +313,13 @@ def tally_file(
         try:
             if isinstance(item, InvalidInputError):
                 raise item
-            seen.check(str(item.code), f"{src.name} $[{count - 1}]")
-            acc.add(item)
-        except (InvalidInputError, OutsideCalendarError) as exc:
-            error = exc if isinstance(exc, InvalidInputError) else _outside(exc, src.name)
+            at = f"{src.name} record {count}"
+            seen.check(str(item.code), at)
+            try:
+                acc.add(item)
+            except OutsideCalendarError as exc:
+                raise _outside(exc, at, str(item.code)) from None
+        except InvalidInputError as error:
             if not skip_invalid:
                 raise error from None
             if errors is not None:
