@@ -220,23 +220,16 @@ class Bieu06:
         Raises:
             InvalidInputError: Grouping needs a fact the dossier or catalogue lacks.
         """
-        clock = dossier.clock()
-        received = clock.received_at
+        log = dossier.clock_log
         facts = DossierKeys(
             str(dossier.code),
             str(dossier.code.agency),
             str(dossier.procedure),
             dossier.channel,
             dossier.level,
-            (received or dossier.events[0].at).date(),
+            log.reference_day,
         )
-        self.add_clock(
-            facts,
-            clock,
-            lambda before: dossier.clock(before=before),
-            dossier.limit,
-            dossier.rule,
-        )
+        self.add_clock(facts, log.fold.clock, log.clock_before, dossier.limit, dossier.rule)
 
     def add_all(self, dossiers: Iterable[Dossier]) -> Bieu06:
         """Count every dossier; return self (for chaining)."""

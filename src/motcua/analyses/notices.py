@@ -202,7 +202,7 @@ def _hm(at: datetime | None) -> str:
 def _regime(d: Dossier, regime: Regime) -> Regime:
     if regime is not Regime.AUTO:
         return regime
-    return regime_on((d.received_at or d.events[0].at).date())
+    return regime_on(d.reference_day)
 
 
 def _procedure_name(d: Dossier, catalogue: Catalogue | None) -> str:

@@ -38,7 +38,7 @@ from motcua.foundation.errors import InvalidInputError
 
 __all__ = ["Period", "PeriodKind", "Window", "parse_period"]
 
-_SPEC: Final = re.compile(r"^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|(9M)))?$")
+_SPEC: Final = re.compile(r"([0-9]{4})(?:-(?:([0-9]{2})|Q([1-4])|H([12])|(9M)))?")
 
 
 class PeriodKind(enum.Enum):
@@ -196,8 +196,7 @@ def parse_period(spec: str, *, calendar: bool = False) -> Period:
     Raises:
         InvalidInputError: SPEC is none of these forms.
     """
-    text = spec.strip() if isinstance(spec, str) else spec
-    match = _SPEC.match(text) if isinstance(text, str) else None
+    match = _SPEC.fullmatch(spec) if isinstance(spec, str) else None
     if not match:
         raise InvalidInputError(
             "period",

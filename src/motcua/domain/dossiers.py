@@ -19,7 +19,7 @@ derived by replaying the events, so replaying any prefix gives what that prefix 
 >>> d.apply(ResultReturned(datetime(2024, 5, 7, 9, 0)))
 Traceback (most recent call last):
 ...
-motcua.foundation.errors.TransitionError: dossier 000.00.53.H48-240506-0001:
+motcua.foundation.errors.TransitionError: dossier 000.00.53.H48-240506-0001 events[1]:
 event 'result_returned' is not allowed in status 'received';
 allowed there: supplement_requested:intake, transferred, ...
 >>> d = d.apply(Transferred(datetime(2024, 5, 6, 10, 0), "Công an xã"))

@@ -20,6 +20,7 @@ References:
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Final
@@ -56,8 +57,16 @@ class Scope(enum.Enum):
     LOCAL = "local"
 
 
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _to_date(value: date | str) -> date:
     if isinstance(value, str):
+        # ASCII YYYY-MM-DD only: Python 3.11 reads more forms than 3.10 ("20270105").
+        if _ISO_DATE.fullmatch(value) is None:
+            from motcua.foundation.errors import InvalidInputError  # noqa: PLC0415
+
+            raise InvalidInputError("day", "an ISO date YYYY-MM-DD", value)
         return date.fromisoformat(value)
     return value
 

@@ -40,7 +40,7 @@ def _check_supplements(d: Dossier, _ctx: Context) -> list[Finding]:
 
 
 def _check_district(d: Dossier, ctx: Context) -> list[Finding]:
-    day = (d.received_at or d.events[0].at).date()
+    day = d.reference_day
     if day < TWO_TIER_REFORM:
         return []
     level = d.level

@@ -105,7 +105,7 @@ def check(
         d = whole if as_of is None else whole.as_of(as_of)
         if d is None:
             continue
-        day = (d.received_at or d.events[0].at).date()
+        day = d.reference_day
         in_force = regime_on(day) if regime is Regime.AUTO else regime
         base = Context(schedule=sched, regime=in_force, as_of=instant, catalogue=catalogue)
         name = str(d.code)
