@@ -23,8 +23,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def show(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, object]]:
     code, out, err = run(capsys, "dossier", "show", str(SAMPLE), "--json", *argv)
     assert (code, err) == (0, "")
-    data: list[dict[str, object]] = json.loads(out)
-    return data
+    data = json.loads(out)
+    assert (data["read"], data["skipped"]) == (len(data["dossiers"]), 0)
+    rows: list[dict[str, object]] = data["dossiers"]
+    return rows
 
 
 def test_show_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,11 +148,14 @@ def test_bad_input_is_one_line_with_file_line_and_path(
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
     assert f"{path} line 3 $.channel" in err
+    assert "(dossier 000.21.48.H48-240109-0001)" in err
     code, out, err = run(capsys, "dossier", "show", str(path), "--json", "--skip-invalid")
     assert code == 2
-    assert len(json.loads(out)) == 3
+    data = json.loads(out)
+    assert (len(data["dossiers"]), data["read"], data["skipped"]) == (3, 3, 1)
     assert f"{path} line 3 $.channel" in err
-    assert "1 invalid record(s) skipped, 3 processed" in err
+    assert "(dossier 000.21.48.H48-240109-0001)" in err
+    assert err.endswith("motcua: read 3, skipped 1\n")
     code, _, err = run(capsys, "dossier", "show", str(tmp_path / "none.jsonl"))
     assert code == 2
     assert "none.jsonl: expected a readable file" in err

@@ -172,7 +172,7 @@ def _parser() -> _Parser:
             "procedures and dossiers."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"motcua {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"motcua {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     due = sub.add_parser("due", help="compute when a dossier is due")
@@ -217,7 +217,12 @@ def _parser() -> _Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+    """Run the command line; return the exit status (0 ok, 1 a finding, 2 bad input).
+
+    Bad input of any kind is one line on stderr and status 2, never a traceback; an
+    interrupt (Ctrl-C) is status 130, quietly. Any other exception is a bug in motcua and
+    keeps its traceback.
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if arguments[:2] == ["report", "verify"]:
@@ -226,12 +231,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_verify(arguments[2:])
         args = _parser().parse_args(arguments)
         status: int = args.handler(args)
-    except _UsageError as exc:
-        print(f"motcua: error: {exc}", file=sys.stderr)
+    except (_UsageError, MotcuaError) as exc:
+        from motcua.cli._args import print_error  # noqa: PLC0415 - cattrs on demand
+
+        print_error(exc)
         return 2
-    except MotcuaError as exc:
-        print(f"motcua: error: {exc}", file=sys.stderr)
-        return 2
+    except SystemExit as exc:  # --help and --version print, then exit 0
+        return exc.code if isinstance(exc.code, int) else 0
+    except KeyboardInterrupt:
+        return 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -22,7 +22,7 @@ from typing import Any
 from motcua.domain.procedures import Catalogue, Procedure
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.converter import SCHEMA_VERSION, converter, structure
-from motcua.serialization.files import ReadResult, read_records
+from motcua.serialization.files import ReadResult, Source, read_records
 
 __all__ = [
     "catalogue_from_json",
@@ -54,9 +54,17 @@ def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def read_procedures(path: str | Path, *, skip_invalid: bool = False) -> ReadResult[Procedure]:
-    """Read procedures from a catalogue JSON (or JSON Lines) file."""
-    return read_records(path, "procedures", procedure_from_json, skip_invalid=skip_invalid)
+def read_procedures(
+    path: str | Path | Source, *, skip_invalid: bool = False, input_format: str | None = None
+) -> ReadResult[Procedure]:
+    """Read procedures from a catalogue JSON (or JSON Lines) file; ``-``: standard input."""
+    return read_records(
+        path,
+        "procedures",
+        procedure_from_json,
+        skip_invalid=skip_invalid,
+        input_format=input_format,
+    )
 
 
 def catalogue_from_json(data: object, where: str = "<data>") -> Catalogue:
@@ -75,13 +83,19 @@ def catalogue_from_json(data: object, where: str = "<data>") -> Catalogue:
         raise InvalidInputError(f"{where} $.procedures", exc.expected, exc.got, exc.hint) from None
 
 
-def load_catalogue(path: str | Path) -> Catalogue:
-    """Read a catalogue file (JSON or JSON Lines of procedures)."""
-    result = read_procedures(path)
+def load_catalogue(path: str | Path | Source, input_format: str | None = None) -> Catalogue:
+    """Read a catalogue file (JSON or JSON Lines of procedures); ``-``: standard input.
+
+    Standard input is read as JSON unless *input_format* is ``jsonl``.
+    """
+    src = Source.of(path, input_format)
+    result = read_procedures(src)
     try:
         return Catalogue(result.records)
     except InvalidInputError as exc:
-        raise InvalidInputError(f"{path} $.procedures", exc.expected, exc.got, exc.hint) from None
+        raise InvalidInputError(
+            f"{src.name} $.procedures", exc.expected, exc.got, exc.hint
+        ) from None
 
 
 @functools.lru_cache(maxsize=1)

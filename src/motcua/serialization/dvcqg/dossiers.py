@@ -51,7 +51,7 @@ from motcua.serialization.dvcqg.fields import (
     format_dvcqg_instant,
     parse_dvcqg_instant,
 )
-from motcua.serialization.files import ReadResult, read_records
+from motcua.serialization.files import ReadResult, Source, read_records
 from motcua.time.deadlines import WorkSchedule
 
 __all__ = ["dossier_from_dvcqg", "dossier_to_dvcqg", "read_dvcqg_dossiers"]
@@ -357,12 +357,20 @@ def dossier_from_dvcqg(
 
 
 def read_dvcqg_dossiers(
-    path: str | Path, *, catalogue: Catalogue | None = None, skip_invalid: bool = False
+    path: str | Path | Source,
+    *,
+    catalogue: Catalogue | None = None,
+    skip_invalid: bool = False,
+    input_format: str | None = None,
 ) -> ReadResult[Dossier]:
-    """Read DVCQG sync payloads (an array, one payload, JSON Lines, or ``{"result": [...]}``)."""
+    """Read DVCQG sync payloads (an array, one payload, JSON Lines, or ``{"result": [...]}``).
+
+    *path* may be ``-`` (standard input, JSON unless *input_format* is ``jsonl``).
+    """
     return read_records(
         path,
         "result",
         lambda d, w, p: dossier_from_dvcqg(d, w, p, catalogue=catalogue),
         skip_invalid=skip_invalid,
+        input_format=input_format,
     )

@@ -29,7 +29,7 @@ from motcua.serialization.dvcqg.fields import (
     field_object,
     field_text,
 )
-from motcua.serialization.files import ReadResult, read_records
+from motcua.serialization.files import ReadResult, Source, read_records
 from motcua.time.limits import CalendarDays, Months, SameDay, TimeLimit, WorkingDays, WorkingHours
 
 __all__ = ["limit_from_dvcqg", "procedure_from_dvcqg", "read_dvcqg_procedures"]
@@ -251,7 +251,16 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
 
 
 def read_dvcqg_procedures(
-    path: str | Path, *, skip_invalid: bool = False
+    path: str | Path | Source, *, skip_invalid: bool = False, input_format: str | None = None
 ) -> ReadResult[Procedure]:
-    """Read national procedure records: one record, an array, or ``{"result": [...]}``."""
-    return read_records(path, "result", procedure_from_dvcqg, skip_invalid=skip_invalid)
+    """Read national procedure records: one record, an array, or ``{"result": [...]}``.
+
+    *path* may be ``-`` (standard input, JSON unless *input_format* is ``jsonl``).
+    """
+    return read_records(
+        path,
+        "result",
+        procedure_from_dvcqg,
+        skip_invalid=skip_invalid,
+        input_format=input_format,
+    )

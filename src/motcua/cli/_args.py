@@ -1,0 +1,249 @@
+"""The options commands share, declared once, and one way to read records and report the bad.
+
+Every command that reads a file takes ``FILE`` (``-``: standard input) and
+``--input-format {json,jsonl}``; commands that need procedures take ``--catalogue``;
+commands that read records take ``--skip-invalid``. :func:`read_input` reads FILE record by
+record, naming every bad record by file, line, JSON path and dossier code (when the record
+has a readable one); :func:`report_skipped` prints those errors and the summary line
+``motcua: read N, skipped M`` the same way in every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Final, TypeVar
+
+from motcua.cli._common import Parser, parse_as_of
+from motcua.domain.procedures import Catalogue
+from motcua.foundation.errors import InvalidInputError, MotcuaError, OutsideCalendarError
+from motcua.serialization.catalogues import load_catalogue, sample_catalogue
+from motcua.serialization.files import STDIN, ReadResult, Source, read_records
+
+__all__ = [
+    "SAMPLE_PROCEDURES",
+    "add_as_of",
+    "add_catalogue",
+    "add_input",
+    "add_json",
+    "add_skip_invalid",
+    "as_of",
+    "catalogue",
+    "one_line",
+    "options",
+    "print_error",
+    "read_input",
+    "report_skipped",
+    "source",
+]
+
+T = TypeVar("T")
+
+#: How many procedures the sample catalogue holds (a test holds the help text to it).
+SAMPLE_PROCEDURES: Final = 9
+
+_FORMATS: Final = ("json", "jsonl")
+#: Control characters, escaped so that every message stays on one line.
+_CONTROL: Final = {
+    **{c: f"\\x{c:02x}" for c in (*range(9), *range(11, 32), 0x7F)},
+    0x0A: "\\n",
+    0x0D: "\\r",
+}
+#: A code is named in a message only when it is plain printable ASCII of a sane length.
+_MAX_CODE: Final = 64
+
+
+def add_input(parser: Parser, what: str = "dossiers") -> None:
+    """Add the ``FILE`` argument (``-``: standard input) and ``--input-format``."""
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help=f"{what}: JSON, or JSON Lines (.jsonl, .ndjson); '-' reads standard input",
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=_FORMATS,
+        help="read FILE as a JSON document or as JSON Lines (default: by its extension; "
+        "json for '-')",
+    )
+
+
+def add_catalogue(parser: Parser) -> None:
+    """Add ``--catalogue FILE``; without it, the command uses the sample catalogue."""
+    parser.add_argument(
+        "--catalogue",
+        metavar="FILE",
+        help="procedure catalogue, JSON or JSON Lines ('-': standard input); without it "
+        f"the command line uses the sample catalogue of {SAMPLE_PROCEDURES} procedures "
+        "shipped with motcua (the library never falls back to it)",
+    )
+
+
+def add_skip_invalid(parser: Parser) -> None:
+    """Add ``--skip-invalid``."""
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="process the good records, report every bad one and a summary on stderr "
+        "(exit status still 2 when any was bad)",
+    )
+
+
+def add_json(parser: Parser, what: str = "a JSON object") -> None:
+    """Add ``--json``."""
+    parser.add_argument("--json", action="store_true", help=f"print {what}")
+
+
+def add_as_of(parser: Parser) -> None:
+    """Add ``--as-of INSTANT``."""
+    parser.add_argument(
+        "--as-of",
+        metavar="INSTANT",
+        help="as things stood at this instant (ISO 8601 or dd/mm/yyyy [HH:MM]; a date "
+        "means the end of that day)",
+    )
+
+
+def as_of(args: argparse.Namespace) -> datetime | date | None:
+    """The ``--as-of`` instant, if given (errors name ``--as-of``)."""
+    return parse_as_of(getattr(args, "as_of", None))
+
+
+def source(args: argparse.Namespace) -> Source:
+    """The input FILE names (``-``: standard input), read as ``--input-format`` says."""
+    return Source.of(args.file, getattr(args, "input_format", None))
+
+
+def catalogue(args: argparse.Namespace) -> Catalogue:
+    """The ``--catalogue`` file read, or the sample catalogue when there is none."""
+    path = getattr(args, "catalogue", None)
+    if not path:
+        return sample_catalogue()
+    if path == STDIN and getattr(args, "file", None) == STDIN:
+        raise InvalidInputError(
+            "--catalogue",
+            "a file (standard input is already read as FILE)",
+            path,
+            "give one of them as a file",
+        )
+    return load_catalogue(path)
+
+
+@contextmanager
+def options(**names: str) -> Iterator[None]:
+    """Name library fields as the command-line options they came from.
+
+    ``with options(period="--period"): ...`` turns an error about the field ``period``
+    into one about ``--period``; every other error passes unchanged.
+    """
+    try:
+        yield
+    except InvalidInputError as exc:
+        option = names.get(exc.field)
+        if option is None:
+            raise
+        raise InvalidInputError(option, exc.expected, exc.got, exc.hint) from None
+
+
+def _code(data: object, key: str) -> str | None:
+    code = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(code, str) or not 0 < len(code) <= _MAX_CODE:
+        return None
+    return code if code.isascii() and code.isprintable() and " " not in code else None
+
+
+def _located(
+    parse: Callable[[object, str, str], T], key: str, label: str
+) -> Callable[[object, str, str], T]:
+    """*parse*, with every error of one record located: file, line, JSON path, its code.
+
+    Errors read ``FILE line N $.path (dossier CODE)``, as the library's own do; the code is
+    added only when the error does not name it already. *parse* gets *where* unchanged (a
+    reader may keep it, e.g. as a procedure's source).
+    """
+
+    def run(data: object, where: str, path: str) -> T:
+        code = _code(data, key)
+        named = "" if code is None else f" ({label} {code})"
+        try:
+            return parse(data, where, path)
+        except InvalidInputError as exc:
+            error = exc if exc.field.startswith(where) else exc.within(f"{where} {path}")
+            if not named or f"({label} " in error.field:
+                raise error from None
+            raise InvalidInputError(
+                error.field + named, error.expected, error.got, error.hint
+            ) from None
+        except OutsideCalendarError as exc:
+            raise InvalidInputError(
+                f"{where} {path}{named}",
+                f"dates within the working calendar's years ({exc.first_year}-{exc.last_year})",
+                exc.day,
+                "check the record's dates",
+            ) from None
+        except MotcuaError as exc:
+            raise InvalidInputError(
+                f"{where} {path}{named}",
+                f"a {label} motcua can process",
+                type(exc).__name__,
+                one_line(str(exc)),
+            ) from None
+
+    return run
+
+
+def read_input(
+    args: argparse.Namespace,
+    key: str,
+    parse: Callable[[object, str, str], T],
+    *,
+    code: str = "code",
+    label: str = "dossier",
+) -> ReadResult[T]:
+    """Read FILE record by record with *parse*, which may also compute the record's output.
+
+    Any error of one record, in reading it or in what *parse* computes from it (a due
+    instant past the calendar, a refused transition), is that record's error: with
+    ``--skip-invalid`` it is reported and the other records go on.
+
+    Args:
+        args: The parsed options (``file``, ``input_format``, ``skip_invalid``).
+        key: The array of records in a JSON document (``dossiers``, ``result``...).
+        parse: ``(data, where, path) -> value``.
+        code: The record's key that holds its code, named in errors.
+        label: What the record is (``dossier``, ``procedure``).
+    """
+    return read_records(
+        source(args),
+        key,
+        _located(parse, code, label),
+        skip_invalid=getattr(args, "skip_invalid", False),
+    )
+
+
+def one_line(text: str) -> str:
+    """Return *text* with line breaks and control characters escaped."""
+    return text.translate(_CONTROL)
+
+
+def print_error(error: BaseException) -> None:
+    """Print one error on stderr, on one line: ``motcua: error: ...``."""
+    print(f"motcua: error: {one_line(str(error))}", file=sys.stderr)
+
+
+def report_skipped(
+    args: argparse.Namespace, read: int, errors: Sequence[InvalidInputError]
+) -> int:
+    """Print every bad record's error and, with ``--skip-invalid``, the summary line.
+
+    The summary is ``motcua: read N, skipped M``: N good records, M bad ones. Returns the
+    exit status: 2 when any record was skipped, else 0.
+    """
+    for error in errors:
+        print_error(error)
+    if getattr(args, "skip_invalid", False):
+        print(f"motcua: read {read}, skipped {len(errors)}", file=sys.stderr)
+    return 2 if errors else 0

@@ -1,0 +1,363 @@
+"""Every result as JSON and as text: what the command line prints, in one place.
+
+Each result has a ``*_to_json`` function returning a JSON-ready object and, where it has a
+text form, a ``*_text`` function returning the lines to print (ending in a newline). The
+command line builds none of these by hand, so a script that calls them gets exactly what
+``motcua ... --json`` prints.
+
+Outputs of commands that read records carry how many were read and how many were skipped
+(:func:`with_counts`): ``{"read": N, "skipped": M}``, the good records and the bad ones.
+
+>>> from motcua.analyses.periods import parse_period
+>>> period_to_json(parse_period("2024-Q1"))["start"]
+'2023-12-15'
+>>> with_counts({"ok": True}, read=3, skipped=1)
+{'ok': True, 'read': 3, 'skipped': 1}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from motcua.analyses.compliance.rules import Violation
+from motcua.analyses.index766 import IndicatorResult
+from motcua.analyses.periods import Period
+from motcua.analyses.posting import Coverage
+from motcua.analyses.rates import percent, round_half_up
+from motcua.analyses.verify import Verification
+from motcua.domain.codes import DossierCode
+from motcua.domain.dossiers import Dossier, as_of_instant
+from motcua.domain.procedures import NoTimeLimit, Procedure
+from motcua.domain.units import Level
+from motcua.serialization.limits import limit_to_json
+
+__all__ = [
+    "checks_text",
+    "checks_to_json",
+    "code_text",
+    "code_to_json",
+    "coverage_text",
+    "coverage_to_json",
+    "dossier_summary",
+    "dossiers_text",
+    "dumps",
+    "indicators_text",
+    "indicators_to_json",
+    "period_basis",
+    "period_note",
+    "period_text",
+    "period_to_json",
+    "procedure_text",
+    "violations_text",
+    "violations_to_json",
+    "with_counts",
+]
+
+#: The note for a reporting window that contains the 2025 reform (two-tier government).
+_REFORM_NOTE = (
+    "note: the period straddles 2025-07-01 (two-tier local government); "
+    "district-level rows cover only the part before it"
+)
+
+
+def dumps(data: object, *, indent: int | None = 2) -> str:
+    """Return *data* as JSON text, UTF-8 kept readable (no trailing newline)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def with_counts(data: Mapping[str, Any], *, read: int, skipped: int) -> dict[str, Any]:
+    """Return *data* with the input's counts: ``read`` (good records) and ``skipped`` (bad)."""
+    return {**data, "read": read, "skipped": skipped}
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat(timespec="minutes")
+
+
+# -- periods ------------------------------------------------------------------------------
+
+
+def period_to_json(period: Period) -> dict[str, Any]:
+    """Return a period: ``spec``, ``start``, ``end``, ``window``, ``basis``, ``straddles_reform``.
+
+    ``report --format json`` nests the same object under ``period``.
+    """
+    return {
+        "spec": period.spec,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "window": period.window.value,
+        "basis": period.basis,
+        "straddles_reform": period.straddles_reform,
+    }
+
+
+def period_text(period: Period) -> str:
+    """Return the period's inclusive start and end dates, ISO 8601, on one line."""
+    return f"{period.start.isoformat()} {period.end.isoformat()}\n"
+
+
+def period_basis(period: Period) -> str:
+    """Return the period's dates dd/mm/yyyy and the basis of its window, on one line."""
+    return f"{period.start:%d/%m/%Y}-{period.end:%d/%m/%Y} ({period.basis})\n"
+
+
+def period_note(period: Period) -> str | None:
+    """Return the note a window containing 2025-07-01 needs, or None."""
+    return _REFORM_NOTE + "\n" if period.straddles_reform else None
+
+
+# -- dossiers -----------------------------------------------------------------------------
+
+
+def dossier_summary(
+    dossier: Dossier, as_of: datetime | date | None, *, history: bool = False
+) -> dict[str, Any]:
+    """Return the JSON summary ``motcua dossier show --json`` prints for one dossier.
+
+    Keys: ``code``, ``procedure``, ``channel``, ``status``, ``status_name``, ``received_at``,
+    ``due``, ``appointment``, ``resolved_at``, ``timeliness``, ``limit``; with *as_of*,
+    ``as_of`` and ``remaining_working_hours``; with *history*, ``history``.
+    """
+    view = dossier if as_of is None else dossier.as_of(as_of)
+    out: dict[str, Any] = {
+        "code": str(dossier.code),
+        "procedure": str(dossier.procedure),
+        "channel": dossier.channel.value,
+        "status": None,
+        "status_name": None,
+        "received_at": None,
+        "due": None,
+        "appointment": None,
+        "resolved_at": None,
+        "timeliness": None,
+        "limit": limit_to_json(dossier.limit),
+    }
+    if as_of is not None:
+        out["as_of"] = _iso(as_of_instant(as_of))
+        out["remaining_working_hours"] = None
+    if view is not None:
+        due = view.due(as_of=as_of)
+        timeliness = dossier.timeliness(as_of=as_of)
+        out.update(
+            status=view.status.code,
+            status_name=view.status.vi,
+            received_at=_iso(view.received_at),
+            due=None if due is None else _iso(due.at),
+            appointment=_iso(view.appointment(as_of=as_of)),
+            resolved_at=_iso(view.resolved_at),
+            timeliness=None if timeliness is None else timeliness.value,
+        )
+        if as_of is not None:
+            left = view.remaining(as_of)
+            out["remaining_working_hours"] = (
+                None if left is None else round(left.total_seconds() / 3600, 2)
+            )
+    if history:
+        events = dossier.events if view is None else view.events
+        statuses = () if view is None else view.statuses
+        out["history"] = [
+            {"type": e.kind, "at": _iso(e.at), "status": s.code}
+            for e, s in zip(events, statuses, strict=False)
+        ]
+    return out
+
+
+def dossiers_text(summaries: Iterable[Mapping[str, Any]]) -> str:
+    """Return one line per dossier summary (and its history rows, when it has them)."""
+    lines = []
+    for s in summaries:
+        status = "-" if s["status"] is None else f"{s['status']} {s['status_name']}"
+        lines.append(
+            f"{s['code']}  {s['procedure']}  kênh {s['channel']}  "
+            f"[{status}]  hạn {s['due'] or '-'}  {s['timeliness'] or '-'}"
+        )
+        lines += [
+            f"    {row['at']}  {row['type']:<22} -> {row['status']}"
+            for row in s.get("history", [])
+        ]
+    return "".join(line + "\n" for line in lines)
+
+
+def code_to_json(code: DossierCode) -> dict[str, Any]:
+    """Return a dossier code's parts: ``code``, ``agency``, ``date``, ``serial``."""
+    return {
+        "code": str(code),
+        "agency": str(code.agency),
+        "date": code.day.isoformat(),
+        "serial": code.serial,
+    }
+
+
+def code_text(code: DossierCode) -> str:
+    """Return a dossier code's parts, one per line."""
+    return (
+        f"agency  {code.agency}\n"
+        f"date    {code.day.isoformat()} ({code.day:%d/%m/%Y})\n"
+        f"serial  {code.serial}\n"
+    )
+
+
+# -- procedures ---------------------------------------------------------------------------
+
+
+def _term_lines(procedure: Procedure) -> list[str]:
+    lines = []
+    for term in procedure.terms:
+        limit = (
+            "không quy định thời hạn" if isinstance(term.limit, NoTimeLimit) else str(term.limit)
+        )
+        rule = term.counting_rule
+        fees = "; ".join(
+            f"{f.description}"
+            + ("" if f.amount is None else f" = {f.amount:,} đ".replace(",", "."))
+            for f in term.fees
+        )
+        case = f" [{term.case}]" if term.case else ""
+        lines.append(
+            f"    kênh {term.channel.value} ({term.channel.vi}){case}: {limit}"
+            + (f", rule {rule.value}" if rule else "")
+            + (f"; {fees}" if fees else "")
+        )
+    return lines
+
+
+def procedure_text(procedure: Procedure) -> str:
+    """Return a procedure's field, levels, terms and fees per channel, and legal basis."""
+    lines = [
+        f"{procedure.code}  {procedure.name}",
+        f"  lĩnh vực: {procedure.field}",
+        f"  cấp thực hiện: {', '.join(level.vi for level in procedure.levels)}",
+        f"  dịch vụ trực tuyến: {procedure.online_level.value}",
+        "  thời hạn và phí theo kênh:",
+        *_term_lines(procedure),
+        "  căn cứ pháp lý:",
+        *(f"    {basis}" for basis in procedure.legal_basis),
+    ]
+    if procedure.source:
+        lines.append(f"  nguồn: {procedure.source}")
+    return "".join(line + "\n" for line in lines)
+
+
+def coverage_to_json(day: date, coverage: Mapping[Level, Coverage]) -> dict[str, Any]:
+    """Return the posting coverage on *day*, per level: total, physical, electronic, both."""
+    return {
+        "on": day.isoformat(),
+        "levels": {
+            level.value: {
+                "total": c.total,
+                "physical": c.physical,
+                "electronic": c.electronic,
+                "both": c.both,
+            }
+            for level, c in coverage.items()
+        },
+    }
+
+
+def coverage_text(coverage: Mapping[Level, Coverage]) -> str:
+    """Return one line per level, e.g. ``Cấp Xã: 297/297 (physical 297, electronic 297)``."""
+    return "".join(f"{level.vi}: {c}\n" for level, c in coverage.items())
+
+
+# -- reports ------------------------------------------------------------------------------
+
+
+def indicators_to_json(
+    period: Period, results: Iterable[IndicatorResult], config: str
+) -> dict[str, Any]:
+    """Return the Decision 766 indicators of *period* under the configuration *config*."""
+    return {
+        "period": period.spec,
+        "config": config,
+        "indicators": [
+            {
+                "code": r.code,
+                "name": r.name,
+                "numerator": r.numerator,
+                "denominator": r.denominator,
+                "rate": None if r.rate is None else str(r.rate),
+                "percent": None if r.rate is None else str(percent(r.rate)),
+                "points": None if r.points is None else str(round_half_up(r.points)),
+                "max_points": r.max_points,
+                "unknown": r.unknown,
+                "formula": r.formula,
+            }
+            for r in results
+        ],
+    }
+
+
+def indicators_text(period: Period, results: Iterable[IndicatorResult], config: str) -> str:
+    """Return a title line, then one line per indicator (rate and points)."""
+    lines = [f"Decision 766/QĐ-TTg indicators, {period} ({config})"]
+    for r in results:
+        pct = "-" if r.rate is None else f"{percent(r.rate)} %"
+        pts = "-" if r.points is None else f"{round_half_up(r.points)}/{r.max_points}"
+        extra = f", {r.unknown} unknown" if r.unknown else ""
+        lines.append(
+            f"  {r.code} {r.name}: {r.numerator}/{r.denominator} = {pct}, points {pts}{extra}"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def checks_to_json(result: Verification) -> dict[str, Any]:
+    """Return a verification: ``ok`` and every check made (skipped ones left out)."""
+    return {
+        "ok": result.ok,
+        "checks": [
+            {
+                "identity": str(c.identity),
+                "period": c.period,
+                "status": c.status,
+                "message": c.message,
+                **({"implied": {c.implied[0]: c.implied[1]}} if c.implied else {}),
+            }
+            for c in result.checks
+            if c.status != "skipped"
+        ],
+    }
+
+
+def checks_text(result: Verification, *, series: bool = False) -> str:
+    """Return one line per check made, then the verdict (*series*: name each check's period)."""
+    lines = [
+        f"{f'[{c.period}] ' if series else ''}{c.status.upper():<8} {c.message}"
+        for c in result.checks
+        if c.status != "skipped"
+    ]
+    lines.append("consistent" if result.ok else f"{len(result.failures)} identity(ies) fail")
+    return "".join(line + "\n" for line in lines)
+
+
+# -- compliance ---------------------------------------------------------------------------
+
+
+def violations_to_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
+    """Return each violation's rule, dossier, basis, message, regime and facts."""
+    return [
+        {
+            "rule": v.rule,
+            "dossier": v.dossier,
+            "basis": v.basis,
+            "message": v.message,
+            "regime": v.regime,
+            "facts": dict(v.facts),
+        }
+        for v in violations
+    ]
+
+
+def violations_text(violations: Sequence[Violation], checked: int) -> str:
+    """Return one line per violation, then how many of the *checked* dossiers broke a rule."""
+    lines = [str(v) for v in violations]
+    dossiers = len({v.dossier for v in violations})
+    lines.append(
+        f"{len(violations)} violation(s) in {dossiers} of {checked} dossier(s)"
+        if violations
+        else f"no violations in {checked} dossier(s)"
+    )
+    return "".join(line + "\n" for line in lines)
