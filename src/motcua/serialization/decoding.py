@@ -48,8 +48,8 @@ MAX_INT_DIGITS: Final = 20
 #: Most characters in one JSON number as written.
 MAX_NUMBER_CHARS: Final = 40
 
-# A \uD800-\uDFFF escape, or a surrogate character already in the text.
-_MAYBE_SURROGATE: Final = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+# A \uD800-\uDFFF escape (text decoded from UTF-8 cannot hold a surrogate itself).
+_MAYBE_SURROGATE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 
 
@@ -217,7 +217,7 @@ def decode_json(text: str, where: str) -> object:
         for _path, depth, _value in _walk(data):
             if depth > MAX_DEPTH:
                 raise _too_deep(where)
-    if _MAYBE_SURROGATE.search(text):
+    if "\\u" in text and _MAYBE_SURROGATE.search(text):
         for path, _depth, value in _walk(data):
             keys = value.keys() if isinstance(value, dict) else ()
             if (isinstance(value, str) and _SURROGATE.search(value)) or any(
