@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from typing import Protocol
 
 from motcua.cli import _args
 from motcua.cli._common import Parser, parse_as_of
 from motcua.domain.codes import DossierCode
+from motcua.domain.dossiers import Dossier
 from motcua.domain.procedures import Catalogue
 from motcua.serialization.catalogues import catalogue_to_json, procedure_to_json
 from motcua.serialization.dossiers import dossier_from_json
@@ -34,29 +36,40 @@ from motcua.serialization.render import (
 __all__ = ["add_commands"]
 
 
-def _print_summaries(
-    args: argparse.Namespace, summaries: tuple[dict[str, object], ...], skipped: int
-) -> None:
-    if args.json:
-        print(
-            dumps(with_counts({"dossiers": list(summaries)}, read=len(summaries), skipped=skipped))
-        )
-    else:
-        print(dossiers_text(summaries), end="")
+class _Reader(Protocol):
+    """A record reader: ``(data, where, path, *, catalogue) -> Dossier``."""
+
+    def __call__(
+        self, data: object, where: str, path: str, /, *, catalogue: Catalogue | None
+    ) -> Dossier: ...
 
 
-def _cmd_show(args: argparse.Namespace) -> int:
+def _show(args: argparse.Namespace, key: str, read: _Reader, code: str = "code") -> int:
+    """Print each dossier's summary (``show``, ``import-dvcqg``); report the bad records."""
     as_of = _args.as_of(args)  # validated before reading
     catalogue = _args.catalogue(args)
     result = _args.read_input(
         args,
-        "dossiers",
+        key,
         lambda d, w, p: dossier_summary(
-            dossier_from_json(d, w, p, catalogue=catalogue), as_of, history=args.history
+            read(d, w, p, catalogue=catalogue), as_of, history=args.history
         ),
+        code=code,
     )
-    _print_summaries(args, result.records, len(result.errors))
-    return _args.report_skipped(args, len(result.records), result.errors)
+    read_, skipped = len(result.records), len(result.errors)
+    if args.json:
+        print(dumps(with_counts({"dossiers": list(result.records)}, read=read_, skipped=skipped)))
+    else:
+        print(dossiers_text(result.records), end="")
+    return _args.report_skipped(args, read_, result.errors)
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    return _show(args, "dossiers", dossier_from_json)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    return _show(args, "result", dossier_from_dvcqg, code="MaHoSo")
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -69,21 +82,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
         ),
     )
     print(dumps(list(result.records)))
-    return _args.report_skipped(args, len(result.records), result.errors)
-
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    as_of = _args.as_of(args)
-    catalogue = _args.catalogue(args)
-    result = _args.read_input(
-        args,
-        "result",
-        lambda d, w, p: dossier_summary(
-            dossier_from_dvcqg(d, w, p, catalogue=catalogue), as_of, history=args.history
-        ),
-        code="MaHoSo",
-    )
-    _print_summaries(args, result.records, len(result.errors))
     return _args.report_skipped(args, len(result.records), result.errors)
 
 
