@@ -277,7 +277,7 @@ def test_cli_report_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert f"{bad} line 2" in capsys.readouterr().err
     assert main(["report", str(bad), "--period", "2024-Q1", "--skip-invalid"]) == 2
     captured = capsys.readouterr()
-    assert "1 invalid record(s) skipped" in captured.err
+    assert "motcua: read 2, skipped 1" in captured.err
     assert "Tổng cộng" in captured.out
 
 

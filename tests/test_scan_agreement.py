@@ -236,6 +236,8 @@ def test_the_schema_is_the_value_classes() -> None:
         assert EVENTS[kind].required == required
     assert "events" in RECORD.fields
     assert "policy" in RECORD.fields
+    # The fast reader checks a bare {"type", "at"} event with the one "at" check.
+    assert len({shape.fields["at"].check for shape in EVENTS.values()}) == 1
 
 
 # -- random mutations of generated records ---------------------------------------------

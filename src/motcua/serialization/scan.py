@@ -39,6 +39,8 @@ _EVENT_CHECKS: Final = {
     for kind, shape in EVENTS.items()
 }
 _EVENT_REQUIRED: Final = {kind: shape.required for kind, shape in EVENTS.items()}
+#: Every event has ``at``, checked alike (the schema says so; a test holds it).
+_AT: Final = EVENTS["received"].fields["at"].check
 
 
 class Scanned(NamedTuple):
@@ -71,6 +73,8 @@ def _event(data: Any) -> tuple[str, Any]:
     checks = _EVENT_CHECKS.get(kind)
     if checks is None or not _EVENT_REQUIRED[kind].issubset(data):
         raise Defer
+    if len(data) == 2:  # {"type", "at"}: most events
+        return kind, _AT(data["at"])
     values = {}
     for key, value in data.items():
         if key != "type":
@@ -102,11 +106,12 @@ def _scan(data: object) -> Scanned:
             raise Defer
     else:
         resolve_rule(limit, rule)
-    code = values["code"]
-    log = ClockLog(steps, _DEFAULT_POLICY, str(code))
+    # The code's text as written (it parsed, and parsing rewrites nothing): no formatting.
+    code: str = data["code"]
+    log = ClockLog(steps, _DEFAULT_POLICY, code)
     return Scanned(
-        str(code),
-        str(code.agency),
+        code,
+        code.partition("-")[0],
         values["procedure"],
         values["channel"],
         values.get("level"),

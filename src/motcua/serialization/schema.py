@@ -59,15 +59,21 @@ class Defer(Exception):  # noqa: N818 - control flow: "the strict reader decides
     """The fast reader cannot accept this value; the strict reader decides (and explains)."""
 
 
+_MEMBERS: dict[type[enum.Enum], dict[tuple[type, object], enum.Enum]] = {}
+
+
 def enum_member(cls: type[enum.Enum], value: object) -> enum.Enum:
     """The member of *cls* whose value is *value*, of the same type (``"1"`` is not ``1``).
 
     The one enum rule of motcua's own formats, used by both readers.
+
+    Raises:
+        KeyError: No such member (TypeError: *value* is unhashable).
     """
-    for member in cls:
-        if member.value == value and type(member.value) is type(value):
-            return member
-    raise KeyError(value)
+    table = _MEMBERS.get(cls)
+    if table is None:
+        table = _MEMBERS[cls] = {(type(m.value), m.value): m for m in cls}
+    return table[type(value), value]
 
 
 def channel_of(value: object) -> Channel:
