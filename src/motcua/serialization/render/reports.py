@@ -1,0 +1,154 @@
+"""Biểu 06 as text, CSV, JSON or Markdown, with the form's Vietnamese headers or English ones."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Final
+
+from motcua.analyses.bieu06 import Dimension, Report
+from motcua.analyses.buckets import COLUMNS, Counts
+from motcua.analyses.rates import percent
+from motcua.domain.procedures import Channel
+from motcua.domain.units import Level
+from motcua.foundation.errors import InvalidInputError
+from motcua.serialization.render.results import period_to_json
+
+__all__ = ["HEADERS", "render_report", "report_to_json"]
+
+#: Column headers: the form's Vietnamese wording, and English.
+HEADERS: Final = {
+    "vi": {
+        "group": "Lĩnh vực, công việc giải quyết theo cấp",
+        "received_total": "Số hồ sơ nhận giải quyết: Tổng số",
+        "received_online": "Trực tuyến",
+        "received_in_person_or_postal": "Trực tiếp, dịch vụ bưu chính",
+        "carried_over": "Từ kỳ trước",
+        "resolved_total": "Đã giải quyết: Tổng số",
+        "resolved_early": "Trước hạn",
+        "resolved_on_time": "Đúng hạn",
+        "resolved_late": "Quá hạn",
+        "pending_total": "Đang giải quyết: Tổng số",
+        "pending_within": "Trong hạn",
+        "pending_overdue": "Quá hạn",
+        "total": "Tổng cộng",
+        "on_time_percent": "Tỷ lệ trước và đúng hạn (%)",
+    },
+    "en": {
+        "group": "Group",
+        "received_total": "Received: total",
+        "received_online": "Online",
+        "received_in_person_or_postal": "In person or postal",
+        "carried_over": "Carried over",
+        "resolved_total": "Resolved: total",
+        "resolved_early": "Early",
+        "resolved_on_time": "On time",
+        "resolved_late": "Late",
+        "pending_total": "Pending: total",
+        "pending_within": "Within time",
+        "pending_overdue": "Overdue",
+        "total": "Total",
+        "on_time_percent": "Early or on time (%)",
+    },
+}
+
+
+def _row(name: str, counts: Counts) -> dict[str, Any]:
+    pct = percent(counts.on_time_rate)
+    return {
+        "group": name,
+        **counts.as_dict(),
+        "on_time_percent": None if pct is None else str(pct),
+    }
+
+
+def _label(dim: Dimension, value: Any, lang: str) -> str:
+    if dim is Dimension.LEVEL:
+        level = Level(value)
+        return level.vi if lang == "vi" else level.value
+    if dim is Dimension.CHANNEL:
+        channel = Channel(value)
+        return channel.vi if lang == "vi" else channel.name.lower().replace("_", " ")
+    return str(value)
+
+
+def _group_name(key: tuple[Any, ...], by: tuple[Dimension, ...], lang: str = "vi") -> str:
+    return " / ".join(_label(dim, part, lang) for dim, part in zip(by, key, strict=True))
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    """Return the report as a JSON object: ``period``, ``total``, ``groups``, ``notes``."""
+
+    def counts(c: Counts) -> dict[str, Any]:
+        rate = c.on_time_rate
+        pct = percent(rate)
+        return {
+            **c.as_dict(),
+            "resolved_in_time": c.resolved_in_time,
+            "on_time_rate": None if rate is None else f"{rate.numerator}/{rate.denominator}",
+            "on_time_percent": None if pct is None else str(pct),
+        }
+
+    return {
+        "period": period_to_json(report.period),
+        "by": [d.value for d in report.by],
+        "policy": {
+            "granularity": report.policy.granularity.value,
+            "stopped": report.policy.stopped.value,
+        },
+        "total": counts(report.total),
+        "groups": [
+            {"key": list(key), "name": _group_name(key, report.by), **counts(c)}
+            for key, c in report.groups
+            if report.by
+        ],
+        "dossiers_read": report.dossiers_read,
+        "notes": list(report.notes),
+    }
+
+
+def render_report(report: Report, fmt: str = "table", lang: str = "vi") -> str:
+    """Render a report as ``table``, ``csv``, ``json`` or ``markdown`` (``vi`` or ``en``)."""
+    if lang not in HEADERS:
+        raise InvalidInputError("lang", "vi or en", lang)
+    if fmt == "json":
+        return json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
+    head = HEADERS[lang]
+    keys = ("group", *COLUMNS, "on_time_percent")
+    rows = [_row(_group_name(k, report.by, lang), c) for k, c in report.groups if report.by]
+    rows.append(_row(head["total"], report.total))
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([head[k] for k in keys])
+        for row in rows:
+            writer.writerow(["" if row[k] is None else row[k] for k in keys])
+        return buffer.getvalue()
+    title = (
+        f"Biểu số 06/VPCP/KSTT: {report.period}"
+        if lang == "vi"
+        else f"Form 06/VPCP/KSTT: {report.period}"
+    )
+    notes = [f"note: {n}" for n in report.notes]
+    cells = [[str(head[k]) for k in keys]] + [
+        ["-" if row[k] is None else str(row[k]) for k in keys] for row in rows
+    ]
+    if fmt == "markdown":
+        lines = [f"**{title}**", ""]
+        lines.append("| " + " | ".join(cells[0]) + " |")
+        lines.append("| " + " | ".join("---" for _ in keys) + " |")
+        lines += ["| " + " | ".join(r) + " |" for r in cells[1:]]
+        return "\n".join([*lines, *(["", *notes] if notes else [])]) + "\n"
+    if fmt != "table":
+        raise InvalidInputError("fmt", "table, csv, json or markdown", fmt)
+    # A text table: one line per row, numbers right-aligned under short column numbers.
+    numbers = [str(k) for k in range(3, 3 + len(COLUMNS))] + ["%"]
+    width = max(len(r[0]) for r in cells)
+    lines = [title, ""]
+    legend = [f"({n}) {cells[0][i + 1]}" for i, n in enumerate(numbers)]
+    lines.append(f"{'':<{width}}  " + " ".join(f"{'(' + n + ')':>7}" for n in numbers))
+    for r in cells[1:]:
+        lines.append(f"{r[0]:<{width}}  " + " ".join(f"{v:>7}" for v in r[1:]))
+    lines += ["", *legend, *notes]
+    return "\n".join(lines) + "\n"
