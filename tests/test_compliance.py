@@ -189,10 +189,14 @@ def test_cli_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["check", str(DATA / "compliant.jsonl")]) == 0
     assert "no violations in 6 dossier(s)" in capsys.readouterr().out
     assert main(["check", str(DATA / "violations.jsonl"), "--format", "json"]) == 1
-    rows = json.loads(capsys.readouterr().out)
-    assert {"rule", "dossier", "basis", "message"} <= set(rows[0])
-    assert sorted({r["rule"] for r in rows}) == sorted(r.id for r in RULES)
-    assert len({r["dossier"] for r in rows}) == len(RULES)
+    out = json.loads(capsys.readouterr().out)
+    assert {"rule", "dossier", "basis", "message"} <= set(out["violations"][0])
+    assert (out["read"], out["skipped"]) == (
+        len(DATA.joinpath("violations.jsonl").read_text(encoding="utf-8").splitlines()),
+        0,
+    )
+    assert sorted({r["rule"] for r in out["violations"]}) == sorted(r.id for r in RULES)
+    assert len({r["dossier"] for r in out["violations"]}) == len(RULES)
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{}\n", encoding="utf-8")
     assert main(["check", str(bad)]) == 2

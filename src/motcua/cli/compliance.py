@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from motcua.analyses.compliance import Regime, check
 from motcua.analyses.notices import NoticeKind, build_book, build_notice, render_html, render_text
-from motcua.cli._common import Parser, parse_as_of
+from motcua.cli import _args
+from motcua.cli._common import Parser
+from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import LifecyclePolicy
+from motcua.domain.procedures import Catalogue
 from motcua.foundation.errors import InvalidInputError
-from motcua.serialization.catalogues import load_catalogue, sample_catalogue
-from motcua.serialization.dossiers import read_dossiers
+from motcua.serialization.dossiers import dossier_from_json
+from motcua.serialization.files import ReadResult
+from motcua.serialization.render import dumps, violations_text, violations_to_json, with_counts
 
 __all__ = ["add_commands"]
 
@@ -20,58 +22,42 @@ __all__ = ["add_commands"]
 _AS_RECORDED = LifecyclePolicy(max_reschedules=None)
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
-    as_of = parse_as_of(args.as_of)  # each log is cut there, as `dossier show --as-of` does
-    catalogue = load_catalogue(args.catalogue) if args.catalogue else sample_catalogue()
-    result = read_dossiers(
-        args.file, catalogue=catalogue, policy=_AS_RECORDED, skip_invalid=args.skip_invalid
+def _read(args: argparse.Namespace) -> tuple[Catalogue, ReadResult[Dossier]]:
+    catalogue = _args.catalogue(args)
+    result = _args.read_input(
+        args,
+        "dossiers",
+        lambda d, w, p: dossier_from_json(d, w, p, catalogue=catalogue, policy=_AS_RECORDED),
     )
+    return catalogue, result
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    as_of = _args.as_of(args)  # each log is cut there, as `dossier show --as-of` does
+    catalogue, result = _read(args)
     violations = check(
         result.records, regime=Regime(args.regime), as_of=as_of, catalogue=catalogue
     )
+    read, skipped = len(result.records), len(result.errors)
     if args.format == "json":
-        print(
-            json.dumps(
-                [
-                    {
-                        "rule": v.rule,
-                        "dossier": v.dossier,
-                        "basis": v.basis,
-                        "message": v.message,
-                        "regime": v.regime,
-                        "facts": dict(v.facts),
-                    }
-                    for v in violations
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        body = {"violations": violations_to_json(violations)}
+        print(dumps(with_counts(body, read=read, skipped=skipped)))
     else:
-        for v in violations:
-            print(v)
-        dossiers = len({v.dossier for v in violations})
-        print(
-            f"{len(violations)} violation(s) in {dossiers} of {len(result.records)} dossier(s)"
-            if violations
-            else f"no violations in {len(result.records)} dossier(s)"
-        )
-    for error in result.errors:
-        print(f"motcua: error: {error}", file=sys.stderr)
-    if result.errors:
-        return 2
-    return 1 if violations else 0
+        print(violations_text(violations, read), end="")
+    return _args.report_skipped(args, read, result.errors) or (1 if violations else 0)
 
 
 def _cmd_notice(args: argparse.Namespace) -> int:
     kind = NoticeKind(args.kind)
-    catalogue = load_catalogue(args.catalogue) if args.catalogue else sample_catalogue()
-    dossiers = read_dossiers(args.file, catalogue=catalogue, policy=_AS_RECORDED).records
+    catalogue, result = _read(args)
+    dossiers = result.records
     regime = Regime(args.regime)
     if args.code is not None:
         dossiers = tuple(d for d in dossiers if str(d.code) == args.code)
         if not dossiers:
-            raise InvalidInputError("--code", f"a dossier code present in {args.file}", args.code)
+            raise InvalidInputError(
+                "--code", f"a dossier code present in {_args.source(args).name}", args.code
+            )
     if kind is NoticeKind.BOOK:
         notice = build_book(dossiers, regime=regime, catalogue=catalogue)
     else:
@@ -91,23 +77,38 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     """Register ``check`` and ``notice``."""
     regimes = [r.value for r in Regime]
     chk = sub.add_parser("check", help="check dossiers against the compliance rules")
-    chk.add_argument("file", metavar="FILE", help="dossiers: JSON or JSON Lines")
-    chk.add_argument("--regime", default="auto", choices=regimes)
+    _args.add_input(chk)
     chk.add_argument(
-        "--as-of",
-        metavar="INSTANT",
-        help="judge the dossiers as they stood at this instant (a date: its end)",
+        "--regime",
+        default="auto",
+        choices=regimes,
+        help="the rules of which regime (auto: the one in force on each dossier's day)",
     )
-    chk.add_argument("--format", default="text", choices=["text", "json"])
-    chk.add_argument("--catalogue", metavar="FILE", help="procedures (default: sample)")
-    chk.add_argument("--skip-invalid", action="store_true")
+    _args.add_as_of(chk)
+    chk.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json"],
+        help="text (one line per violation) or json ({violations, read, skipped})",
+    )
+    _args.add_catalogue(chk)
+    _args.add_skip_invalid(chk)
     chk.set_defaults(handler=_cmd_check)
 
     notice = sub.add_parser("notice", help="render an official notice (form) for a dossier")
-    notice.add_argument("kind", metavar="KIND", choices=[k.value for k in NoticeKind])
-    notice.add_argument("file", metavar="FILE")
+    notice.add_argument(
+        "kind",
+        metavar="KIND",
+        choices=[k.value for k in NoticeKind],
+        help="the form: " + ", ".join(k.value for k in NoticeKind),
+    )
+    _args.add_input(notice)
     notice.add_argument("--code", metavar="CODE", help="the dossier (needed if FILE has several)")
-    notice.add_argument("--format", default="text", choices=["text", "html"])
-    notice.add_argument("--regime", default="auto", choices=regimes)
-    notice.add_argument("--catalogue", metavar="FILE")
+    notice.add_argument(
+        "--format", default="text", choices=["text", "html"], help="plain text or printable HTML"
+    )
+    notice.add_argument(
+        "--regime", default="auto", choices=regimes, help="whose forms (auto: by the day)"
+    )
+    _args.add_catalogue(notice)
     notice.set_defaults(handler=_cmd_notice)
