@@ -162,7 +162,7 @@ class Bieu06:
                 f"dossier {facts.code}.procedure",
                 "a procedure listed in the catalogue (to find its field and level)",
                 facts.procedure,
-                "pass the catalogue that lists it (--catalogue)",
+                "use a catalogue that lists it",
             ) from None
 
     def _level(self, facts: DossierKeys) -> str:

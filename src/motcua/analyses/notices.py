@@ -221,7 +221,7 @@ def _missing(kind: NoticeKind, d: Dossier, what: str) -> InvalidInputError:
         f"notice {kind.value} for dossier {d.code}",
         f"a dossier with {what}",
         d.status.value,
-        "pick a dossier (--code) whose history has it",
+        "pick a dossier whose history has it",
     )
 
 

@@ -358,7 +358,8 @@ class Catalogue:
             raise NotFoundError(
                 "procedure",
                 key,
-                f"the catalogue has {len(self)} procedures; check the code or pass --catalogue",
+                f"the catalogue has {len(self)} procedures; check the code, or use a catalogue "
+                "that lists it",
             )
         return found
 
