@@ -176,3 +176,13 @@ def test_console_entry_points() -> None:
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("year", ["٢٠٢٦", "２０２６", " 2026", "2026 ", "2_026", "+2026", "26"])
+def test_calendar_year_is_four_ascii_digits(
+    year: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["calendar", year]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("motcua: error: YEAR: expected a year of four ASCII digits")
+    assert err.count("\n") == 1

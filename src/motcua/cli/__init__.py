@@ -18,8 +18,14 @@ from motcua.cli._common import UsageError as _UsageError
 from motcua.cli._common import parse_start
 from motcua.foundation.errors import InvalidInputError, MotcuaError
 from motcua.foundation.vntime import parse_clock
-from motcua.time.calendar import NamedDay, WorkingCalendar, vietnam_calendar
-from motcua.time.deadlines import Due, WorkSchedule
+from motcua.serialization.render.timing import (
+    calendar_text,
+    calendar_to_json,
+    due_text,
+    due_to_json,
+)
+from motcua.time.calendar import WorkingCalendar, vietnam_calendar
+from motcua.time.deadlines import WorkSchedule
 from motcua.time.hours import OfficeHours
 from motcua.time.limits import (
     CalendarDays,
@@ -33,8 +39,6 @@ from motcua.time.limits import (
 )
 
 __all__ = ["main", "parse_start"]
-
-_WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
 def _count(
@@ -71,21 +75,6 @@ def _calendar(args: argparse.Namespace) -> WorkingCalendar:
     return vietnam_calendar()
 
 
-def _due_json(due: Due, schedule: WorkSchedule) -> dict[str, object]:
-    from motcua.serialization.limits import limit_to_json  # noqa: PLC0415 - only for --json
-
-    return {
-        "due": due.at.isoformat(timespec="minutes"),
-        "due_date": due.date.isoformat(),
-        "received_at": due.received_at.isoformat(timespec="minutes"),
-        "counted_from": due.counted_from.isoformat(timespec="minutes"),
-        "limit": limit_to_json(due.limit),
-        "rule": due.rule.value,
-        "provisional": due.provisional,
-        "calendar": schedule.calendar.source,
-    }
-
-
 def _cmd_due(args: argparse.Namespace) -> int:
     start = parse_start(args.start)
     limit = _limit(args)
@@ -98,9 +87,9 @@ def _cmd_due(args: argparse.Namespace) -> int:
     schedule = WorkSchedule(_calendar(args), hours)
     due = schedule.due(start, limit, rule=rule)
     if args.json:
-        print(json.dumps(_due_json(due, schedule), ensure_ascii=False))
+        print(json.dumps(due_to_json(due, schedule), ensure_ascii=False))
     else:
-        print(str(due))
+        print(due_text(due), end="")
         if due.provisional:
             print(
                 f"note: provisional: {due.date.year} has no announced schedule yet "
@@ -110,58 +99,17 @@ def _cmd_due(args: argparse.Namespace) -> int:
     return 0
 
 
-def _day_json(n: NamedDay) -> dict[str, object]:
-    return {
-        "date": n.day.isoformat(),
-        "weekday": n.day.strftime("%A"),
-        "category": n.category.value,
-        "name_vi": n.name_vi,
-        "name_en": n.name_en,
-        "sources": list(n.sources),
-        "provisional": n.provisional,
-    }
-
-
 def _cmd_calendar(args: argparse.Namespace) -> int:
-    try:
-        year = int(args.year)
-    except ValueError:
-        raise InvalidInputError("YEAR", "a year such as 2026", args.year) from None
+    text = args.year
+    if not (isinstance(text, str) and len(text) == 4 and text.isascii() and text.isdigit()):
+        raise InvalidInputError("YEAR", "a year of four ASCII digits such as 2026", text)
+    year = int(text)
     schedule = _calendar(args).year_schedule(year)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "year": year,
-                    "provisional": schedule.provisional,
-                    "days_off": [_day_json(n) for n in schedule.days_off],
-                    "make_up_days": [_day_json(n) for n in schedule.make_up_days],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return 0
-    title = f"Lịch làm việc {year} / Working calendar {year}"
-    if schedule.provisional:
-        title += " (provisional: not yet announced)"
-    print(title)
-    print("Ngày nghỉ trong tuần / Weekdays off:")
-    for n in schedule.days_off:
-        print(_day_line(n))
-    print("Ngày làm bù / Make-up working days:")
-    for n in schedule.make_up_days:
-        print(_day_line(n))
-    if not schedule.make_up_days:
-        print("  (none)")
+        print(json.dumps(calendar_to_json(year, schedule), ensure_ascii=False, indent=2))
+    else:
+        print(calendar_text(year, schedule), end="")
     return 0
-
-
-def _day_line(n: NamedDay) -> str:
-    return (
-        f"  {n.day:%d/%m/%Y} {_WEEKDAY_VI[n.day.weekday()]:<9} {n.name_vi} / {n.name_en}"
-        f"  [{'; '.join(n.sources)}]"
-    )
 
 
 def _parser() -> _Parser:

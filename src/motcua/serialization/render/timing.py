@@ -1,0 +1,91 @@
+"""Due instants and year calendars as JSON and text (light: the ``due`` command's output).
+
+This module imports only the time layer, so ``motcua due --json`` stays a fast start.
+
+>>> from datetime import datetime
+>>> from motcua.time.deadlines import default_schedule
+>>> from motcua.time.limits import WorkingDays
+>>> schedule = default_schedule()
+>>> due = schedule.due(datetime(2024, 4, 26, 9, 0), WorkingDays(5))
+>>> due_to_json(due, schedule)["due"]
+'2024-05-07T09:00+07:00'
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from motcua.serialization.limits import limit_to_json
+from motcua.time.calendar import NamedDay, YearSchedule
+from motcua.time.deadlines import Due, WorkSchedule
+
+__all__ = ["calendar_text", "calendar_to_json", "day_to_json", "due_text", "due_to_json"]
+
+_WEEKDAY_VI: Final = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def due_to_json(due: Due, schedule: WorkSchedule) -> dict[str, Any]:
+    """Return a due instant: ``due``, ``due_date``, ``received_at``, ``counted_from``, ``limit``,
+    ``rule``, ``provisional`` and the calendar's ``source``.
+    """  # noqa: D205
+    return {
+        "due": due.at.isoformat(timespec="minutes"),
+        "due_date": due.date.isoformat(),
+        "received_at": due.received_at.isoformat(timespec="minutes"),
+        "counted_from": due.counted_from.isoformat(timespec="minutes"),
+        "limit": limit_to_json(due.limit),
+        "rule": due.rule.value,
+        "provisional": due.provisional,
+        "calendar": schedule.calendar.source,
+    }
+
+
+def due_text(due: Due) -> str:
+    """Return the due instant as the ``due`` command prints it (one line)."""
+    return f"{due}\n"
+
+
+def day_to_json(n: NamedDay) -> dict[str, Any]:
+    """Return one named day: date, weekday, category, names, sources, provisional."""
+    return {
+        "date": n.day.isoformat(),
+        "weekday": n.day.strftime("%A"),
+        "category": n.category.value,
+        "name_vi": n.name_vi,
+        "name_en": n.name_en,
+        "sources": list(n.sources),
+        "provisional": n.provisional,
+    }
+
+
+def calendar_to_json(year: int, schedule: YearSchedule) -> dict[str, Any]:
+    """Return a year's weekdays off and make-up working days."""
+    return {
+        "year": year,
+        "provisional": schedule.provisional,
+        "days_off": [day_to_json(n) for n in schedule.days_off],
+        "make_up_days": [day_to_json(n) for n in schedule.make_up_days],
+    }
+
+
+def _day_line(n: NamedDay) -> str:
+    return (
+        f"  {n.day:%d/%m/%Y} {_WEEKDAY_VI[n.day.weekday()]:<9} {n.name_vi} / {n.name_en}"
+        f"  [{'; '.join(n.sources)}]"
+    )
+
+
+def calendar_text(year: int, schedule: YearSchedule) -> str:
+    """Return a year's weekdays off and make-up working days as the ``calendar`` command
+    prints them.
+    """  # noqa: D205
+    title = f"Lịch làm việc {year} / Working calendar {year}"
+    if schedule.provisional:
+        title += " (provisional: not yet announced)"
+    lines = [title, "Ngày nghỉ trong tuần / Weekdays off:"]
+    lines += [_day_line(n) for n in schedule.days_off]
+    lines.append("Ngày làm bù / Make-up working days:")
+    lines += [_day_line(n) for n in schedule.make_up_days]
+    if not schedule.make_up_days:
+        lines.append("  (none)")
+    return "\n".join(lines) + "\n"
