@@ -179,10 +179,31 @@ def test_console_entry_points() -> None:
 
 
 @pytest.mark.parametrize("year", ["٢٠٢٦", "２０２６", " 2026", "2026 ", "2_026", "+2026", "26"])
-def test_calendar_year_is_four_ascii_digits(
-    year: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_calendar_year_is_four_ascii_digits(year: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["calendar", year]) == 2
     err = capsys.readouterr().err
     assert err.startswith("motcua: error: YEAR: expected a year of four ASCII digits")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "ok"),
+    [
+        ("2024-04-26T09:00", True),
+        ("2024-04-26 09:00", True),
+        ("26/04/2024 09:00", True),
+        ("2024-04-26T02:00Z", True),
+        (" 2024-04-26T09:00", False),
+        ("2024-04-26T09:00 ", False),
+        ("2024-W17-5", False),
+        ("20240426", False),
+        ("٢٦/04/2024", False),
+        ("2024-04-٢٦", False),
+        ("31/04/2024", False),
+    ],
+)
+def test_start_is_one_exact_form(start: str, ok: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["due", start, "--working-days", "5"]) == (0 if ok else 2)
+    out, err = capsys.readouterr()
+    assert out == ("2024-05-07T09:00+07:00\n" if ok else "")
+    assert ok or err.startswith("motcua: error: START: expected a real date or date-time")
