@@ -37,6 +37,7 @@ from motcua.serialization.converter import (
     base_converter,
     structuring_error,
 )
+from motcua.serialization.decoding import key_path
 from motcua.serialization.files import MAX_DOCUMENT_BYTES, Source, read_document
 from motcua.time.announcements import Announcement, Confidence, DayChange, DayKind, Scope
 
@@ -79,7 +80,7 @@ def _only(data: dict[str, Any], keys: frozenset[str], where: str) -> None:
     unknown = sorted(set(data) - keys)
     if unknown:
         raise InvalidInputError(
-            f"{where}.{unknown[0]}",
+            key_path(where, unknown[0]),
             "one of the keys " + ", ".join(sorted(keys)),
             unknown[0],
             "remove or rename it (unknown keys are errors)",
@@ -175,8 +176,10 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
         except (ValueError, TypeError) as exc:
             raise InvalidInputError(where, "valid announcement fields", str(exc)) from None
     through = data.get("announced_through")
-    if through is not None and type(through) is not int:
-        raise InvalidInputError(f"{origin} $.announced_through", "a year (integer)", through)
+    if through is not None and (type(through) is not int or not 1 <= through <= 9999):
+        raise InvalidInputError(
+            f"{origin} $.announced_through", "a year (an integer 1-9999)", through
+        )
     return AnnouncementFile(tuple(out), through)
 
 

@@ -43,6 +43,8 @@ def procedure_to_json(procedure: Procedure) -> dict[str, Any]:
 
 def procedure_from_json(data: object, where: str = "<data>", path: str = "$") -> Procedure:
     """Build a procedure from its JSON object; errors name *where* and the JSON path."""
+    if not isinstance(data, dict):
+        raise InvalidInputError(f"{where} {path}", "a procedure object", type(data).__name__)
     return structure(data, Procedure, where, path)
 
 

@@ -38,7 +38,9 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_INT_DIGITS",
     "MAX_NUMBER_CHARS",
+    "check_text",
     "decode_json",
+    "key_path",
 ]
 
 #: Deepest nesting of arrays and objects accepted (a dossier record needs 4).
@@ -106,13 +108,44 @@ _INSPECT: Final = json.JSONDecoder(
 )
 
 
+def check_text(value: str, field: str) -> str:
+    """*value*, unless it holds a lone surrogate (text that cannot be written as UTF-8).
+
+    For values handed over in Python rather than read from a file (files are UTF-8, which
+    cannot hold one).
+    """
+    if _SURROGATE.search(value):
+        raise InvalidInputError(
+            field,
+            "text without lone surrogates (\\ud800-\\udfff)",
+            value,
+            "a surrogate must be half of a pair",
+        )
+    return value
+
+
+def key_path(path: str, key: str) -> str:
+    r"""The JSON path of *key* in the object at *path*, always one printable line.
+
+    A plain name is written ``path.key``; any other key in brackets with JSON escapes, and
+    every character that is not printable escaped, so a key cannot break a message's line.
+
+    >>> key_path("$", "events"), key_path("$", "a\nb"), key_path("$", "1.0")
+    ('$.events', '$["a\\nb"]', '$["1.0"]')
+    """
+    if key.isidentifier():
+        return f"{path}.{key}"
+    quoted = "".join(c if c.isprintable() and c not in '"\\' else json.dumps(c)[1:-1] for c in key)
+    return f'{path}["{quoted}"]'
+
+
 def _children(value: object, path: str) -> Iterator[tuple[str, object]]:
     if isinstance(value, dict):
         for key, item in value.items():
-            yield f"{path}.{key}", item
+            yield key_path(path, key), item
     elif isinstance(value, _Pairs):
         for key, item in value:
-            yield f"{path}.{key}", item
+            yield key_path(path, key), item
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield f"{path}[{index}]", item
@@ -152,7 +185,7 @@ def _problem(path: str, value: object) -> tuple[str, str, object, str] | None:
         for key, _ in value:
             if key in seen:
                 return (
-                    f"{path}.{key}",
+                    key_path(path, key),
                     "each key once in an object",
                     key,
                     "the key appears twice; remove or merge the duplicate",
@@ -169,7 +202,13 @@ def _problem(path: str, value: object) -> tuple[str, str, object, str] | None:
 
 def _find(text: str, where: str) -> InvalidInputError:
     """Locate what the strict decoder refused, by decoding again without refusing."""
-    data = _INSPECT.decode(text)
+    try:
+        data = _INSPECT.decode(text)
+    except json.JSONDecodeError as exc:
+        # The text breaks off (or goes wrong) after the refused value: report the syntax.
+        return _syntax_error(exc, where)
+    except RecursionError:
+        return _too_deep(where)
     for path, _depth, value in _walk(data):
         found = _problem(path, value)
         if found is None and isinstance(value, _Pairs):
@@ -181,6 +220,13 @@ def _find(text: str, where: str) -> InvalidInputError:
             return InvalidInputError(f"{where} {at}", expected, got, hint)
     # pragma: no cover - the strict decoder refused something the inspection must find
     return InvalidInputError(f"{where} $", "strict JSON", "a value refused by the decoder")
+
+
+def _syntax_error(exc: json.JSONDecodeError, where: str) -> InvalidInputError:
+    place = where if " line " in where else f"{where} line {exc.lineno}"
+    return InvalidInputError(
+        f"{place} column {exc.colno}", "valid JSON", exc.msg, "fix the JSON syntax"
+    )
 
 
 def _too_deep(where: str) -> InvalidInputError:
@@ -205,17 +251,15 @@ def decode_json(text: str, where: str) -> object:
     try:
         data = _STRICT.decode(text)
     except json.JSONDecodeError as exc:
-        place = where if " line " in where else f"{where} line {exc.lineno}"
-        raise InvalidInputError(
-            f"{place} column {exc.colno}", "valid JSON", exc.msg, "fix the JSON syntax"
-        ) from None
+        raise _syntax_error(exc, where) from None
     except RecursionError:
         raise _too_deep(where) from None
     except (_Refused, ValueError):
         raise _find(text, where) from None
     if text.count("[") + text.count("{") > MAX_DEPTH:
-        for _path, depth, _value in _walk(data):
-            if depth > MAX_DEPTH:
+        for _path, depth, value in _walk(data):
+            # An array or object at depth MAX_DEPTH is the (MAX_DEPTH + 1)th level.
+            if depth > MAX_DEPTH or (depth == MAX_DEPTH and isinstance(value, dict | list)):
                 raise _too_deep(where)
     if "\\u" in text and _MAYBE_SURROGATE.search(text):
         for path, _depth, value in _walk(data):

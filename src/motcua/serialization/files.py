@@ -191,11 +191,14 @@ def iter_lines(
         block = handle.read(want) if want else b""
         if left is not None:
             left -= len(block)
-        if at_start:
-            at_start = False
-            block = block.removeprefix(_BOM)
         if not block:
             break
+        if at_start:
+            # A first read that held only the byte-order mark is not the end of the input.
+            at_start = False
+            block = block.removeprefix(_BOM)
+            if not block:
+                continue
         data = pending + block
         parts = data.splitlines(keepends=True)
         pending = b"" if data.endswith(b"\n") else parts.pop()
@@ -231,8 +234,12 @@ def line_ranges(path: str | Path, parts: int) -> list[tuple[int, int, int]]:
             block = handle.read(_BLOCK)
             if not block:
                 break
-            if block.endswith(b"\r"):
-                block += handle.read(1)
+            # A CR may be half of a CRLF: read on until the block ends in something else.
+            while block.endswith(b"\r"):
+                more = handle.read(1)
+                if not more:
+                    break
+                block += more
             for match in _TERMINATOR.finditer(block):
                 lines += 1
                 end = offset + match.end()

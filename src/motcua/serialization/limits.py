@@ -31,6 +31,7 @@ from typing import Any, Final
 from motcua.domain.procedures import NoTimeLimit
 from motcua.foundation.errors import InvalidInputError
 from motcua.foundation.vntime import parse_clock
+from motcua.serialization.decoding import check_text
 from motcua.time.limits import (
     CalendarDays,
     Months,
@@ -146,4 +147,4 @@ def _only(data: dict[str, Any], keys: set[str], where: str) -> None:
 def _str(value: object, field: str) -> str:
     if not isinstance(value, str):
         raise InvalidInputError(field, "a string", value)
-    return value
+    return check_text(value, field)

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from motcua.foundation.errors import InvalidInputError
 from motcua.foundation.vntime import VN_TZ, to_vn
+from motcua.serialization.decoding import check_text
 from motcua.serialization.instants import parse_instant
 
 __all__ = [
@@ -59,7 +60,11 @@ def format_dvcqg_instant(value: datetime | None) -> str:
     >>> format_dvcqg_instant(datetime(2022, 9, 21, 8, 30, tzinfo=VN_TZ))
     '20220921083000'
     """
-    return "" if value is None else to_vn(value).strftime(DVCQG_INSTANT_FORMAT)
+    if value is None:
+        return ""
+    vn = to_vn(value)
+    # strftime("%Y") does not pad years before 1000 on every platform (glibc writes "1").
+    return f"{vn.year:04d}" + vn.strftime(DVCQG_INSTANT_FORMAT.removeprefix("%Y"))
 
 
 def parse_dvcqg_instant(value: object, field: str = "instant") -> datetime | None:
@@ -104,7 +109,7 @@ def field_text(value: object, where: str) -> str:
         return str(value)
     if not isinstance(value, str):
         raise InvalidInputError(where, "a string", value)
-    return value.strip()
+    return check_text(value, where).strip()
 
 
 def flag_out(value: bool | None) -> str:
