@@ -39,7 +39,7 @@ from motcua.domain.procedures import Channel, NoTimeLimit
 from motcua.foundation.errors import InvalidInputError, TransitionError
 from motcua.foundation.vntime import to_vn
 from motcua.serialization.instants import parse_date, parse_instant
-from motcua.serialization.limits import limit_from_json, limit_to_json
+from motcua.serialization.limits import allotted_from_json, limit_from_json, limit_to_json
 from motcua.serialization.schema import channel_of, enum_member
 from motcua.time.limits import (
     CalendarDays,
@@ -106,15 +106,6 @@ def _event_from_json(conv: cattrs.Converter, data: object) -> Event:
     rest = {k: v for k, v in data.items() if k != "type"}
     result: Event = conv.structure(rest, cls)
     return result
-
-
-def _allotted_from_json(data: object) -> WorkingDays | WorkingHours | None:
-    if data is None:
-        return None
-    limit = limit_from_json(data)
-    if not isinstance(limit, WorkingDays | WorkingHours):
-        raise InvalidInputError("allotted", "working_days or working_hours", data)
-    return limit
 
 
 def _enum_from_json(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -200,7 +191,7 @@ def _build() -> cattrs.Converter:
     conv.register_structure_hook(TimeLimit, lambda v, _t: limit_from_json(v))
     conv.register_structure_hook(TimeLimit | NoTimeLimit, lambda v, _t: limit_from_json(v))
     conv.register_structure_hook(
-        WorkingDays | WorkingHours | None, lambda v, _t: _allotted_from_json(v)
+        WorkingDays | WorkingHours | None, lambda v, _t: allotted_from_json(v)
     )
     conv.register_structure_hook(Event, lambda v, _t: _event_from_json(conv, v))
     for cls in EVENT_TYPES.values():

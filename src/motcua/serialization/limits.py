@@ -42,7 +42,7 @@ from motcua.time.limits import (
     count_from_text,
 )
 
-__all__ = ["limit_from_json", "limit_to_json"]
+__all__ = ["allotted_from_json", "limit_from_json", "limit_to_json"]
 
 _UNITS: Final[dict[str, type]] = {
     "working_days": WorkingDays,
@@ -148,3 +148,17 @@ def _str(value: object, field: str) -> str:
     if not isinstance(value, str):
         raise InvalidInputError(field, "a string", value)
     return check_text(value, field)
+
+
+def allotted_from_json(data: object) -> WorkingDays | WorkingHours | None:
+    """Return a step's allotted working time (``null``: none), a working-days or hours limit.
+
+    >>> allotted_from_json({"unit": "working_hours", "count": 16})
+    WorkingHours(count=16)
+    """
+    if data is None:
+        return None
+    limit = limit_from_json(data)
+    if not isinstance(limit, WorkingDays | WorkingHours):
+        raise InvalidInputError("allotted", "working_days or working_hours", data)
+    return limit

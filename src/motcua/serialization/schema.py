@@ -46,7 +46,7 @@ from motcua.domain.procedures import Channel, NoTimeLimit
 from motcua.domain.units import Level
 from motcua.foundation.errors import MotcuaError
 from motcua.serialization.instants import parse_instant
-from motcua.serialization.limits import limit_from_json
+from motcua.serialization.limits import allotted_from_json, limit_from_json
 from motcua.time.limits import CountingRule, TimeLimit, WorkingDays, WorkingHours
 
 __all__ = ["CHECKS", "EVENTS", "RECORD", "Shape", "Spec", "channel_of", "enum_member"]
@@ -145,15 +145,6 @@ def _limit(value: Any) -> TimeLimit | NoTimeLimit:
     return cached
 
 
-def _allotted(value: Any) -> WorkingDays | WorkingHours | None:
-    if value is None:
-        return None
-    limit = _limit(value)
-    if not isinstance(limit, WorkingDays | WorkingHours):
-        raise Defer
-    return limit
-
-
 def _facts(value: Any) -> Mapping[str, bool | None]:
     if type(value) is not dict or not _FACT_NAMES.issuperset(value):
         raise Defer
@@ -208,7 +199,7 @@ CHECKS: Final[Mapping[object, Check]] = {
     Stage: _enum(Stage),
     Outcome | None: _optional(_enum(Outcome)),
     ReturnMethod | None: _optional(_enum(ReturnMethod)),
-    WorkingDays | WorkingHours | None: _allotted,
+    WorkingDays | WorkingHours | None: _defer_on((MotcuaError,), allotted_from_json),
     DossierCode: _dossier_code,
     ProcedureCode: _cached_code(ProcedureCode.parse),
     Channel: _defer_on((KeyError, ValueError), channel_of),
