@@ -3,7 +3,7 @@
 The snapshot holds Vietnam's statutory public holidays (Labour Code 2019 Art. 112 and the
 compensatory days of Art. 111(3)) as ``holidays`` computes them, without ``holidays``' own
 table of swaps: motcua keeps swaps in :mod:`motcua.time.announcements`. Shipping the snapshot
-keeps ``import motcua`` fast; ``tests/test_calendar_holidays_agreement.py`` checks that it
+keeps ``import motcua`` fast; ``tests/time/test_calendar_holidays_agreement.py`` checks that it
 equals what the installed ``holidays`` computes.
 
 Run: ``python tools/generate_statutory_snapshot.py``.

@@ -57,8 +57,8 @@ def render_announcements() -> str:
     lines += [
         "",
         "Where `holidays` 0.109 differs from this table, the table wins; the differences are",
-        "listed, with their reasons, in `tests/test_calendar_holidays_agreement.py` (today: the",
-        "New Year 2026 swap of 12729/VPCP-KGVX, missing from `holidays` 0.109).",
+        "listed, with their reasons, in `tests/time/test_calendar_holidays_agreement.py`",
+        "(today: the New Year 2026 swap of 12729/VPCP-KGVX, missing from `holidays` 0.109).",
         "",
     ]
     return "\n".join(lines)

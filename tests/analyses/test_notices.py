@@ -18,7 +18,7 @@ from motcua.analyses.notices import (
 )
 from motcua.cli import main
 
-DATA = Path(__file__).resolve().parent.parent / "examples" / "data"
+DATA = Path(__file__).resolve().parent.parent.parent / "examples" / "data"
 SAMPLE = DATA / "dossiers.jsonl"
 
 

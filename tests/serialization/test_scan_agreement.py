@@ -29,7 +29,7 @@ from motcua.serialization.scan import scan_record
 from motcua.serialization.schema import EVENTS, RECORD, enum_member
 from motcua.testing.strategies import dossiers
 
-SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "dossiers.jsonl"
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "data" / "dossiers.jsonl"
 PERIOD = parse_period("2024-Q2")
 BY = (Dimension.CHANNEL, Dimension.AGENCY)
 

@@ -34,7 +34,7 @@ from motcua.cli import main
 from motcua.domain.dossiers import DigitalFacts
 from motcua.testing.strategies import dossiers
 
-SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "dossiers.jsonl"
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "data" / "dossiers.jsonl"
 
 
 def _by_code(results: tuple[IndicatorResult, ...]) -> dict[str, IndicatorResult]:

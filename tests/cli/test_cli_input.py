@@ -22,9 +22,9 @@ from motcua.serialization.catalogues import catalogue_to_json, sample_catalogue
 from motcua.serialization.dossiers import read_dossiers
 from motcua.serialization.dvcqg import dossier_to_dvcqg
 
-DATA = Path(__file__).resolve().parent.parent / "examples" / "data"
+DATA = Path(__file__).resolve().parent.parent.parent / "examples" / "data"
 SAMPLE = DATA / "dossiers.jsonl"
-NATIONAL = Path(__file__).resolve().parent / "data" / "dvcqg_procedure.json"
+NATIONAL = Path(__file__).resolve().parent.parent / "data" / "dvcqg_procedure.json"
 FIGURES = {"received_total": 10, "resolved_total": 7, "resolved_late": 1, "pending_total": 3}
 
 Run = Callable[..., tuple[int, str, str]]

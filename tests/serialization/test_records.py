@@ -46,8 +46,8 @@ from motcua.serialization.limits import limit_from_json, limit_to_json
 from motcua.testing.strategies import dossiers, limits_or_none, procedures
 from motcua.time.limits import CalendarDays, Months, TimeLimit, WorkingHours
 
-DATA = Path(__file__).resolve().parent / "data"
-SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "dossiers.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "data"
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "data" / "dossiers.jsonl"
 
 
 # -- round trips ------------------------------------------------------------------------
@@ -168,8 +168,10 @@ def _record() -> dict[str, Any]:
         ),
         (
             lambda r: r["events"].append({"type": "resolved", "at": "2024-05-01T00:00:00+07:00"}),
-            "f.jsonl line 7 $.events[6] (dossier 000.00.05.H48-240415-0001): "
-            "expected an event allowed in status 'returned'",
+            (
+                "f.jsonl line 7 $.events[6] (dossier 000.00.05.H48-240415-0001): "
+                "expected an event allowed in status 'returned'"
+            ),
         ),
         (
             lambda r: r.update(schema_version=2),

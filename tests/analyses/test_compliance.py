@@ -37,7 +37,7 @@ from motcua.analyses.compliance import (
 )
 from motcua.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "examples" / "data"
 AS_RECORDED = LifecyclePolicy(max_reschedules=None)
 

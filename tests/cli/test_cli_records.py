@@ -9,8 +9,8 @@ import pytest
 
 from motcua.cli import main
 
-SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "data" / "dossiers.jsonl"
-NATIONAL = Path(__file__).resolve().parent / "data" / "dvcqg_procedure.json"
+SAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "data" / "dossiers.jsonl"
+NATIONAL = Path(__file__).resolve().parent.parent / "data" / "dvcqg_procedure.json"
 KEYS = {"code", "procedure", "channel", "status", "due", "timeliness"}
 
 

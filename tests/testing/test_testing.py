@@ -14,7 +14,7 @@ from motcua import Dossier, LifecyclePolicy, WorkingCalendar, read_dossiers
 from motcua.testing import NotCompliantError, assert_compliant
 from motcua.testing.strategies import calendars, dossiers
 
-DATA = Path(__file__).resolve().parent.parent / "examples" / "data"
+DATA = Path(__file__).resolve().parent.parent.parent / "examples" / "data"
 
 
 def test_assert_compliant_lists_every_violation() -> None:

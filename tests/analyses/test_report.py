@@ -43,7 +43,7 @@ from motcua.serialization.dossiers import dossier_from_json, dossier_to_json, du
 from motcua.serialization.reports import render_report, report_to_json, tally_file
 from motcua.testing.strategies import dossiers
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLE = ROOT / "examples" / "data" / "dossiers.jsonl"
 in_2024 = st.lists(dossiers(first_day=date(2023, 11, 1), last_day=date(2024, 12, 31)), max_size=12)
 periods = st.sampled_from(["2024-Q1", "2024-Q2", "2024-03", "2024-H1", "2024"]).map(parse_period)
