@@ -144,3 +144,15 @@ def test_bad_files(tmp_path: Path) -> None:
         toml.write_text("= nope", encoding="utf-8")
         with pytest.raises(InvalidInputError, match="valid TOML"):
             load_announcements(toml)
+
+
+def test_json_lines_read_as_a_document_says_so() -> None:
+    from motcua.serialization.decoding import decode_json
+
+    with pytest.raises(
+        InvalidInputError, match=r"line 2 column 1: .*read the input as JSON Lines"
+    ):
+        decode_json('{"a": 1}\n{"a": 2}\n', "<stdin>")
+    with pytest.raises(InvalidInputError) as info:
+        decode_json('{"a": 1} x', "<stdin>")
+    assert "JSON Lines" not in str(info.value)

@@ -223,10 +223,13 @@ def _find(text: str, where: str) -> InvalidInputError:
 
 
 def _syntax_error(exc: json.JSONDecodeError, where: str) -> InvalidInputError:
-    place = where if " line " in where else f"{where} line {exc.lineno}"
-    return InvalidInputError(
-        f"{place} column {exc.colno}", "valid JSON", exc.msg, "fix the JSON syntax"
-    )
+    in_line = " line " in where
+    place = where if in_line else f"{where} line {exc.lineno}"
+    hint = "fix the JSON syntax"
+    if not in_line and exc.msg == "Extra data" and exc.colno == 1:
+        # A second value starting a line: the usual sign of JSON Lines read as one document.
+        hint += ", or read the input as JSON Lines (input format jsonl, or a .jsonl name)"
+    return InvalidInputError(f"{place} column {exc.colno}", "valid JSON", exc.msg, hint)
 
 
 def _too_deep(where: str) -> InvalidInputError:
