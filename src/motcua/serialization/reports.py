@@ -96,25 +96,28 @@ def _add_scanned(acc: Bieu06, scanned: Scanned) -> None:
 
 
 class Seen:
-    """The dossier codes of one input, so that the same dossier is never counted twice."""
+    """The dossier codes of one input, so that the same dossier is never counted twice.
+
+    Only the codes are kept (a set: about 150 bytes a dossier), not where each was.
+    """
 
     __slots__ = ("codes",)
 
     def __init__(self) -> None:
         """Start with no code seen."""
-        self.codes: dict[str, str] = {}
+        self.codes: set[str] = set()
 
     def check(self, code: str, where: str) -> None:
-        """Remember *code*, or raise if it was seen before (naming both places)."""
-        first = self.codes.get(code)
-        if first is not None:
+        """Remember *code*, or raise if it was counted before in this input."""
+        if code in self.codes:
             raise InvalidInputError(
                 f"{where} $.code",
                 "each dossier once in an input",
                 code,
-                f"the same code is already at {first}; keep one version of the dossier",
+                "a record with the same code was counted earlier in this input; keep one "
+                "version of the dossier",
             )
-        self.codes[code] = where
+        self.codes.add(code)
 
 
 def tally_lines(
