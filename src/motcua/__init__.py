@@ -161,11 +161,18 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         Timeliness as Timeliness,
         classify as classify,
     )
+    from motcua.domain.unit_registry import (
+        Rehoming as Rehoming,
+        UnitRegistry as UnitRegistry,
+    )
     from motcua.domain.units import (
         TWO_TIER_REFORM as TWO_TIER_REFORM,
         AdministrativeUnit as AdministrativeUnit,
         Level as Level,
-        UnitRegistry as UnitRegistry,
+        Share as Share,
+        Succession as Succession,
+        UnitKind as UnitKind,
+        fold_name as fold_name,
     )
     from motcua.foundation.confidence import (
         Confidence as Confidence,
@@ -232,6 +239,10 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
     from motcua.serialization.scan import (
         Scanned as Scanned,
         scan_record as scan_record,
+    )
+    from motcua.serialization.units import (
+        registry_from_json as registry_from_json,
+        unit_registry as unit_registry,
     )
     from motcua.time.announcements import (
         ANNOUNCEMENTS as ANNOUNCEMENTS,
@@ -375,7 +386,12 @@ _EXPORTS: Final[dict[str, str]] = {
     "TWO_TIER_REFORM": "motcua.domain.units",
     "AdministrativeUnit": "motcua.domain.units",
     "Level": "motcua.domain.units",
-    "UnitRegistry": "motcua.domain.units",
+    "Share": "motcua.domain.units",
+    "Succession": "motcua.domain.units",
+    "UnitKind": "motcua.domain.units",
+    "fold_name": "motcua.domain.units",
+    "Rehoming": "motcua.domain.unit_registry",
+    "UnitRegistry": "motcua.domain.unit_registry",
     "Period": "motcua.analyses.periods",
     "PeriodKind": "motcua.analyses.periods",
     "Window": "motcua.analyses.periods",
@@ -460,6 +476,8 @@ _EXPORTS: Final[dict[str, str]] = {
     "tally_lines": "motcua.serialization.reports",
     "Scanned": "motcua.serialization.scan",
     "scan_record": "motcua.serialization.scan",
+    "registry_from_json": "motcua.serialization.units",
+    "unit_registry": "motcua.serialization.units",
 }
 
 #: Sorted as ruff sorts ``__all__`` (RUF022): CONSTANTS, then Classes, then functions.

@@ -4,8 +4,11 @@ From 2025-07-01 Vietnam has two levels of local government: the district level (
 stopped operating on that day (Resolution 203/2025/QH15 amending the Constitution, Art. 110;
 Decree 118/2025/NĐ-CP organises one-stop units at ministry, province and commune level only).
 Provinces went from 63 to 34 on the same day (Resolution 202/2025/QH15), e.g. Hà Giang merged
-into Tuyên Quang. Units therefore carry validity intervals and successor links; merges are
-many-to-one, and history is never rewritten.
+into Tuyên Quang, and 10,047 commune-level units became 3,321 (Resolutions
+1654–1687/NQ-UBTVQH15). Units therefore carry validity intervals; a code is only meaningful
+with a date (codes were reused); succession is many-to-many, each link (:class:`Succession`)
+full or partial and citing the instrument and clause that made it. History is never
+rewritten. The registry that answers questions is :mod:`motcua.domain.unit_registry`.
 
 >>> Level.DISTRICT.exists_on(date(2025, 6, 30)), Level.DISTRICT.exists_on(date(2025, 7, 1))
 (True, False)
@@ -14,16 +17,24 @@ many-to-one, and history is never rewritten.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+import unicodedata
 from datetime import date
 from typing import Final
 
 import attrs
 
-from motcua.foundation.errors import InvalidInputError, NotFoundError
+from motcua.foundation.errors import InvalidInputError
 from motcua.foundation.vntime import optional_date
 
-__all__ = ["TWO_TIER_REFORM", "AdministrativeUnit", "Level", "UnitRegistry"]
+__all__ = [
+    "TWO_TIER_REFORM",
+    "AdministrativeUnit",
+    "Level",
+    "Share",
+    "Succession",
+    "UnitKind",
+    "fold_name",
+]
 
 #: First day of two-tier local government (Resolution 203/2025/QH15; Decree 118/2025/NĐ-CP).
 TWO_TIER_REFORM: Final = date(2025, 7, 1)
@@ -118,8 +129,13 @@ class AdministrativeUnit:
         level: Its level.
         valid_from: First day it existed (None: before records start).
         valid_until: First day it no longer existed (None: still exists). Exclusive.
-        successor: The code of the unit it was merged into, if any (many-to-one).
+        successor: Shorthand for one full succession link to the unit with this code (the
+            registry turns it into a :class:`Succession`); real data uses links instead.
         basis: The instrument that created, merged or dissolved it.
+        kind: Its type (tỉnh, thành phố, quận, huyện, xã, phường, thị trấn, đặc khu...).
+        province: The code of the province it lay in (None for a province).
+        district: The code of the district it lay in (communes before 2025-07-01).
+        name_en: Its English name, where the data has one.
 
     >>> ha_giang = AdministrativeUnit("02", "Hà Giang", Level.PROVINCE,
     ...     valid_until=date(2025, 7, 1), successor="08", basis="Resolution 202/2025/QH15")
@@ -134,6 +150,10 @@ class AdministrativeUnit:
     valid_until: date | None = attrs.field(default=None, converter=_optional_date)
     successor: str | None = None
     basis: str = ""
+    kind: UnitKind | None = None
+    province: str | None = None
+    district: str | None = None
+    name_en: str = ""
 
     def __attrs_post_init__(self) -> None:
         """Check the interval and that a district never outlives the reform."""
@@ -164,92 +184,106 @@ class AdministrativeUnit:
             self.valid_until is None or day < self.valid_until
         )
 
+    @property
+    def last_day(self) -> date | None:
+        """The last day the unit existed (None: it still exists)."""
+        return (
+            None
+            if self.valid_until is None
+            else date.fromordinal(self.valid_until.toordinal() - 1)
+        )
 
-def _units(value: Iterable[AdministrativeUnit]) -> tuple[AdministrativeUnit, ...]:
-    return tuple(value)
+
+class Share(enum.Enum):
+    """How much of an old unit went into a new one (toàn bộ / một phần)."""
+
+    #: The whole area and population (toàn bộ diện tích tự nhiên, quy mô dân số).
+    FULL = "full"
+    #: Part of it (một phần): the old unit was split among several new ones.
+    PARTIAL = "partial"
 
 
 @attrs.frozen
-class UnitRegistry:
-    """Administrative units with their history; answers "which unit is this on that day?".
+class Succession:
+    """One succession link: (part of) unit *old* became (part of) unit *new* on *effective*.
 
-    Examples:
-        >>> registry = UnitRegistry([
-        ...     AdministrativeUnit("02", "Hà Giang", Level.PROVINCE, valid_until=date(2025, 7, 1),
-        ...                        successor="08"),
-        ...     AdministrativeUnit("08", "Tuyên Quang", Level.PROVINCE),
-        ... ])
-        >>> registry.on("02", date(2026, 1, 1)).name
-        'Tuyên Quang'
-        >>> [u.code for u in registry.predecessors("08")]
-        ['02']
+    The old unit is the one with code *old* on the day before *effective*; the new one the
+    unit with code *new* on *effective*: codes alone are ambiguous, a code with a date is not.
+
+    Attributes:
+        old: The old unit's code.
+        new: The new unit's code.
+        effective: The first day of the new arrangement (None: undated shorthand).
+        share: Full or partial.
+        instrument: The instrument that made the link (e.g. ``1656/NQ-UBTVQH15``).
+        clause: The clause of the instrument (e.g. ``khoản 4 Điều 1``), "" if not known.
+        confidence: The source's mark for this link (``high``; ``manual:high`` and
+            ``manual:low`` were fixed by hand and need review), "" if none.
+
+    >>> Succession("00007", "00025", date(2025, 7, 1), Share.PARTIAL, "1656/NQ-UBTVQH15").share
+    <Share.PARTIAL: 'partial'>
     """
 
-    units: tuple[AdministrativeUnit, ...] = attrs.field(converter=_units)
-    _by_code: dict[str, AdministrativeUnit] = attrs.field(init=False, repr=False, eq=False)
+    old: str
+    new: str
+    effective: date | None
+    share: Share = Share.FULL
+    instrument: str = ""
+    clause: str = ""
+    confidence: str = ""
+    text: str = attrs.field(default="", repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        """Index by code; check successors exist and chains have no cycles."""
-        by_code: dict[str, AdministrativeUnit] = {}
-        for unit in self.units:
-            if unit.code in by_code:
-                raise InvalidInputError("units", "unique unit codes", unit.code)
-            by_code[unit.code] = unit
-        object.__setattr__(self, "_by_code", by_code)
-        for unit in self.units:
-            seen = {unit.code}
-            nxt = unit.successor
-            while nxt is not None:
-                if nxt not in by_code:
-                    raise InvalidInputError(
-                        f"unit {unit.code}.successor", "the code of a unit in the registry", nxt
-                    )
-                if nxt in seen:
-                    raise InvalidInputError(
-                        f"unit {unit.code}.successor", "a chain without cycles", nxt
-                    )
-                seen.add(nxt)
-                nxt = by_code[nxt].successor
 
-    def __iter__(self) -> Iterator[AdministrativeUnit]:
-        """Iterate over the units in registry order."""
-        return iter(self.units)
+class UnitKind(enum.Enum):
+    """The type of an administrative unit (loại đơn vị hành chính)."""
 
-    def __len__(self) -> int:
-        """Return the number of units."""
-        return len(self.units)
+    #: Tỉnh.
+    PROVINCE = "tinh"
+    #: Thành phố trực thuộc trung ương (centrally-run city).
+    CITY = "thanh_pho"
+    #: Quận (urban district, until 2025-06-30).
+    URBAN_DISTRICT = "quan"
+    #: Huyện (rural district, until 2025-06-30).
+    RURAL_DISTRICT = "huyen"
+    #: Thị xã (town, until 2025-06-30).
+    TOWN = "thi_xa"
+    #: Thành phố thuộc tỉnh / thuộc thành phố trực thuộc trung ương (until 2025-06-30).
+    DISTRICT_CITY = "thanh_pho_thuoc_tinh"
+    #: Xã.
+    COMMUNE = "xa"
+    #: Phường.
+    WARD = "phuong"
+    #: Thị trấn (until 2025-06-30).
+    TOWNSHIP = "thi_tran"
+    #: Đặc khu (special zone on an island, from 2025-07-01).
+    SPECIAL_ZONE = "dac_khu"
 
-    def get(self, code: str) -> AdministrativeUnit:
-        """Return the unit with *code* (whatever its dates)."""
-        try:
-            return self._by_code[code]
-        except KeyError:
-            raise NotFoundError("administrative unit", code) from None
+    @property
+    def vi(self) -> str:
+        """The Vietnamese name (``Phường``...)."""
+        return _KIND_VI[self]
 
-    def on(self, code: str, day: date) -> AdministrativeUnit:
-        """Return the unit that *code* denotes on *day*, following successor links.
 
-        Raises:
-            NotFoundError: Unknown code, or no unit in its chain existed on *day*.
-        """
-        unit = self.get(code)
-        while not unit.exists_on(day):
-            if unit.successor is None or (unit.valid_from is not None and day < unit.valid_from):
-                raise NotFoundError(
-                    "administrative unit",
-                    f"{code} on {day.isoformat()}",
-                    "no unit in its successor chain existed that day",
-                )
-            unit = self._by_code[unit.successor]
-        return unit
+_KIND_VI: Final = {
+    UnitKind.PROVINCE: "Tỉnh",
+    UnitKind.CITY: "Thành phố trực thuộc trung ương",
+    UnitKind.URBAN_DISTRICT: "Quận",
+    UnitKind.RURAL_DISTRICT: "Huyện",
+    UnitKind.TOWN: "Thị xã",
+    UnitKind.DISTRICT_CITY: "Thành phố",
+    UnitKind.COMMUNE: "Xã",
+    UnitKind.WARD: "Phường",
+    UnitKind.TOWNSHIP: "Thị trấn",
+    UnitKind.SPECIAL_ZONE: "Đặc khu",
+}
 
-    def predecessors(self, code: str) -> tuple[AdministrativeUnit, ...]:
-        """Return the units merged (directly) into *code*."""
-        self.get(code)
-        return tuple(u for u in self.units if u.successor == code)
 
-    def existing_on(self, day: date, level: Level | None = None) -> tuple[AdministrativeUnit, ...]:
-        """Return the units that existed on *day* (optionally of one level)."""
-        return tuple(
-            u for u in self.units if u.exists_on(day) and (level is None or u.level is level)
-        )
+def fold_name(text: str) -> str:
+    """Fold a Vietnamese name for accent-insensitive search: no marks, đ → d, lower case.
+
+    >>> fold_name("Phường  Cống Vị"), fold_name("Hoà") == fold_name("Hòa")
+    ('phuong cong vi', True)
+    """
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    bare = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(bare.replace("đ", "d").split())
