@@ -161,6 +161,7 @@ def _parser() -> _Parser:
     records.add_commands(sub)
     reporting.add_commands(sub)
     compliance.add_commands(sub)
+    __import__("motcua.cli.units", fromlist=["add_commands"]).add_commands(sub)
     return parser
 
 

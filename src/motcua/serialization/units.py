@@ -25,7 +25,7 @@ from motcua.domain.unit_registry import UnitRegistry
 from motcua.domain.units import AdministrativeUnit, Level, Share, Succession, UnitKind
 from motcua.foundation.errors import InvalidInputError
 
-__all__ = ["registry_from_json", "unit_registry"]
+__all__ = ["registry_from_json", "succession_to_json", "unit_registry", "unit_to_json"]
 
 FORMAT: Final = "motcua-units/1"
 _UNIT_COLUMNS: Final = 10
@@ -143,3 +143,40 @@ def unit_registry() -> UnitRegistry:
     """
     raw = resources.files("motcua").joinpath("data/units.json.gz").read_bytes()
     return registry_from_json(json.loads(gzip.decompress(raw)), "motcua/data/units.json.gz")
+
+
+def unit_to_json(unit: AdministrativeUnit) -> dict[str, object]:
+    """Return a unit as JSON: ``code``, ``name``, ``level``, ``valid_from``, ``valid_to``...
+
+    ``valid_to`` is the last day the unit existed (inclusive; null while it exists);
+    ``valid_from`` null means before the data starts.
+    """
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "level": unit.level.value,
+        "kind": None if unit.kind is None else unit.kind.value,
+        "valid_from": None if unit.valid_from is None else unit.valid_from.isoformat(),
+        "valid_to": None if unit.last_day is None else unit.last_day.isoformat(),
+        "province": unit.province,
+        "district": unit.district,
+        "name_en": unit.name_en or None,
+        "basis": unit.basis or None,
+    }
+
+
+def succession_to_json(link: Succession, unit: AdministrativeUnit) -> dict[str, object]:
+    """Return a link to *unit* as JSON: ``code``, ``name``, ``share``, ``instrument``, ...
+
+    ``confidence`` is the source's mark (``high``; ``manual:high``, ``manual:low``: fixed by
+    hand, to review; see ``docs/reference/units-data.md``).
+    """
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "share": link.share.value,
+        "instrument": link.instrument,
+        "clause": link.clause or None,
+        "effective": None if link.effective is None else link.effective.isoformat(),
+        "confidence": link.confidence or None,
+    }

@@ -1,0 +1,114 @@
+"""The ``unit`` commands: administrative units on a date, by code or by name, and their successors.
+
+``unit show CODE --on DATE`` prints the unit a code denotes that day (a code of a unit that
+had ended resolves to its successor, e.g. province 02 on 2025-07-01 is 08); ``unit find NAME``
+searches names ignoring accents; ``unit successors CODE --on DATE`` lists the units it went
+into, full or partial, each with its instrument and clause. Unknown codes and days before the
+data exit with status 2 and one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+
+from motcua.cli._common import Parser, parse_start
+from motcua.domain.unit_registry import UnitRegistry
+from motcua.domain.units import AdministrativeUnit, Level
+from motcua.foundation.errors import InvalidInputError
+from motcua.serialization.render import dumps
+from motcua.serialization.units import succession_to_json, unit_registry, unit_to_json
+
+__all__ = ["add_commands"]
+
+
+def _day(text: str) -> date:
+    try:
+        value = parse_start(text)
+    except InvalidInputError as exc:
+        raise InvalidInputError("--on", "a date: YYYY-MM-DD or dd/mm/yyyy", text) from exc
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _registry(day: date | None) -> UnitRegistry:
+    registry = unit_registry()
+    if day is not None and registry.first_day is not None and day < registry.first_day:
+        raise InvalidInputError(
+            "--on",
+            f"a day on or after {registry.first_day.isoformat()}, the first day of the unit data",
+            day.isoformat(),
+        )
+    return registry
+
+
+def _line(unit: AdministrativeUnit) -> str:
+    start = "…" if unit.valid_from is None else unit.valid_from.isoformat()
+    end = "…" if unit.last_day is None else unit.last_day.isoformat()
+    kind = "" if unit.kind is None else f", {unit.kind.vi.lower()}"
+    return f"{unit.code}\t{unit.name}\t{unit.level.value}{kind}\t{start} to {end}"
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    day = _day(args.on)
+    unit = _registry(day).on(args.code, day)
+    if args.json:
+        data = unit_to_json(unit)
+        if unit.code != args.code or not unit.exists_on(day):
+            data["resolved_from"] = args.code
+        print(dumps(data))
+    else:
+        print(_line(unit))
+    return 0
+
+
+def _cmd_find(args: argparse.Namespace) -> int:
+    day = None if args.on is None else _day(args.on)
+    level = None if args.level is None else Level(args.level)
+    units = _registry(day).find(args.name, on=day, level=level)
+    if args.json:
+        print(dumps({"units": [unit_to_json(u) for u in units]}))
+    else:
+        print("".join(_line(u) + "\n" for u in units), end="")
+    return 0
+
+
+def _cmd_successors(args: argparse.Namespace) -> int:
+    day = _day(args.on)
+    registry = _registry(day)
+    unit = registry.at(args.code, day)
+    links = registry.links_from(args.code, day)
+    targets = registry.successors(args.code, day)
+    if args.json:
+        data = unit_to_json(unit)
+        data["successors"] = [
+            succession_to_json(x, u) for x, u in zip(links, targets, strict=True)
+        ]
+        print(dumps(data))
+    else:
+        print(_line(unit))
+        for link, new in zip(links, targets, strict=True):
+            clause = f" {link.clause}" if link.clause else ""
+            print(f"  -> {new.code}\t{new.name}\t{link.share.value}\t{link.instrument}{clause}")
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
+    """Register ``unit show``, ``unit find`` and ``unit successors``."""
+    unit = sub.add_parser("unit", help="administrative units on a date (2025 reform included)")
+    commands = unit.add_subparsers(dest="unit_command", required=True, parser_class=Parser)
+    show = commands.add_parser("show", help="the unit a code denotes on a date")
+    show.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
+    show.add_argument("--on", metavar="DATE", required=True, help="the day (codes were reused)")
+    show.add_argument("--json", action="store_true", help="print a JSON object")
+    show.set_defaults(handler=_cmd_show)
+    find = commands.add_parser("find", help="units by name, ignoring accents and case")
+    find.add_argument("name", metavar="NAME", help='e.g. "cong vi"')
+    find.add_argument("--on", metavar="DATE", help="only units that existed that day")
+    find.add_argument("--level", choices=["province", "district", "commune"], help="one level")
+    find.add_argument("--json", action="store_true", help="print a JSON object {units}")
+    find.set_defaults(handler=_cmd_find)
+    succ = commands.add_parser("successors", help="the units a unit went into, with shares")
+    succ.add_argument("code", metavar="CODE")
+    succ.add_argument("--on", metavar="DATE", required=True, help="a day the unit existed")
+    succ.add_argument("--json", action="store_true", help="print a JSON object")
+    succ.set_defaults(handler=_cmd_successors)

@@ -1,0 +1,90 @@
+"""The command line: `motcua unit show|find|successors` on the shipped unit data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from motcua.cli import main
+
+UNIT_KEYS = {"code", "name", "level", "valid_from", "valid_to"}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def data(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:
+    code, out, err = run(capsys, "unit", *argv, "--json")
+    assert (code, err) == (0, "")
+    result: dict[str, object] = json.loads(out)
+    return result
+
+
+def test_show_a_reused_code_on_each_side_of_the_reform(capsys: pytest.CaptureFixture[str]) -> None:
+    before = data(capsys, "show", "00004", "--on", "2025-06-30")
+    after = data(capsys, "show", "00004", "--on", "2025-07-01")
+    assert set(before) >= UNIT_KEYS
+    assert (before["name"], before["valid_to"]) == ("Phường Trúc Bạch", "2025-06-30")
+    assert (after["name"], after["valid_from"]) == ("Phường Ba Đình", "2025-07-01")
+    assert before["level"] == after["level"] == "commune"
+
+
+def test_a_merged_province_resolves_to_its_successor(capsys: pytest.CaptureFixture[str]) -> None:
+    province = data(capsys, "show", "02", "--on", "2025-07-01")
+    assert (province["code"], province["name"], province["resolved_from"]) == (
+        "08",
+        "Tỉnh Tuyên Quang",
+        "02",
+    )
+    assert data(capsys, "show", "02", "--on", "30/06/2025")["name"] == "Tỉnh Hà Giang"
+
+
+def test_successors_of_a_split_commune(capsys: pytest.CaptureFixture[str]) -> None:
+    unit = data(capsys, "successors", "00007", "--on", "2025-06-30")
+    successors = unit["successors"]
+    assert isinstance(successors, list)
+    assert [(s["code"], s["share"], s["instrument"]) for s in successors] == [
+        ("00008", "partial", "1656/NQ-UBTVQH15"),
+        ("00025", "partial", "1656/NQ-UBTVQH15"),
+    ]
+    assert all({"code", "name", "share", "instrument"} <= set(s) for s in successors)
+    code, out, _ = run(capsys, "unit", "successors", "00007", "--on", "2025-06-30")
+    assert code == 0
+    assert "00025\tPhường Giảng Võ\tpartial\t1656/NQ-UBTVQH15 khoản 5 Điều 1" in out
+
+
+def test_find_ignores_accents(capsys: pytest.CaptureFixture[str]) -> None:
+    units = data(capsys, "find", "cong vi")["units"]
+    assert isinstance(units, list)
+    assert [u["name"] for u in units] == ["Phường Cống Vị"]
+    assert data(capsys, "find", "cong vi", "--on", "2025-07-01")["units"] == []
+    code, out, _ = run(capsys, "unit", "find", "dong nai", "--level", "province")
+    assert code == 0
+    assert (
+        out.splitlines()[-1]
+        == "75\tThành phố Đồng Nai\tprovince, thành phố trực thuộc trung ương\t2026-04-30 to …"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "99999", "--on", "2025-07-01"], "administrative unit '99999' not found"),
+        (["show", "00004", "--on", "2010-01-01"], "--on: expected a day on or after 2013-01-01"),
+        (["show", "00004", "--on", "2025-13-01"], "--on: expected a date"),
+        (["show", "00007", "--on", "2025-07-01"], "was split into 00008 Phường Ngọc Hà, 00025"),
+        (["successors", "00007", "--on", "2025-07-01"], "denotes Phường Cống Vị"),
+        (["show", "00004"], "the following arguments are required: --on"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, "unit", *argv)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert message in err
