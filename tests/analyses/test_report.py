@@ -296,7 +296,7 @@ def test_verify_published_figures() -> None:
         }
     )
     assert ok.ok
-    assert ok.implied == {"pending_overdue": 1}
+    assert ok.implied == {"pending_overdue": 1, "late_or_overdue": 11}
     bad = verify_figures({"resolved_total": 1360, "resolved_in_time": 1350, "resolved_late": 11})
     assert not bad.ok
     assert "off by -1" in bad.failures[0].message

@@ -1,27 +1,50 @@
-"""Check published Biểu 06 figures for consistency.
+"""Check published Biểu 06 figures for consistency, as a careful reader does.
 
 Agencies publish figures such as "received 1,373; resolved 1,360, of which on time 1,350,
 late 10; pending 13, of which 12 within time". :func:`verify_figures` takes any subset of
-the report's keys (plus ``resolved_in_time`` = early + on time, which many published reports
-give instead of the two), checks every identity whose terms are all known, and for an
-identity with exactly one unknown term says what value it implies.
+the keys below and reads them the way a careful reader would:
 
-The identities follow from the form's columns (Circular 01/2020/TT-VPCP Biểu 06; the first
-one is [R], the others are sums of sub-columns):
+* every identity whose terms are all known is checked;
+* an identity with exactly one unknown term gives that term's value, and the value is fed
+  into every other identity, again and again until nothing new follows (a fixed point), so
+  contradictions that take two steps are found;
+* a value implied twice with different values is a contradiction of its own (``conflict``);
+* no part may exceed its total: an implied value below zero fails, and so do known parts
+  whose sum is larger than their total while other parts are unknown;
+* figures that let nothing be checked give the outcome ``nothing checked``, never
+  ``consistent``.
+
+The identities follow from the form's columns (Circular 01/2020/TT-VPCP Biểu 06: col 3 =
+4 + 5 + 6 is [R]; the others are the sums of its sub-columns, read from a provincial
+implementation, see ``docs/explanation/report-buckets.md``) and from the keys real
+publications print:
 
 * ``received_total = carried_over + received_online + received_in_person_or_postal``
+* ``received_new = received_online + received_in_person_or_postal`` (new receipts as one total)
+* ``received_total = carried_over + received_new``
 * ``received_total = resolved_total + pending_total``
 * ``resolved_total = resolved_early + resolved_on_time + resolved_late``
-* ``resolved_in_time = resolved_early + resolved_on_time``
+* ``resolved_in_time = resolved_early + resolved_on_time`` (early and on time merged)
 * ``resolved_total = resolved_in_time + resolved_late``
 * ``pending_total = pending_within + pending_overdue``
+* ``late_or_overdue = resolved_late + pending_overdue`` ("trễ hạn, quá hạn" together)
+* ``withdrawn_or_returned <= resolved_total``: a withdrawn or returned dossier is finished
+  (motcua's buckets; the Thanh Hóa Biểu 06 export counts it inside "on time")
+* ``due_in_period`` (dossiers due in the period) enters no Biểu 06 identity: it is read and
+  checked as a count only;
+* totals given per level (``"by_level": {"province": {...}, "commune": {...}}``): each level
+  is checked on its own, and each key's total is the sum over the levels;
 * across consecutive periods: ``carried_over`` of a period = ``pending_total`` of the one
-  before (:func:`verify_series`).
+  before (:func:`verify_series`), for the totals and for each level.
 
 >>> result = verify_figures({"received_total": 1373, "resolved_total": 1360,
 ...     "resolved_in_time": 1350, "resolved_late": 10, "pending_total": 13, "pending_within": 12})
->>> result.ok, result.implied
-(True, {'pending_overdue': 1})
+>>> result.outcome, result.implied["pending_overdue"]
+('consistent', 1)
+>>> verify_figures({"resolved_total": 10, "resolved_early": 3, "resolved_in_time": 12}).outcome
+'inconsistent'
+>>> verify_figures({}).outcome
+'nothing checked'
 """
 
 from __future__ import annotations
@@ -34,23 +57,83 @@ import attrs
 from motcua.analyses.buckets import COLUMNS
 from motcua.foundation.errors import InvalidInputError
 
-__all__ = ["KEYS", "Check", "Identity", "Verification", "verify_figures", "verify_series"]
+__all__ = [
+    "BY_LEVEL",
+    "KEYS",
+    "LEVELS",
+    "Check",
+    "Identity",
+    "Verification",
+    "verify_figures",
+    "verify_series",
+]
 
-#: Keys a figures object may hold.
-KEYS: Final = (*COLUMNS, "resolved_in_time")
+#: Keys a figures object may hold (besides :data:`BY_LEVEL`).
+KEYS: Final = (
+    *COLUMNS,
+    "resolved_in_time",
+    "received_new",
+    "late_or_overdue",
+    "withdrawn_or_returned",
+    "due_in_period",
+)
+#: The key of the per-level figures: ``{"by_level": {"province": {...}, ...}}``.
+BY_LEVEL: Final = "by_level"
+#: The level names ``by_level`` takes: the values of :class:`motcua.domain.units.Level`.
+LEVELS: Final = ("ministry", "province", "district", "commune")
+#: Above this a figure is not a count of dossiers (a country's year is far below it).
+MAX_FIGURE: Final = 10**12
+
+_VI: Final = {
+    "received_total": "tổng số hồ sơ nhận giải quyết",
+    "received_online": "nhận trực tuyến",
+    "received_in_person_or_postal": "nhận trực tiếp, qua bưu chính",
+    "carried_over": "từ kỳ trước chuyển sang",
+    "received_new": "tiếp nhận mới trong kỳ",
+    "resolved_total": "đã giải quyết",
+    "resolved_early": "giải quyết trước hạn",
+    "resolved_on_time": "giải quyết đúng hạn",
+    "resolved_late": "giải quyết quá hạn",
+    "resolved_in_time": "giải quyết đúng và trước hạn",
+    "pending_total": "đang giải quyết",
+    "pending_within": "đang giải quyết trong hạn",
+    "pending_overdue": "đang giải quyết quá hạn",
+    "late_or_overdue": "trễ hạn, quá hạn",
+    "withdrawn_or_returned": "rút, trả lại",
+    "due_in_period": "đến hạn trong kỳ",
+}
+_LEVEL_VI: Final = {
+    "ministry": "cấp bộ",
+    "province": "cấp tỉnh",
+    "district": "cấp huyện",
+    "commune": "cấp xã",
+}
 
 
 @attrs.frozen
 class Identity:
-    """``total = sum(parts)``."""
+    """``total = sum(parts)`` (kind ``sum``) or ``part <= total`` (kind ``bound``)."""
 
     name: str
     total: str
     parts: tuple[str, ...]
+    kind: str = "sum"
 
     def __str__(self) -> str:
         """Return e.g. ``resolved_total = resolved_early + resolved_on_time + resolved_late``."""
+        if self.kind == "bound":
+            return f"{' + '.join(self.parts)} <= {self.total}"
         return f"{self.total} = {' + '.join(self.parts)}"
+
+    @property
+    def vi(self) -> str:
+        """The identity in Vietnamese words."""
+        parts = " + ".join(_vi(p) for p in self.parts)
+        return (
+            f"{parts} ≤ {_vi(self.total)}"
+            if self.kind == "bound"
+            else f"{_vi(self.total)} = {parts}"
+        )
 
 
 IDENTITIES: Final = (
@@ -59,6 +142,8 @@ IDENTITIES: Final = (
         "received_total",
         ("carried_over", "received_online", "received_in_person_or_postal"),
     ),
+    Identity("received_new", "received_new", ("received_online", "received_in_person_or_postal")),
+    Identity("received_split", "received_total", ("carried_over", "received_new")),
     Identity("balance", "received_total", ("resolved_total", "pending_total")),
     Identity(
         "resolved", "resolved_total", ("resolved_early", "resolved_on_time", "resolved_late")
@@ -66,6 +151,8 @@ IDENTITIES: Final = (
     Identity("in_time", "resolved_in_time", ("resolved_early", "resolved_on_time")),
     Identity("resolved_split", "resolved_total", ("resolved_in_time", "resolved_late")),
     Identity("pending", "pending_total", ("pending_within", "pending_overdue")),
+    Identity("late_or_overdue", "late_or_overdue", ("resolved_late", "pending_overdue")),
+    Identity("withdrawn", "resolved_total", ("withdrawn_or_returned",), "bound"),
 )
 
 
@@ -77,10 +164,13 @@ class Check:
         identity: The identity.
         period: Which figures object (index in a series; 0 for one object).
         status: ``ok``, ``failed``, ``implied`` (one unknown, value derived) or ``skipped``.
-        left: The total's value, if known.
+        left: The total's value, if known (published or implied).
         right: The sum of the known parts.
         implied: For ``implied``: the unknown key and its value.
-        message: A readable line with the numbers.
+        message: A readable line with the numbers (implied values are marked).
+        message_vi: The same line in Vietnamese.
+        conflict: For a figure implied twice with different values: the key, the value
+            implied first and the value this identity implies.
     """
 
     identity: Identity
@@ -90,6 +180,8 @@ class Check:
     right: int | None
     implied: tuple[str, int] | None
     message: str
+    message_vi: str = ""
+    conflict: tuple[str, int, int] | None = None
 
 
 @attrs.frozen
@@ -100,17 +192,29 @@ class Verification:
 
     @property
     def failures(self) -> tuple[Check, ...]:
-        """The checks that failed."""
+        """The checks that failed (conflicting implied values included)."""
         return tuple(c for c in self.checks if c.status == "failed")
 
     @property
+    def checked(self) -> int:
+        """How many checks tested something (held, failed, or gave a value of 0 or more)."""
+        return sum(c.status != "skipped" for c in self.checks)
+
+    @property
+    def outcome(self) -> str:
+        """``consistent``, ``inconsistent`` or ``nothing checked`` (never called consistent)."""
+        if self.failures:
+            return "inconsistent"
+        return "consistent" if self.checked else "nothing checked"
+
+    @property
     def ok(self) -> bool:
-        """True when nothing contradicts."""
-        return not self.failures
+        """True when something was checked and nothing contradicts."""
+        return self.outcome == "consistent"
 
     @property
     def implied(self) -> dict[str, int]:
-        """Values implied by an identity with exactly one unknown term (first period)."""
+        """Values the figures imply, directly or through other implied values (first period)."""
         return {
             c.implied[0]: c.implied[1]
             for c in self.checks
@@ -118,84 +222,279 @@ class Verification:
         }
 
 
-def _check_input(figures: Mapping[str, object], where: str) -> dict[str, int]:
+def _vi(name: str) -> str:
+    level, _, key = name.rpartition(".")
+    words = _VI.get(key, key)
+    return f"{words} ({_LEVEL_VI.get(level, level)})" if level else words
+
+
+def _key_text(key: object) -> str:
+    return key if isinstance(key, str) and key.isidentifier() else repr(key)
+
+
+def _counts(figures: object, where: str, *, levels: bool) -> dict[str, int]:
     if not isinstance(figures, Mapping):
         raise InvalidInputError(where, "an object of report figures", type(figures).__name__)
     out: dict[str, int] = {}
     for key, value in figures.items():
+        if key == BY_LEVEL and levels:
+            if not isinstance(value, Mapping):
+                raise InvalidInputError(
+                    f"{where}.{BY_LEVEL}",
+                    "an object of figures per level (" + ", ".join(LEVELS) + ")",
+                    type(value).__name__,
+                )
+            for level, sub in value.items():
+                if level not in LEVELS:
+                    raise InvalidInputError(
+                        f"{where}.{BY_LEVEL}.{_key_text(level)}",
+                        "one of " + ", ".join(LEVELS),
+                        level,
+                    )
+                at = f"{where}.{BY_LEVEL}.{level}"
+                out.update({f"{level}.{k}": v for k, v in _counts(sub, at, levels=False).items()})
+            continue
         if key not in KEYS:
+            allowed = ", ".join((*KEYS, BY_LEVEL) if levels else KEYS)
             raise InvalidInputError(
-                f"{where}.{key}", "one of " + ", ".join(KEYS), key, "check the key's spelling"
+                f"{where}.{_key_text(key)}", f"one of {allowed}", key, "check the key's spelling"
             )
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidInputError(f"{where}.{key}", "a whole number of dossiers", value)
-        if value < 0:
-            raise InvalidInputError(f"{where}.{key}", "a count of 0 or more", value)
+        if not 0 <= value <= MAX_FIGURE:
+            raise InvalidInputError(
+                f"{where}.{key}",
+                f"a count of 0 or more (at most {MAX_FIGURE:,})",
+                value if abs(value) < 10**20 else "an integer of more than 20 digits",
+            )
         out[key] = value
     return out
 
 
-def _check(identity: Identity, known: dict[str, int], period: int) -> Check:
-    terms = (identity.total, *identity.parts)
-    missing = [t for t in terms if t not in known]
-    right_known = sum(known[p] for p in identity.parts if p in known)
-    left = known.get(identity.total)
-    if not missing:
-        right = sum(known[p] for p in identity.parts)
-        ok = left == right
-        parts = " + ".join(f"{p} {known[p]}" for p in identity.parts)
-        msg = f"{identity.total} {left} {'=' if ok else '!='} {parts}" + (
-            "" if ok else f" (= {right}; off by {left - right if left is not None else 0:+d})"
+_Var = tuple[int, str]
+
+
+@attrs.frozen
+class _Rel:
+    identity: Identity
+    period: int
+    total: _Var
+    parts: tuple[_Var, ...]
+
+    @property
+    def terms(self) -> tuple[_Var, ...]:
+        return (self.total, *self.parts)
+
+
+def _relations(scopes: Sequence[Sequence[str]]) -> list[_Rel]:
+    """The identities of every period (*scopes*: the level names present in each)."""
+    rels: list[_Rel] = []
+    for k, levels in enumerate(scopes):
+        for prefix in ("", *(f"{level}." for level in levels)):
+            for i in IDENTITIES:
+                name = Identity(
+                    i.name, prefix + i.total, tuple(prefix + p for p in i.parts), i.kind
+                )
+                rels.append(_Rel(name, k, (k, name.total), tuple((k, p) for p in name.parts)))
+        if levels:
+            for key in KEYS:
+                parts = tuple(f"{level}.{key}" for level in levels)
+                rels.append(
+                    _Rel(Identity("levels", key, parts), k, (k, key), tuple((k, p) for p in parts))
+                )
+        if k:
+            shared = [level for level in levels if level in scopes[k - 1]]
+            for prefix in ("", *(f"{level}." for level in shared)):
+                chain = Identity(
+                    "chain", f"{prefix}carried_over[{k}]", (f"{prefix}pending_total[{k - 1}]",)
+                )
+                rels.append(
+                    _Rel(
+                        chain,
+                        k,
+                        (k, f"{prefix}carried_over"),
+                        ((k - 1, f"{prefix}pending_total"),),
+                    )
+                )
+    return rels
+
+
+class _Reader:
+    """The fixed point: known values, and which identity implied each derived one."""
+
+    def __init__(self, known: dict[_Var, int]) -> None:
+        self.values = dict(known)
+        self.by: dict[_Var, _Rel] = {}
+
+    def show(self, var: _Var, rel: _Rel, *, vi: bool = False) -> str:
+        name = _vi(var[1]) if vi else var[1]
+        if rel.identity.name == "chain":
+            name = f"{'kỳ' if vi else 'period'} {var[0]} {name}"
+        if var not in self.values:
+            return name
+        mark = (" (suy ra)" if vi else " (implied)") if var in self.by else ""
+        return f"{name} {self.values[var]}{mark}"
+
+    def full(self, rel: _Rel) -> Check:
+        left = self.values[rel.total]
+        right = sum(self.values[p] for p in rel.parts)
+        if rel.identity.kind == "bound":
+            holds = right <= left
+            sign, sign_vi = ("<=", "≤") if holds else (">", ">")
+            parts = " + ".join(self.show(p, rel) for p in rel.parts)
+            parts_vi = " + ".join(self.show(p, rel, vi=True) for p in rel.parts)
+            msg = f"{parts} {sign} {self.show(rel.total, rel)}"
+            msg_vi = f"{parts_vi} {sign_vi} {self.show(rel.total, rel, vi=True)}"
+            if not holds:
+                msg += " (a part exceeds its total)"
+                msg_vi += " (một phần lớn hơn tổng của nó)"
+            return Check(
+                rel.identity,
+                rel.period,
+                "ok" if holds else "failed",
+                left,
+                right,
+                None,
+                msg,
+                msg_vi,
+            )
+        holds = left == right
+        parts = " + ".join(self.show(p, rel) for p in rel.parts)
+        parts_vi = " + ".join(self.show(p, rel, vi=True) for p in rel.parts)
+        eq, eq_vi = ("=", "=") if holds else ("!=", "≠")
+        msg = f"{self.show(rel.total, rel)} {eq} {parts}"
+        msg_vi = f"{self.show(rel.total, rel, vi=True)} {eq_vi} {parts_vi}"
+        if holds:
+            return Check(rel.identity, rel.period, "ok", left, right, None, msg, msg_vi)
+        derived = [t for t in rel.terms if t in self.by]
+        if not derived:
+            msg += f" (= {right}; off by {left - right:+d})"
+            msg_vi += f" (= {right}; lệch {left - right:+d})"
+            return Check(rel.identity, rel.period, "failed", left, right, None, msg, msg_vi)
+        term = derived[0]
+        first = self.values[term]
+        again = self._solve(rel, term, {**self.values, term: 0})
+        name = term[1] if term[0] == rel.period else f"period {term[0]} {term[1]}"
+        msg = (
+            f"{name} is implied twice with different values: {first} by "
+            f"{self.by[term].identity}, {again} by {rel.identity} ({msg})"
         )
-        return Check(identity, period, "ok" if ok else "failed", left, right, None, msg)
-    if len(missing) == 1:
-        unknown = missing[0]
-        value = right_known if unknown == identity.total else (left or 0) - right_known
+        msg_vi = (
+            f"{_vi(term[1])} được suy ra hai giá trị khác nhau: {first} từ "
+            f"{self.by[term].identity.vi}, {again} từ {rel.identity.vi} ({msg_vi})"
+        )
+        conflict = (name, first, again)
+        return Check(rel.identity, rel.period, "failed", left, right, None, msg, msg_vi, conflict)
+
+    def _solve(self, rel: _Rel, unknown: _Var, values: Mapping[_Var, int]) -> int:
+        right_known = sum(values[p] for p in rel.parts if p != unknown)
+        if unknown == rel.total:
+            return right_known
+        return values[rel.total] - right_known
+
+    def imply(self, rel: _Rel, unknown: _Var) -> Check:
+        value = self._solve(rel, unknown, {**self.values, unknown: 0})
+        left = self.values.get(rel.total)
+        right = sum(self.values[p] for p in rel.parts if p in self.values)
+        name = self.show(unknown, rel)
+        name_vi = self.show(unknown, rel, vi=True)
+        known = " + ".join(self.show(p, rel) for p in rel.parts if p in self.values) or "0"
+        known_vi = " + ".join(self.show(p, rel, vi=True) for p in rel.parts if p in self.values)
         if value < 0:
             msg = (
-                f"{identity}: the known terms imply {unknown} = {value}, which is impossible "
-                f"({identity.total} {left} < sum of known parts {right_known})"
+                f"{rel.identity}: the known terms imply {name} = {value}, which is impossible "
+                f"({self.show(rel.total, rel)} < {known} = {right})"
             )
-            return Check(identity, period, "failed", left, right_known, (unknown, value), msg)
-        msg = f"{identity}: implies {unknown} = {value}"
-        return Check(identity, period, "implied", left, right_known, (unknown, value), msg)
-    return Check(
-        identity, period, "skipped", left, right_known, None, f"{identity}: too few terms"
-    )
+            msg_vi = (
+                f"{rel.identity.vi}: các số đã biết suy ra {name_vi} = "
+                f"{value}, điều không thể ({self.show(rel.total, rel, vi=True)} < "
+                f"{known_vi or '0'} = {right})"
+            )
+            return Check(
+                rel.identity, rel.period, "failed", left, right, (name, value), msg, msg_vi
+            )
+        self.values[unknown] = value
+        self.by[unknown] = rel
+        msg = f"{rel.identity}: implies {name} = {value}"
+        msg_vi = f"{rel.identity.vi}: suy ra {name_vi} = {value}"
+        return Check(rel.identity, rel.period, "implied", left, right, (name, value), msg, msg_vi)
+
+    def partial(self, rel: _Rel) -> Check:
+        """An identity with two or more unknowns: the known parts may not exceed the total."""
+        left = self.values.get(rel.total)
+        known = [p for p in rel.parts if p in self.values]
+        right = sum(self.values[p] for p in known)
+        if rel.identity.kind == "sum" and left is not None and known:
+            holds = right <= left
+            parts = " + ".join(self.show(p, rel) for p in known)
+            parts_vi = " + ".join(self.show(p, rel, vi=True) for p in known)
+            sign, sign_vi = ("<=", "≤") if holds else (">", ">")
+            msg = (
+                f"{rel.identity}: known parts {parts} = {right} {sign} {self.show(rel.total, rel)}"
+            )
+            msg_vi = (
+                f"{rel.identity.vi}: các phần đã biết {parts_vi} = {right} {sign_vi} "
+                f"{self.show(rel.total, rel, vi=True)}"
+            )
+            if not holds:
+                msg += " (the parts exceed their total)"
+                msg_vi += " (các phần vượt tổng)"
+            status = "ok" if holds else "failed"
+            return Check(rel.identity, rel.period, status, left, right, None, msg, msg_vi)
+        return Check(
+            rel.identity,
+            rel.period,
+            "skipped",
+            left,
+            right,
+            None,
+            f"{rel.identity}: too few terms",
+            f"{rel.identity.vi}: không đủ số liệu",
+        )
+
+
+def _verify(objects: Sequence[Mapping[str, object]], wheres: Sequence[str]) -> Verification:
+    known: dict[_Var, int] = {}
+    scopes: list[tuple[str, ...]] = []
+    for k, (figures, where) in enumerate(zip(objects, wheres, strict=True)):
+        counts = _counts(figures, where, levels=True)
+        known.update({(k, key): value for key, value in counts.items()})
+        scopes.append(
+            tuple(level for level in LEVELS if any(c.startswith(f"{level}.") for c in counts))
+        )
+    rels = _relations(scopes)
+    reader = _Reader(known)
+    results: dict[int, Check] = {}
+    progress = True
+    while progress:
+        progress = False
+        for i, rel in enumerate(rels):
+            if i in results:
+                continue
+            unknown = [t for t in rel.terms if t not in reader.values]
+            if not unknown:
+                results[i] = reader.full(rel)
+            elif len(unknown) == 1 and rel.identity.kind == "sum":
+                results[i] = reader.imply(rel, unknown[0])
+                progress = progress or results[i].status == "implied"
+    for i, rel in enumerate(rels):
+        if i not in results:
+            results[i] = reader.partial(rel)
+    return Verification(tuple(results[i] for i in range(len(rels))))
 
 
 def verify_figures(figures: Mapping[str, object], *, where: str = "figures") -> Verification:
-    """Check one period's figures against every identity.
+    """Check one period's figures (with ``by_level`` if given) against every identity.
 
     Raises:
-        InvalidInputError: An unknown key, or a count that is negative or not an integer.
+        InvalidInputError: An unknown key or level, or a count that is negative, too large
+            or not an integer.
     """
-    known = _check_input(figures, where)
-    return Verification(tuple(_check(i, known, 0) for i in IDENTITIES))
+    return _verify([figures], [where])
 
 
 def verify_series(
     series: Sequence[Mapping[str, object]], *, where: str = "figures"
 ) -> Verification:
     """Check consecutive periods' figures, including carry-over = the previous pending."""
-    checks: list[Check] = []
-    known_list = [_check_input(f, f"{where}[{k}]") for k, f in enumerate(series)]
-    for k, known in enumerate(known_list):
-        checks.extend(_check(i, known, k) for i in IDENTITIES)
-        if k == 0:
-            continue
-        prev = known_list[k - 1]
-        identity = Identity("chain", f"carried_over[{k}]", (f"pending_total[{k - 1}]",))
-        if "carried_over" in known and "pending_total" in prev:
-            left, right = known["carried_over"], prev["pending_total"]
-            ok = left == right
-            msg = (
-                f"period {k} carried_over {left} {'=' if ok else '!='} "
-                f"period {k - 1} pending_total {right}"
-            )
-            checks.append(Check(identity, k, "ok" if ok else "failed", left, right, None, msg))
-        else:
-            checks.append(
-                Check(identity, k, "skipped", None, None, None, f"{identity}: too few terms")
-            )
-    return Verification(tuple(checks))
+    return _verify(list(series), [f"{where}[{k}]" for k in range(len(series))])

@@ -126,7 +126,10 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(argv: list[str]) -> int:
-    """``motcua report verify FIGURES.json``: 0 consistent, 1 contradiction, 2 bad input."""
+    """``motcua report verify FIGURES.json``: 0 consistent, 1 contradiction or nothing checked.
+
+    2 is bad input.
+    """
     parser = Parser(
         prog="motcua report verify",
         description="check published Biểu 06 figures against the report's identities",
@@ -134,7 +137,10 @@ def cmd_verify(argv: list[str]) -> int:
     parser.add_argument(
         "figures", metavar="FIGURES.json", help="published figures, JSON ('-': standard input)"
     )
-    _args.add_json(parser, "the checks as JSON")
+    _args.add_json(parser, "the checks as JSON (messages in English and Vietnamese)")
+    parser.add_argument(
+        "--lang", default="en", choices=_LANGS, help="language of the messages (default en)"
+    )
     args = parser.parse_args(argv)
     src = Source.of(args.figures, "json")
     data: Any = read_document(src)
@@ -147,7 +153,7 @@ def cmd_verify(argv: list[str]) -> int:
     if args.json:
         print(dumps(checks_to_json(result)))
     else:
-        print(checks_text(result, series=isinstance(data, list)), end="")
+        print(checks_text(result, series=isinstance(data, list), lang=args.lang), end="")
     return 0 if result.ok else 1
 
 

@@ -289,17 +289,53 @@ def indicators_text(period: Period, results: Iterable[IndicatorResult], config: 
     return "".join(line + "\n" for line in lines)
 
 
+_VERDICTS = {
+    "en": {
+        "consistent": "consistent",
+        "nothing checked": "nothing checked: no identity has "
+        "enough known figures (add the totals and their parts)",
+    },
+    "vi": {
+        "consistent": "nhất quán",
+        "nothing checked": "không kiểm tra được gì: không đẳng "
+        "thức nào đủ số liệu (thêm các tổng và các phần của chúng)",
+    },
+}
+
+
+_STATUS_VI = {"ok": "KHỚP", "failed": "SAI", "implied": "SUY RA", "skipped": "BỎ QUA"}
+
+
 def checks_to_json(result: Verification) -> dict[str, Any]:
-    """Return a verification: ``ok`` and every check made (skipped ones left out)."""
+    """Return a verification: ``outcome``, ``ok`` and every check made (skipped ones left out).
+
+    Each check has its ``message`` in English and ``message_vi`` in Vietnamese; a figure
+    implied twice with different values has a ``conflict`` (key, first value, second value).
+    """
     return {
+        "outcome": result.outcome,
         "ok": result.ok,
+        "checked": result.checked,
         "checks": [
             {
                 "identity": str(c.identity),
+                "kind": c.identity.kind,
                 "period": c.period,
                 "status": c.status,
                 "message": c.message,
+                "message_vi": c.message_vi,
                 **({"implied": {c.implied[0]: c.implied[1]}} if c.implied else {}),
+                **(
+                    {
+                        "conflict": {
+                            "key": c.conflict[0],
+                            "first": c.conflict[1],
+                            "second": c.conflict[2],
+                        }
+                    }
+                    if c.conflict
+                    else {}
+                ),
             }
             for c in result.checks
             if c.status != "skipped"
@@ -307,14 +343,24 @@ def checks_to_json(result: Verification) -> dict[str, Any]:
     }
 
 
-def checks_text(result: Verification, *, series: bool = False) -> str:
-    """Return one line per check made, then the verdict (*series*: name each check's period)."""
+def checks_text(result: Verification, *, series: bool = False, lang: str = "en") -> str:
+    """Return one line per check made, then the verdict (*series*: name each check's period).
+
+    *lang* is ``en`` or ``vi`` (the status words, the messages and the verdict).
+    """
+    vi = lang == "vi"
     lines = [
-        f"{f'[{c.period}] ' if series else ''}{c.status.upper():<8} {c.message}"
+        f"{f'[{c.period}] ' if series else ''}"
+        f"{(_STATUS_VI[c.status] if vi else c.status.upper()):<8} "
+        f"{c.message_vi if vi else c.message}"
         for c in result.checks
         if c.status != "skipped"
     ]
-    lines.append("consistent" if result.ok else f"{len(result.failures)} identity(ies) fail")
+    if result.failures:
+        n = len(result.failures)
+        lines.append(f"{n} kiểm tra không đạt" if vi else f"{n} identity(ies) fail")
+    else:
+        lines.append(_VERDICTS["vi" if vi else "en"][result.outcome])
     return "".join(line + "\n" for line in lines)
 
 
