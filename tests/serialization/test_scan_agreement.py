@@ -119,6 +119,7 @@ REFUSED: list[tuple[str, Callable[[Record], object]]] = [
     ("events is not empty", _set(("events",), [])),
     ("event is an object", _set(("events", 0), "received")),
     ("event type is text", _set(("events", 0, "type"), 1)),
+    ("event type is a scalar", _set(("events", 0, "type"), ["received"])),
     ("event type is known", _set(("events", 0, "type"), "recieved")),
     ("event at is required", _drop(("events", 0, "at"))),
     ("event at is an instant", _set(("events", 0, "at"), "2024-04-15 08:00")),
