@@ -345,6 +345,11 @@ def test_national_procedure_records() -> None:
         (0, "Ngày", "Giải quyết trong ngày", SameDay()),
         ("", "", "", NoTimeLimit()),
         (0, "Ngày", "Không quy định thời hạn", NoTimeLimit("Không quy định thời hạn")),
+        (4, "Giờ", "", WorkingHours(4)),
+        (1, "Năm", "", Months(12)),
+        (0, "Ngày", "Trong ngày; sau 15h30 trả ngày làm việc tiếp theo", SameDay(time(15, 30))),
+        (0, "Ngày", "Trong ngày, nhận sau 15 giờ 30 phút trả hôm sau", SameDay(time(15, 30))),
+        (0, "Ngày", "Trong ngày; sau 15 giờ trả hôm sau", SameDay(time(15, 0))),
     ],
 )
 def test_unit_strings(amount: object, unit: str, desc: str, limit: object) -> None:
@@ -355,7 +360,8 @@ def test_unit_strings(amount: object, unit: str, desc: str, limit: object) -> No
     ("amount", "unit", "fragment"),
     [
         ("3", "Tuần", "'Tuần'"),
-        ("3", "Giờ", "'Giờ'"),
+        ("3", "Năm học", "'Năm học'"),
+        ("1.5", "Năm", "a whole number"),
         ("ba", "Ngày làm việc", "'ba'"),
         (0, "Ngày làm việc", "a positive count"),
         ("1.5", "Ngày", "a whole number"),

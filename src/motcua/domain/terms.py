@@ -14,7 +14,9 @@ every name here.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Final
 
 import attrs
@@ -77,6 +79,20 @@ class NoTimeLimit:
         return "no statutory time limit"
 
 
+def _amount(value: int | Decimal | None) -> int | None:
+    """A whole amount of đồng: an int, or a Decimal with no fraction (``Decimal("8000.0")``)."""
+    if isinstance(value, Decimal):
+        if not value.is_finite() or value != value.to_integral_value():
+            raise InvalidInputError(
+                "Fee.amount",
+                "a whole number of đồng",
+                value,
+                "a fee in percent goes in Fee.percent",
+            )
+        return int(value)
+    return value
+
+
 def _non_negative_amount(
     _instance: object, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
@@ -90,20 +106,65 @@ def _non_negative_amount(
         )
 
 
+#: A percentage as motcua writes it: ``"0.5"``, ``"2"``, ``"12.25"`` (ASCII, no trailing zero).
+_PERCENT: Final = re.compile(r"(?:0|[1-9][0-9]{0,2})(?:\.[0-9]{0,5}[1-9])?")
+
+
+def _percent(value: str | Decimal) -> str:
+    """A percentage as exact text: ``Decimal("0.50")`` and ``"0.5"`` both give ``"0.5"``."""
+    if isinstance(value, Decimal) and value.is_finite():
+        value = format(value.normalize(), "f") if value else "0"
+    if not isinstance(value, str) or (value and not _PERCENT.fullmatch(value)):
+        raise InvalidInputError(
+            "Fee.percent",
+            "a percentage in ASCII digits with a decimal point, such as '0.5' or '2' "
+            "(no trailing zeros, at most 6 decimals)",
+            value,
+        )
+    if value and not 0 < Decimal(value) <= 100:
+        raise InvalidInputError("Fee.percent", "a percentage above 0 and at most 100", value)
+    return value
+
+
 @attrs.frozen
 class Fee:
-    """A fee or charge (phí, lệ phí) payable for a procedure.
+    """A fee or charge (phí, lệ phí) payable for a procedure: an amount, or a percentage.
 
     Attributes:
         description: What the fee is for, as published (``Lệ phí``, ``2.000 đồng/trang``...).
-        amount: The amount in đồng; 0 when exempt (miễn); None when the amount is set by
-            another instrument (e.g. a provincial People's Council resolution) or varies.
+        amount: The amount in whole đồng, exact (an int, or a Decimal without a fraction);
+            0 when exempt (miễn); None when the amount is set by another instrument (e.g. a
+            provincial People's Council resolution), varies, or is a percentage.
         basis: The instrument that sets it.
+        percent: A fee charged as a percentage of a value (e.g. lệ phí trước bạ ``"0.5"``),
+            as exact decimal text; empty for an amount. Never set together with *amount*.
+
+    >>> Fee("Lệ phí", Decimal("8000.0")).amount
+    8000
+    >>> Fee("Lệ phí trước bạ", percent=Decimal("0.50")).percentage
+    Decimal('0.5')
     """
 
     description: str
-    amount: int | None = attrs.field(default=None, validator=_non_negative_amount)
+    amount: int | None = attrs.field(
+        default=None, converter=_amount, validator=_non_negative_amount
+    )
     basis: str = ""
+    percent: str = attrs.field(default="", converter=_percent)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that an amount and a percentage are not both given."""
+        if self.percent and self.amount is not None:
+            raise InvalidInputError(
+                "Fee",
+                "an amount or a percentage, not both",
+                f"amount {self.amount}, percent {self.percent}",
+            )
+
+    @property
+    def percentage(self) -> Decimal | None:
+        """The percentage as a Decimal, or None for an amount."""
+        return Decimal(self.percent) if self.percent else None
 
 
 def _channel(value: object) -> Channel:

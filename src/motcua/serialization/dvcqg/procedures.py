@@ -8,6 +8,8 @@ Keys are in upper case: ``MATTHC``, ``TENTTHC``, ``CAPTHUCHIEN``, ``LINHVUCTHUCH
 from __future__ import annotations
 
 import re
+from datetime import time
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final
@@ -32,7 +34,19 @@ from motcua.serialization.dvcqg.fields import (
 from motcua.serialization.files import ReadResult, Source, read_records
 from motcua.time.limits import CalendarDays, Months, SameDay, TimeLimit, WorkingDays, WorkingHours
 
-__all__ = ["limit_from_dvcqg", "procedure_from_dvcqg", "read_dvcqg_procedures"]
+__all__ = [
+    "FIELD_CODE_NOTE",
+    "amount_from_dvcqg",
+    "fee_from_dvcqg",
+    "levels_from_dvcqg",
+    "limit_from_dvcqg",
+    "procedure_from_dvcqg",
+    "read_dvcqg_procedures",
+]
+
+#: How the field code (``MALINHVUC``) is kept in the procedure's note, until the procedure
+#: model has a field for it: ``"Mã lĩnh vực: G09-CA01"``.
+FIELD_CODE_NOTE: Final = "Mã lĩnh vực: "
 
 
 _UNIT_WORDS: Final = {
@@ -40,6 +54,16 @@ _UNIT_WORDS: Final = {
     "giờ làm việc": WorkingHours,
     "ngày": CalendarDays,
     "tháng": Months,
+    "giờ": WorkingHours,
+    "năm": Months,
+}
+#: What is inferred when a unit is read, stated in the procedure's note.
+_UNIT_NOTES: Final = {
+    "giờ": (
+        "'Giờ' read as working hours (what one-stop systems count: OpenCPS durationUnit 1); "
+        "the Civil Code counts hours on the clock"
+    ),
+    "năm": "'Năm' read as 12 months per year (Civil Code 2015 Art. 148)",
 }
 
 
@@ -61,22 +85,115 @@ def _number(value: object, field: str) -> Fraction:
     raise InvalidInputError(field, "a number such as 3 or 0,5", value)
 
 
+def _whole(value: object, field: str) -> int:
+    """A count of papers (``SOBANCHINH``): a whole number; empty or null is 0."""
+    if value is None or value == "":
+        return 0
+    number = _number(value, field)
+    if number.denominator != 1 or number < 0:
+        raise InvalidInputError(field, "a whole number of papers, 0 or more", value)
+    return int(number)
+
+
+# Amounts as the national record writes them (SOTIEN): a JSON number, or text in which a dot
+# is the Vietnamese thousands separator and a comma the decimal mark ("8.000,00"); text with
+# both marks the other way round ("8,000.00") is read too, since the order tells.
+_AMOUNT_FORMS: Final = (
+    (re.compile(r"[0-9]+"), ""),
+    (re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?"), "."),
+    (re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3}){2,}"), ","),
+    (re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+\.[0-9]+"), ","),
+    (re.compile(r"[0-9]+[.,](?:[0-9]{1,2}|[0-9]{4,})"), ""),
+    (re.compile(r"(?:0|[1-9][0-9]{3,})[.,][0-9]{3}"), ""),
+)
+_AMOUNT_EXPECTED: Final = (
+    "an amount such as 20000, 8000.0, '20.000' or '8.000,00' (a dot groups thousands, a "
+    "comma marks decimals)"
+)
+
+
+def amount_from_dvcqg(value: object, field: str = "SOTIEN") -> Decimal | None:
+    """Read an amount of the national record exactly: never a float, never digits glued.
+
+    A JSON number is read as written (``8000.0`` is 8000); in text a dot followed by three
+    digits groups thousands (``"20.000"``), a comma is the decimal mark (``"8.000,00"``),
+    and a single mark followed by one, two or four or more digits is a decimal mark
+    (``"8000.0"``). ``"8,000"`` is ambiguous (8 with three decimals, or 8000) and is an
+    error quoting it, as is anything else. Empty or null: None (not stated).
+
+    >>> amount_from_dvcqg(8000.0), amount_from_dvcqg("8.000,00"), amount_from_dvcqg("20.000")
+    (Decimal('8000'), Decimal('8000'), Decimal('20000'))
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise InvalidInputError(field, _AMOUNT_EXPECTED, value)
+    if isinstance(value, int):
+        if not 0 <= value < 10**15:
+            raise InvalidInputError(field, _AMOUNT_EXPECTED, value)
+        return Decimal(value)
+    if isinstance(value, float):
+        text = repr(value)
+        if "e" in text or "n" in text or value < 0:
+            raise InvalidInputError(field, _AMOUNT_EXPECTED, value)
+        return Decimal(text).normalize() + 0
+    if isinstance(value, str):
+        text = value.strip()
+        for form, group in _AMOUNT_FORMS:
+            if len(text) <= 24 and form.fullmatch(text):
+                plain = (text.replace(group, "") if group else text).replace(",", ".")
+                return Decimal(plain).normalize() + 0
+        if re.fullmatch(r"[1-9][0-9]{0,2},[0-9]{3}", text):
+            raise InvalidInputError(
+                field,
+                _AMOUNT_EXPECTED,
+                value,
+                "a comma followed by three digits may group thousands or mark decimals; "
+                "write the amount without it",
+            )
+    raise InvalidInputError(field, _AMOUNT_EXPECTED, value)
+
+
+_CUTOFF: Final = re.compile(r"sau ([0-9]{1,2})(?:\s*(?:giờ|h|:)\s*([0-9]{1,2})?(?:\s*phút)?)")
+
+
+def _cutoff(desc: str, description: str, field: str) -> time | None:
+    """The cut-off hour and minute *desc* names (``sau 15 giờ``, ``sau 15h30``, ``sau 15:30``)."""
+    cut = _CUTOFF.search(desc)
+    if cut is None:
+        return None
+    try:
+        return time(int(cut.group(1)), int(cut.group(2) or 0))
+    except ValueError:
+        raise InvalidInputError(
+            f"{field}.MOTA", "a cut-off hour that exists, such as 'sau 15 giờ 30'", description
+        ) from None
+
+
 def limit_from_dvcqg(
-    amount: object, unit: object, description: str = "", field: str = "THOIGIAN"
+    amount: object,
+    unit: object,
+    description: str = "",
+    field: str = "THOIGIAN",
+    notes: list[str] | None = None,
 ) -> TimeLimit | NoTimeLimit:
     """Map ``THOIGIANGIAIQUYET`` + ``DONVITINH`` (+ ``MOTA``) to a time limit.
 
     * ``Ngày làm việc`` -> working days; ``Giờ làm việc`` -> working hours; ``Ngày`` ->
       calendar days (Civil Code); ``Tháng`` -> months;
-    * 0 days with a description saying *trong ngày* -> same day (with the cut-off hour the
-      description names, e.g. *sau 15 giờ*);
+    * ``Giờ`` -> working hours and ``Năm`` -> 12 months a year, each inference appended to
+      *notes* (the procedure's note says it);
+    * 0 days with a description saying *trong ngày* -> same day (with the cut-off the
+      description names, e.g. *sau 15 giờ* or *sau 15h30*);
     * an empty unit, or 0 with a description saying *không quy định* -> no time limit;
     * anything else is an error that quotes the value.
 
     >>> limit_from_dvcqg("3", "Ngày làm việc")
     WorkingDays(count=3)
-    >>> limit_from_dvcqg(0, "Ngày", "Trong ngày; sau 15 giờ thì trả vào ngày làm việc tiếp theo")
-    SameDay(cutoff=datetime.time(15, 0))
+    >>> limit_from_dvcqg(0, "Ngày", "Trong ngày; sau 15h30 thì trả vào ngày làm việc tiếp theo")
+    SameDay(cutoff=datetime.time(15, 30))
+    >>> limit_from_dvcqg(2, "Năm")
+    Months(count=24)
     """
     desc = _norm(description)
     unit_text = _norm(unit) if isinstance(unit, str) else ""
@@ -88,16 +205,13 @@ def limit_from_dvcqg(
     if cls is None:
         raise InvalidInputError(
             f"{field}.DONVITINH",
-            "one of 'Ngày làm việc', 'Giờ làm việc', 'Ngày', 'Tháng'",
+            "one of 'Ngày làm việc', 'Giờ làm việc', 'Ngày', 'Tháng', 'Giờ', 'Năm'",
             unit,
             "map it explicitly before importing",
         )
     if count == 0:
         if "trong ngày" in desc:
-            cut = re.search(r"sau ([0-9]{1,2})\s*(?:giờ|h)", desc)
-            from datetime import time  # noqa: PLC0415 - only for this rare case
-
-            return SameDay(time(int(cut.group(1)), 0) if cut else None)
+            return SameDay(_cutoff(desc, description, field))
         if "không quy định" in desc:
             return NoTimeLimit(description)
         raise InvalidInputError(
@@ -107,30 +221,84 @@ def limit_from_dvcqg(
         )
     if cls in (CalendarDays, Months) and count.denominator != 1:
         raise InvalidInputError(f"{field}.THOIGIANGIAIQUYET", "a whole number", amount)
+    if unit_text in _UNIT_NOTES and notes is not None and _UNIT_NOTES[unit_text] not in notes:
+        notes.append(_UNIT_NOTES[unit_text])
     value = int(count) if count.denominator == 1 else count
     if cls is WorkingDays:
         return WorkingDays(value)
     if cls is WorkingHours:
         return WorkingHours(value)
-    return CalendarDays(int(value)) if cls is CalendarDays else Months(int(value))
+    if cls is CalendarDays:
+        return CalendarDays(int(value))
+    return Months(int(value) * (12 if unit_text == "năm" else 1))
 
 
 def _get(value: object, where: str, key: str) -> object:
     return field_object(value, where).get(key)
 
 
+_DONG: Final = ("đồng", "vnđ", "vnd", "đ", "việt nam đồng")
+
+
+def fee_from_dvcqg(
+    description: str, amount: object, unit: object, where: str, amount_key: str = "SOTIEN"
+) -> Fee:
+    """A fee from its amount and unit: đồng (``Đồng``, ``VNĐ``, empty) or ``%``.
+
+    A percentage reads the amount as the rate (``0,5`` with ``%`` is 0.5 percent).
+    """
+    unit_text = _norm(field_text(unit, f"{where}.DONVI"))
+    value = amount_from_dvcqg(amount, f"{where}.{amount_key}")
+    text = description or "Phí, lệ phí"
+    if unit_text == "%" and value is None:
+        raise InvalidInputError(f"{where}.{amount_key}", "a percentage", amount)
+    if unit_text not in ("", "%", *_DONG):
+        raise InvalidInputError(
+            f"{where}.DONVI", "an amount in đồng ('Đồng', 'VNĐ') or a percentage ('%')", unit
+        )
+    try:
+        return Fee(text, percent=value) if unit_text == "%" and value else Fee(text, value)
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"{where}.{amount_key}", exc.expected, amount) from None
+
+
 def _fee(item: dict[str, Any], where: str) -> Fee:
-    unit = _norm(field_text(item.get("DONVI"), f"{where}.DONVI"))
-    if unit and unit not in ("đồng", "vnđ", "vnd", "đ"):
-        raise InvalidInputError(f"{where}.DONVI", "an amount in đồng ('Đồng', 'VNĐ')", unit)
-    raw = item.get("SOTIEN")
-    amount: int | None = None
-    if raw not in (None, ""):
-        text = field_text(raw, f"{where}.SOTIEN").replace(".", "").replace(",", "")
-        if not text.isdigit():
-            raise InvalidInputError(f"{where}.SOTIEN", "a whole amount in đồng", raw)
-        amount = int(text)
-    return Fee(field_text(item.get("MOTA"), f"{where}.MOTA") or "Phí, lệ phí", amount)
+    return fee_from_dvcqg(
+        field_text(item.get("MOTA"), f"{where}.MOTA"), item.get("SOTIEN"), item.get("DONVI"), where
+    )
+
+
+#: ``TENCAP`` values with no motcua level.
+_OTHER_AGENCY: Final = "cơ quan khác"
+
+
+def levels_from_dvcqg(names: list[tuple[str, str]], notes: list[str]) -> tuple[Level, ...]:
+    """Levels from ``(TENCAP, path)`` pairs; ``Cơ quan khác`` is never mapped to a level.
+
+    With other levels it is stated in *notes*; alone it is an error (motcua has no level for
+    it, and guessing one would misfile the procedure in reports).
+    """
+    other = [path for name, path in names if _norm(name) == _OTHER_AGENCY]
+    levels = tuple(
+        dict.fromkeys(_level(name, path) for name, path in names if _norm(name) != _OTHER_AGENCY)
+    )
+    if other and not levels:
+        raise InvalidInputError(
+            other[0],
+            "a level motcua has ('Cấp Bộ', 'Cấp Tỉnh', 'Cấp Huyện', 'Cấp Xã')",
+            "Cơ quan khác",
+            "motcua has no level for another agency; give the record its level before importing",
+        )
+    if other:
+        notes.append("the record also lists 'Cơ quan khác', which has no level in motcua")
+    return levels
+
+
+def _level(name: str, path: str) -> Level:
+    try:
+        return Level.from_vi(name)
+    except InvalidInputError as exc:
+        raise InvalidInputError(path, exc.expected, exc.got) from None
 
 
 def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$") -> Procedure:
@@ -145,6 +313,7 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
     """
     at = f"{where} {path}"
     rec = field_object(record, at)
+    notes: list[str] = []
     try:
         code = field_text(rec.get("MATTHC"), f"{at}.MATTHC")
         terms: list[ChannelTerm] = []
@@ -158,7 +327,11 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
                 slot_obj = field_object(slot, tpath)
                 desc = field_text(slot_obj.get("MOTA"), f"{tpath}.MOTA")
                 limit = limit_from_dvcqg(
-                    slot_obj.get("THOIGIANGIAIQUYET"), slot_obj.get("DONVITINH"), desc, tpath
+                    slot_obj.get("THOIGIANGIAIQUYET"),
+                    slot_obj.get("DONVITINH"),
+                    desc,
+                    tpath,
+                    notes,
                 )
                 fees = tuple(
                     _fee(field_object(f, f"{tpath}.PHILEPHI[{k}]"), f"{tpath}.PHILEPHI[{k}]")
@@ -166,22 +339,27 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
                 )
                 case = "" if len(times) == 1 else (desc or f"Trường hợp {j + 1}")
                 terms.append(ChannelTerm(channel, limit, fees=fees, case=case, description=desc))
-        levels = tuple(
-            dict.fromkeys(
-                Level.from_vi(
-                    field_text(field_object(c, f"{at}.CAPTHUCHIEN[{i}]").get("TENCAP"), "TENCAP")
+        levels = levels_from_dvcqg(
+            [
+                (
+                    field_text(
+                        field_object(c, f"{at}.CAPTHUCHIEN[{i}]").get("TENCAP"),
+                        f"{at}.CAPTHUCHIEN[{i}].TENCAP",
+                    ),
+                    f"{at}.CAPTHUCHIEN[{i}].TENCAP",
                 )
                 for i, c in enumerate(field_list(rec, "CAPTHUCHIEN", at))
-            )
+            ],
+            notes,
         )
         fields = field_list(rec, "LINHVUCTHUCHIEN", at)
-        field = (
-            field_text(
-                field_object(fields[0], f"{at}.LINHVUCTHUCHIEN[0]").get("TENLINHVUC"), "TENLINHVUC"
-            )
-            if fields
-            else ""
-        )
+        field = ""
+        if fields:
+            first = field_object(fields[0], f"{at}.LINHVUCTHUCHIEN[0]")
+            field = field_text(first.get("TENLINHVUC"), f"{at}.LINHVUCTHUCHIEN[0].TENLINHVUC")
+            field_code = field_text(first.get("MALINHVUC"), f"{at}.LINHVUCTHUCHIEN[0].MALINHVUC")
+            if field_code:
+                notes.insert(0, f"{FIELD_CODE_NOTE}{field_code}")
         basis = tuple(
             LegalBasis(
                 field_text(field_object(b, f"{at}.CANCUPHAPLY[{i}]").get("SOVANBAN"), "SOVANBAN"),
@@ -200,8 +378,8 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
                 documents.append(
                     Document(
                         field_text(paper_obj.get("TENGIAYTO"), f"{ppath}.TENGIAYTO"),
-                        int(_number(paper_obj.get("SOBANCHINH") or 0, f"{ppath}.SOBANCHINH")),
-                        int(_number(paper_obj.get("SOBANSAO") or 0, f"{ppath}.SOBANSAO")),
+                        _whole(paper_obj.get("SOBANCHINH"), f"{ppath}.SOBANCHINH"),
+                        _whole(paper_obj.get("SOBANSAO"), f"{ppath}.SOBANSAO"),
                         field_text(paper_obj.get("TENMAUDON"), f"{ppath}.TENMAUDON"),
                         case,
                     )
@@ -243,6 +421,7 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
             applicants=names("DOITUONGTHUCHIEN", "TENDOITUONG"),
             online_level=OnlineLevel.UNSTATED if Channel.ONLINE in channels else OnlineLevel.NONE,
             source=f"DVCQG national procedure record ({where})",
+            note="; ".join(notes),
         )
     except InvalidInputError as exc:
         if exc.field.startswith(where):
