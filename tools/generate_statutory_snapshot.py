@@ -1,7 +1,8 @@
 """Regenerate ``src/motcua/time/_vn_statutory.py`` from the installed ``holidays`` release.
 
-The snapshot holds Vietnam's statutory public holidays (Labour Code 2019 Art. 112 and the
-compensatory days of Art. 111(3)) as ``holidays`` computes them, without ``holidays``' own
+The snapshot holds Vietnam's statutory public holidays (Labour Code 1994 Art. 73 as amended
+until 30/04/2013, Labour Code 2012 Art. 115 until 2020, Labour Code 2019 Art. 112 and the
+compensatory days of Art. 111(3) from 2021) as ``holidays`` computes them, without its own
 table of swaps: motcua keeps swaps in :mod:`motcua.time.announcements`. Shipping the snapshot
 keeps ``import motcua`` fast; ``tests/time/test_calendar_holidays_agreement.py`` checks that it
 equals what the installed ``holidays`` computes.
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from motcua.time.calendar import statutory_holidays_from_package
 
-FIRST_YEAR = 2018
+FIRST_YEAR = 2013
 LAST_YEAR = 2099
 TARGET = Path(__file__).resolve().parent.parent / "src" / "motcua" / "time" / "_vn_statutory.py"
 

@@ -79,7 +79,7 @@ class OutsideCalendarError(MotcuaError, ValueError):
         msg = (
             f"{what} {day} is outside the years this working calendar covers "
             f"({first_year}-{last_year}); check the date, or build a calendar that covers it "
-            "with vietnam_calendar(years=range(FIRST, LAST + 1)) (motcua ships 2018-2099)"
+            "with vietnam_calendar(years=range(FIRST, LAST + 1)) (motcua ships 2013-2099)"
         )
         super().__init__(msg)
 

@@ -2,14 +2,18 @@
 
 A day is a working day (ngày làm việc) when it is a Monday to Friday (Decision
 188/1999/QĐ-TTg, Art. 1: five-day week, Saturday and Sunday off), is not a public holiday
-(Labour Code 2019, Art. 112, with the compensatory days of Art. 111(3)), and is not a day
+(Labour Code 1994 Art. 73 as amended in 2007 until 30/04/2013; Labour Code 2012 Art. 115 from
+01/05/2013 to 2020; Labour Code 2019 Art. 112, with the compensatory days of Art. 111(3), from
+01/01/2021; 24/11 from 2026 under National Assembly Resolution 28/2026/QH16), and is not a day
 off granted by an official announcement; a Saturday or Sunday announced as a make-up
 working day (ngày làm bù) is a working day.
 
 Public holidays come from the ``holidays`` package's VN calendar, shipped as a generated
 snapshot so that ``import motcua`` does not import ``holidays`` (ADR 0003); swaps and other
 announcements come from :mod:`motcua.time.announcements`. Years after the last announced
-schedule are *provisional*: computed from the law alone. Every query after construction is
+schedule are *provisional*: a heuristic, since the Prime Minister chooses the Tết days and
+the second National Day day each year (Labour Code 2019 Art. 112(3)) and announces swaps;
+motcua uses ``holidays``' placement and no swaps. Every query after construction is
 O(1) whatever the distance in days (ordinal-indexed tables). The calendar value and its day
 types live in :mod:`motcua.time.working_calendar` and are re-exported here.
 
@@ -33,6 +37,7 @@ from typing import Any, Final
 
 import attrs
 
+from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.announcements import ANNOUNCEMENTS, Announcement
 from motcua.time.working_calendar import (
@@ -45,7 +50,9 @@ from motcua.time.working_calendar import (
 )
 
 __all__ = [
+    "FIRST_YEAR",
     "LAST_ANNOUNCED_YEAR",
+    "LAST_YEAR",
     "DayCategory",
     "NamedDay",
     "WorkingCalendar",
@@ -58,14 +65,34 @@ __all__ = [
 #: years are provisional.
 LAST_ANNOUNCED_YEAR: Final = 2026
 
-#: First year of the Vietnamese Culture Day (24/11) as a paid holiday in ``holidays`` 0.109
-#: (Politburo Resolution 80-NQ/TW of 07/01/2026; the Labour Code amendment was not read).
+#: The first and last years motcua ships (the statutory snapshot's range).
+FIRST_YEAR: Final = 2013
+LAST_YEAR: Final = 2099
+
+#: First year of the Vietnamese Culture Day (24/11) as a paid holiday: National Assembly
+#: Resolution 28/2026/QH16, in force 01/07/2026 (``holidays`` 0.109 has the day from 2026).
 CULTURE_DAY_FROM: Final = 2026
 
-_LABOUR_CODE: Final = "Labour Code 2019 Art. 112 (Art. 111(3) for compensatory days)"
+#: How well the Culture Day's legal basis was checked: the resolution's number and in-force
+#: date are seen only in secondary sources (see ``docs/explanation/calendar.md``).
+CULTURE_DAY_CONFIDENCE: Final = Confidence.SECONDARY
+
+_LABOUR_CODE_1994: Final = "Labour Code 1994 Art. 73 (as amended in 2007)"
+_LABOUR_CODE_2012: Final = "Labour Code 2012 Art. 115"
+_LABOUR_CODE_2019: Final = "Labour Code 2019 Art. 112 (Art. 111(3) for compensatory days)"
+_LABOUR_CODE_2012_FROM: Final = "2013-05-01"
+_LABOUR_CODE_2019_FROM: Final = "2021-01-01"
 _CULTURE_DAY: Final = (
-    "Politburo Resolution 80-NQ/TW (07/01/2026): 24/11 Vietnamese Culture Day, a paid day off"
+    "National Assembly Resolution 28/2026/QH16 (in force 01/07/2026): 24/11 Ngày Văn hóa "
+    "Việt Nam, a paid day off"
 )
+
+
+def _statutory_basis(iso: str) -> str:
+    """The Labour Code article in force on the ISO date *iso*."""
+    if iso < _LABOUR_CODE_2012_FROM:
+        return _LABOUR_CODE_1994
+    return _LABOUR_CODE_2012 if iso < _LABOUR_CODE_2019_FROM else _LABOUR_CODE_2019
 
 
 def statutory_holidays_from_package(
@@ -111,9 +138,9 @@ def package_swaps() -> tuple[frozenset[date], frozenset[date]]:
     """Return ``holidays``' own swapped days off and make-up working days (for tests)."""
     import holidays  # noqa: PLC0415
 
-    vn = holidays.country_holidays("VN", years=range(2018, LAST_ANNOUNCED_YEAR + 1))
-    days_off = frozenset(d for d in _package_swaps() if d.year >= 2018)
-    return days_off, frozenset(d for d in vn.weekend_workdays if d.year >= 2018)
+    vn = holidays.country_holidays("VN", years=range(FIRST_YEAR, LAST_ANNOUNCED_YEAR + 1))
+    days_off = frozenset(d for d in _package_swaps() if d.year >= FIRST_YEAR)
+    return days_off, frozenset(d for d in vn.weekend_workdays if d.year >= FIRST_YEAR)
 
 
 @functools.lru_cache(maxsize=16)
@@ -138,7 +165,7 @@ def _vietnam_calendar(first_year: int, last_year: int, culture_day: bool) -> Wor
             continue
         if not culture_day and "Văn hóa Việt Nam" in vi:
             continue
-        basis = _CULTURE_DAY if "Văn hóa Việt Nam" in vi else _LABOUR_CODE
+        basis = _CULTURE_DAY if "Văn hóa Việt Nam" in vi else _statutory_basis(iso)
         off[day] = NamedDay(
             day,
             DayCategory.PUBLIC_HOLIDAY,
@@ -179,21 +206,22 @@ def vietnam_calendar(
     """Return Vietnam's civil-service working calendar with every announcement motcua knows.
 
     Args:
-        years: The years to cover (default 2018-2099, all that motcua ships). A narrower
+        years: The years to cover (default 2013-2099, all that motcua ships). A narrower
             range builds faster; dates outside it raise :class:`OutsideCalendarError`.
         extra: Your own announcements (a local closure, a swap announced after this
             release), applied after the built-in table.
         announced_through: The last year whose schedule is announced once *extra* is
-            applied (default: 2026, motcua's table). Later years are provisional.
-        culture_day: Whether 24/11 (Ngày Văn hóa Việt Nam) is a holiday from 2026, as in
-            ``holidays`` 0.109 (Politburo Resolution 80-NQ/TW; see ``docs/explanation``).
+            applied (default: 2026, motcua's table). Later years are provisional: their Tết
+            days and second National Day day are a heuristic, not the Prime Minister's.
+        culture_day: Whether 24/11 (Ngày Văn hóa Việt Nam) is a holiday from 2026
+            (National Assembly Resolution 28/2026/QH16; see ``docs/explanation``).
 
     >>> cal = vietnam_calendar(range(2024, 2027))
     >>> cal.first_year, cal.last_year, cal.provisional_from
     (2024, 2026, 2027)
     """
     if years is None:
-        first, last = 2018, 2099
+        first, last = FIRST_YEAR, LAST_YEAR
     else:
         if not isinstance(years, range) or len(years) == 0 or years.step != 1:
             raise InvalidInputError(

@@ -33,7 +33,8 @@ __all__ = [
 class DayCategory(enum.Enum):
     """Why a weekday is off, or a weekend day is worked."""
 
-    #: A statutory public holiday or its compensatory day (Labour Code 2019 Art. 111-112).
+    #: A statutory public holiday or its compensatory day (Labour Code 2012 Art. 115 until
+    #: 2020, Labour Code 2019 Art. 111-112 from 2021).
     PUBLIC_HOLIDAY = "public_holiday"
     #: A weekday off granted by a national announcement (a swap or a Tết placement).
     ANNOUNCED_DAY_OFF = "announced_day_off"
@@ -109,8 +110,8 @@ class WorkingCalendar:
     Attributes:
         first_year: First year covered.
         last_year: Last year covered.
-        provisional_from: First year whose schedule is provisional (computed from the law
-            alone, not yet announced).
+        provisional_from: First year whose schedule is provisional: not yet announced, so
+            its Tết days and second National Day day are a heuristic.
         days_off: Every weekday that is not a working day.
         make_up_days: Every weekend day that is a working day.
         source: Where the data came from (``holidays`` release, announcement table).
@@ -367,7 +368,12 @@ def apply_announcement(
     ann: Announcement,
     provisional_from: int,
 ) -> None:
-    """Apply *ann*'s changes to the days off and make-up days, by date (later rows win)."""
+    """Apply *ann*'s changes to the days off and make-up days, by date (later rows win).
+
+    A swapped weekday (a change with ``swapped_with``) is an ordinary weekday by law, so it
+    replaces a statutory entry that ``holidays`` placed there by its own Tết heuristic (Tết
+    2013 and 2014); any other day off already listed keeps its entry and gains the citation.
+    """
     category = (
         DayCategory.ANNOUNCED_DAY_OFF if ann.scope is Scope.NATIONAL else DayCategory.LOCAL_CLOSURE
     )
@@ -379,7 +385,10 @@ def apply_announcement(
             if day.weekday() >= 5:
                 continue  # a weekend day is already off; nothing else to record
             existing = off.get(day)
-            if existing is not None:
+            swapped = change.swapped_with is not None
+            if existing is not None and not (
+                swapped and existing.category is DayCategory.PUBLIC_HOLIDAY
+            ):
                 off[day] = attrs.evolve(
                     existing,
                     sources=(*existing.sources, ann.citation),
