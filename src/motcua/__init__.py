@@ -226,8 +226,16 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         read_dvcqg_dossiers as read_dvcqg_dossiers,
         read_dvcqg_procedures as read_dvcqg_procedures,
     )
+    from motcua.serialization.dvcqg.national_api import (
+        procedure_from_national_api as procedure_from_national_api,
+        read_national_api_procedures as read_national_api_procedures,
+    )
     from motcua.serialization.files import (
         ReadResult as ReadResult,
+    )
+    from motcua.serialization.receipt_text import (
+        RECEIPT_TIME_FORMS as RECEIPT_TIME_FORMS,
+        parse_receipt_time as parse_receipt_time,
     )
     from motcua.serialization.reports import (
         HEADERS as HEADERS,
@@ -469,6 +477,10 @@ _EXPORTS: Final[dict[str, str]] = {
     "procedure_from_dvcqg": "motcua.serialization.dvcqg",
     "read_dvcqg_dossiers": "motcua.serialization.dvcqg",
     "read_dvcqg_procedures": "motcua.serialization.dvcqg",
+    "procedure_from_national_api": "motcua.serialization.dvcqg.national_api",
+    "read_national_api_procedures": "motcua.serialization.dvcqg.national_api",
+    "RECEIPT_TIME_FORMS": "motcua.serialization.receipt_text",
+    "parse_receipt_time": "motcua.serialization.receipt_text",
     "HEADERS": "motcua.serialization.reports",
     "render_report": "motcua.serialization.reports",
     "report_to_json": "motcua.serialization.reports",
