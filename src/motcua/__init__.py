@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         Dimension as Dimension,
         DossierKeys as DossierKeys,
         Report as Report,
+        UnitRole as UnitRole,
     )
     from motcua.analyses.buckets import (
         COLUMNS as COLUMNS,
@@ -415,6 +416,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "Dimension": "motcua.analyses.bieu06",
     "DossierKeys": "motcua.analyses.bieu06",
     "Report": "motcua.analyses.bieu06",
+    "UnitRole": "motcua.analyses.bieu06",
     "percent": "motcua.analyses.rates",
     "rate": "motcua.analyses.rates",
     "round_half_up": "motcua.analyses.rates",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +89,47 @@ def test_bad_input_is_one_line_and_status_2(
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
     assert message in err
+
+
+def _record(day: str, serial: int, unit: str) -> str:
+    yymmdd = day[2:].replace("-", "")
+    return json.dumps(
+        {
+            "schema_version": 1,
+            "code": f"000.21.48.H48-{yymmdd}-{serial:04d}",
+            "procedure": "1.001193",
+            "channel": 1,
+            "limit": {"unit": "same_day", "cutoff": "15:00"},
+            "events": [
+                {"type": "received", "at": f"{day}T09:10:00+07:00"},
+                {"type": "resolved", "at": f"{day}T10:30:00+07:00"},
+            ],
+            "deciding_unit": unit,
+        }
+    )
+
+
+def test_report_by_commune_rehomed_across_the_reform(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "dossiers.jsonl"
+    lines = [_record("2024-05-02", 1, "00007"), _record("2024-05-03", 2, "00004")]
+    path.write_text("\n".join([*lines, _record("2026-05-04", 1, "00004")]) + "\n", "utf-8")
+    common = [str(path), "--by", "commune", "--rehome-to", "2026-01-01", "--format", "json"]
+    code, out, err = run(capsys, "report", *common, "--period", "2024-Q2")
+    assert (code, err) == (0, "")
+    then = json.loads(out)
+    assert [(g["key"], g["received_total"]) for g in then["groups"]] == [
+        (["00004 Phường Ba Đình"], 1),
+        (["00008+00025 Phường Ngọc Hà + Phường Giảng Võ"], 1),
+    ]
+    assert any("split" in note for note in then["notes"])
+    code, out, _ = run(capsys, "report", *common, "--period", "2026-Q2")
+    assert code == 0
+    assert [g["key"] for g in json.loads(out)["groups"]] == [["00004 Phường Ba Đình"]]
+    code, out, _ = run(capsys, "report", str(path), "--period", "2024-Q2", "--by", "province")
+    assert code == 0
+    assert "01 Thành phố Hà Nội" in out
+    code, _, err = run(capsys, "report", str(path), "--period", "2024-Q2", "--rehome-to", "x")
+    assert code == 2
+    assert err.startswith("motcua: error: --rehome-to: expected to be used with --by")

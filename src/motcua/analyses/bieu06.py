@@ -1,9 +1,12 @@
 """The Biểu 06 accumulator: one period's report over dossiers, grouped, mergeable.
 
 :class:`Bieu06` counts dossiers into the columns of :mod:`motcua.analyses.buckets`, grouped
-by level, field, agency or channel. Accumulators are mergeable: partial results over any
-split of the dossiers add up exactly to the result over all of them (associative and
-commutative), so a report can be computed per partition (processes, Dask) and combined.
+by level, field, agency, channel, or the province or commune of a dossier's unit (its
+receiving centre, deciding agency or applicant's locality) as of the dossier's day or
+re-homed to a chosen day, so that a report compares years across the 2025 reform.
+Accumulators are mergeable: partial results over any split of the dossiers add up exactly
+to the result over all of them (associative and commutative), so a report can be computed
+per partition (processes, Dask) and combined.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from motcua.analyses.buckets import COLUMNS, Counts, Placement, ReportPolicy, pl
 from motcua.analyses.periods import Period
 from motcua.domain.dossiers import Clock, Dossier
 from motcua.domain.procedures import Catalogue, Channel, NoTimeLimit, Procedure
-from motcua.domain.units import Level
+from motcua.domain.unit_registry import UnitRegistry
+from motcua.domain.units import AdministrativeUnit, Level, Share
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.time.deadlines import WorkSchedule, default_schedule
 from motcua.time.limits import CountingRule, TimeLimit
@@ -34,6 +38,26 @@ class Dimension(enum.Enum):
     FIELD = "field"
     AGENCY = "agency"
     CHANNEL = "channel"
+    #: The province of the dossier's unit (see :class:`UnitRole`); needs a unit registry.
+    PROVINCE = "province"
+    #: The commune of the dossier's unit; needs a unit registry.
+    COMMUNE = "commune"
+
+
+class UnitRole(enum.Enum):
+    """Which of a dossier's units a report groups by province or commune."""
+
+    #: The unit whose one-stop centre received it (``Dossier.receiving_unit``).
+    RECEIVING = "receiving"
+    #: The unit whose agency decides it (``Dossier.deciding_unit``).
+    DECIDING = "deciding"
+    #: The applicant's locality (``Dossier.locality``).
+    LOCALITY = "locality"
+
+
+_UNIT_DIMS: Final = frozenset({Dimension.PROVINCE, Dimension.COMMUNE})
+#: What joins the units of a split in a group key (``00008+00025 Phường Ngọc Hà + ...``).
+SPLIT_MARK: Final = "+"
 
 
 _INDEX: Final = {name: k for k, name in enumerate(COLUMNS)}
@@ -68,6 +92,8 @@ class DossierKeys(NamedTuple):
     channel: Channel
     level: Level | None
     day: date
+    #: The receiving, deciding and locality unit codes (``""``: not recorded).
+    units: tuple[str, str, str] = ("", "", "")
 
 
 @attrs.frozen
@@ -99,6 +125,12 @@ class Report:
                 "the period straddles 2025-07-01 (two-tier reform): district-level rows "
                 "cover the part before it only"
             )
+        split = [i for i, d in enumerate(self.by) if d in _UNIT_DIMS]
+        if any(SPLIT_MARK in str(key[i]) for key, _ in self.groups for i in split):
+            notes.append(
+                "a row naming several units joined by '+' counts the dossiers of a unit "
+                "split among them (its dossiers are not divided)"
+            )
         return tuple(notes)
 
 
@@ -111,7 +143,19 @@ class Bieu06:
     0
     """
 
-    __slots__ = ("_by", "_catalogue", "_groups", "_key", "_read", "_schedule", "period", "policy")
+    __slots__ = (
+        "_by",
+        "_catalogue",
+        "_groups",
+        "_key",
+        "_read",
+        "_rehome_to",
+        "_role",
+        "_schedule",
+        "_units",
+        "period",
+        "policy",
+    )
 
     def __init__(
         self,
@@ -121,8 +165,17 @@ class Bieu06:
         catalogue: Catalogue | None = None,
         policy: ReportPolicy | None = None,
         schedule: WorkSchedule | None = None,
+        units: UnitRegistry | None = None,
+        unit_role: UnitRole = UnitRole.DECIDING,
+        rehome_to: date | None = None,
     ) -> None:
-        """Start an empty accumulator; *catalogue* is needed to group by level or field."""
+        """Start an empty accumulator.
+
+        *catalogue* is needed to group by level or field, *units* (e.g.
+        :func:`motcua.unit_registry`) to group by province or commune: the unit *unit_role*
+        names, as of each dossier's day, or re-homed to *rehome_to* (a unit split since
+        gives one row naming all its successors).
+        """
         self.period = period
         self.policy = policy or ReportPolicy()
         self._by = tuple(by)
@@ -133,6 +186,13 @@ class Bieu06:
                 "a Catalogue when grouping by " + " or ".join(sorted(d.value for d in needs)),
                 None,
             )
+        if _UNIT_DIMS & set(self._by) and units is None:
+            raise InvalidInputError(
+                "units", "a UnitRegistry when grouping by province or commune", None
+            )
+        self._units = units
+        self._role = unit_role
+        self._rehome_to = rehome_to
         self._catalogue = catalogue
         self._schedule = schedule or default_schedule()
         self._groups: dict[GroupKey, list[int]] = {}
@@ -150,7 +210,57 @@ class Bieu06:
             return lambda f: f.channel.value
         if dim is Dimension.FIELD:
             return lambda f: self._procedure(f).field
+        if dim in _UNIT_DIMS:
+            return lambda f: self._unit_key(f, dim)
         return self._level
+
+    def _unit_key(self, facts: DossierKeys, dim: Dimension) -> str:
+        """``code name`` of the dossier's province or commune; a split joins its units."""
+        units = self._units
+        if units is None:  # pragma: no cover - checked in __init__
+            raise AssertionError
+        role = self._role
+        field = {UnitRole.RECEIVING: "receiving_unit", UnitRole.DECIDING: "deciding_unit"}
+        where = f"dossier {facts.code}.{field.get(role, 'locality')}"
+        code = facts.units[list(UnitRole).index(role)]
+        if not code:
+            raise InvalidInputError(
+                where, f"a unit code, to group by {dim.value}", code, "record the unit"
+            )
+        try:
+            found = self._placed(units, code, facts.day)
+            if dim is Dimension.PROVINCE:
+                day = self._rehome_to or facts.day
+                provinces = [units.province_of(u.code, day) for u in found]
+                found = tuple(dict.fromkeys(provinces))
+        except (InvalidInputError, NotFoundError) as exc:
+            raise InvalidInputError(
+                where, f"a unit code on {facts.day.isoformat()}", code, str(exc)
+            ) from None
+        if dim is Dimension.COMMUNE and any(u.level is not Level.COMMUNE for u in found):
+            raise InvalidInputError(where, "the code of a commune-level unit", code)
+        codes = SPLIT_MARK.join(u.code for u in found)
+        return f"{codes} {f' {SPLIT_MARK} '.join(u.name for u in found)}"
+
+    def _placed(self, units: UnitRegistry, code: str, day: date) -> tuple[AdministrativeUnit, ...]:
+        to = self._rehome_to
+        if to is None:
+            return (units.at(code, day),)
+        if to >= day:
+            return units.rehome(code, day, to).units
+        unit = units.at(code, day)  # a later dossier: back to the unit of *to* if one
+        while not unit.exists_on(to):
+            before = units.links_into(unit.code, unit.valid_from or to)
+            olds = units.predecessors(unit.code, unit.valid_from or to)
+            if len(olds) != 1 or before[0].share is not Share.FULL:
+                raise InvalidInputError(
+                    "rehome_to",
+                    f"a day on or after {unit.valid_from}, when {unit.name} was formed "
+                    "from several units",
+                    to.isoformat(),
+                )
+            unit = olds[0]
+        return (unit,)
 
     def _procedure(self, facts: DossierKeys) -> Procedure:
         if self._catalogue is None:  # pragma: no cover - checked in __init__
@@ -228,6 +338,7 @@ class Bieu06:
             dossier.channel,
             dossier.level,
             log.reference_day,
+            (dossier.receiving_unit, dossier.deciding_unit, dossier.locality),
         )
         self.add_clock(facts, log.fold.clock, log.clock_before, dossier.limit, dossier.rule)
 
@@ -243,7 +354,8 @@ class Bieu06:
         Raises:
             InvalidInputError: The two were built for different periods, groupings or policies.
         """
-        if (self.period, self._by, self.policy) != (other.period, other._by, other.policy):
+        mine = (self.period, self._by, self.policy, self._role, self._rehome_to)
+        if mine != (other.period, other._by, other.policy, other._role, other._rehome_to):
             raise InvalidInputError(
                 "Bieu06.merge()",
                 "accumulators of the same period, grouping and policy",
@@ -255,6 +367,9 @@ class Bieu06:
             catalogue=self._catalogue,
             policy=self.policy,
             schedule=self._schedule,
+            units=self._units,
+            unit_role=self._role,
+            rehome_to=self._rehome_to,
         )
         out._read = self._read + other._read
         for source in (self._groups, other._groups):

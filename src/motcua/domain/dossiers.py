@@ -130,6 +130,12 @@ class Dossier:
             certification at district or commune level); reports need it to group by level.
         facts: Electronic-handling facts (payment, digitisation, electronic result).
         policy: The lifecycle policy the log is checked and folded under.
+        receiving_unit: The code of the unit whose one-stop centre received it (under Decree
+            118/2025/NĐ-CP any centre of the province may receive), "" if not recorded.
+        deciding_unit: The code of the unit whose agency decides it, "" if not recorded.
+        locality: The code of the applicant's commune (or province), "" if not recorded.
+            The three codes denote units on the dossier's receipt day (codes were reused on
+            2025-07-01); :class:`motcua.UnitRegistry` resolves them.
     """
 
     code: DossierCode = attrs.field(converter=_code)
@@ -144,6 +150,9 @@ class Dossier:
     level: Level | None = None
     facts: DigitalFacts = attrs.field(factory=DigitalFacts)
     policy: LifecyclePolicy = attrs.field(factory=LifecyclePolicy)
+    receiving_unit: str = ""
+    deciding_unit: str = ""
+    locality: str = ""
     _log: ClockLog = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
