@@ -176,39 +176,16 @@ def build(source: Path) -> dict[str, Any]:  # noqa: PLR0915 - one pass, in sourc
             if level == "province"
             else _NEW_KINDS[cur["AdministrativeUnitFullName"]]
         )
+        current = [level, code, REFORM, "", new_kind, _capital(cur["FullName"]), province, "",
+                   cur["FullNameEn"], basis]  # fmt: skip
         if code not in later:
-            units.append(
-                [
-                    level,
-                    code,
-                    REFORM,
-                    "",
-                    new_kind,
-                    _capital(cur["FullName"]),
-                    province,
-                    "",
-                    cur["FullNameEn"],
-                    basis,
-                ]
-            )
+            units.append(current)
             return
         effective, instrument, clause, confidence, _, _ = later[code]
         kind = _kind(name, level)
         units.append([level, code, REFORM, effective, kind, name, province, "", "", basis])
-        units.append(
-            [
-                level,
-                code,
-                effective,
-                "",
-                new_kind,
-                _capital(cur["FullName"]),
-                province,
-                "",
-                cur["FullNameEn"],
-                instrument,
-            ]
-        )
+        current[2], current[9] = effective, instrument
+        units.append(current)
         if instrument not in instruments:
             instruments.append(instrument)
         links.append(
