@@ -167,10 +167,10 @@ def violations() -> list[tuple[str, Dossier]]:
                 COMMUNE_POLICE,
                 "1.004222",
                 1,
-                Received(t("2024-03-11 10:00"), appointment=t("2024-03-20 09:00")),
+                Received(t("2024-03-11 10:00"), appointment=t("2024-03-20 11:00")),
                 Resolved(t("2024-03-19 10:00")),
                 ResultReturned(t("2024-03-19 11:00")),
-                subject="appointment: hẹn trả sớm hơn thời hạn luật định",
+                subject="appointment: hẹn trả muộn hơn thời hạn luật định",
             ),
         ),
         (

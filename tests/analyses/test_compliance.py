@@ -92,7 +92,7 @@ def test_regimes_are_dated_domain_values() -> None:
     assert Regime.AUTO.governed_by == ()
     by_id = {rule.id: rule for rule in RULES}
     assert by_id["no-district"].in_force == (date(2025, 7, 1), None)
-    assert by_id["code"].in_force == (date(2018, 6, 21), None)
+    assert by_id["code"].in_force == (date(2019, 1, 6), None)  # Circular 01/2018
     assert by_id["no-district"].applies_on(date(2025, 7, 1))
     assert not by_id["no-district"].applies_on(date(2025, 6, 30))
     # One confidence scale for rules and announcements; the JSON strings are unchanged.

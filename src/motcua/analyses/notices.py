@@ -1,23 +1,11 @@
 """Official notices built from a dossier, rendered in Vietnamese as plain text or HTML.
 
-The forms of the one-stop regimes, keyed by regime and kind (form numbers change between
-them, so they are never hard-coded in a template):
-
-======================= ==================== =====================
-kind                    Circular 01/2018     Circular 03/2025 [S]
-======================= ==================== =====================
-``receipt``             Mẫu số 01            Mẫu số 01
-``supplement``          Mẫu số 02            Mẫu số 02
-``refusal``             Mẫu số 03            Mẫu số 03
-``apology``             Mẫu số 04            Mẫu số 04 (renamed)
-``control``             Mẫu số 05            Mẫu số 06
-``book``                Mẫu số 06 (A4)       Mẫu số 07
-======================= ==================== =====================
-
-Form names: Circular 01/2018/TT-VPCP [C, lawnet.vn list]; Circular 03/2025/TT-VPCP Appendix I
-[S, two design documents]. Field lists follow the digests (form 01 records hour, minute,
-day, month and year of receipt and return [C]); dates print as dd/mm/yyyy and times as
-hh:mm.
+The forms are those in force on the dossier's day (see :mod:`motcua.analyses.forms`):
+Circular 01/2018/TT-VPCP from 06/01/2019, the 2018 layouts in the transition from
+01/07/2025, Circular 03/2025/TT-VPCP (with form 05, the stop notice, and form 04 as an
+extension request) once it took effect. Form numbers change between them, so they are never
+hard-coded in a template. Field lists follow the digests (form 01 records hour, minute, day,
+month and year of receipt and return [C]); dates print as dd/mm/yyyy and times as hh:mm.
 
 Every value is printed on one line, so free text (applicant, subject, reasons, items,
 agency and procedure names) must be one line: line breaks, tabs and every other control or
@@ -37,7 +25,6 @@ Mẫu số 01 - GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ
 
 from __future__ import annotations
 
-import enum
 import html
 import unicodedata
 from collections.abc import Iterable
@@ -46,16 +33,19 @@ from typing import Final
 
 import attrs
 
-from motcua.analyses.compliance import Regime, regime_on
+from motcua.analyses.forms import FORM_SETS, FORMS, FormSet, NoticeKind, forms_for, forms_on
 from motcua.domain.dossiers import Dossier
-from motcua.domain.lifecycle import Refused, SupplementRequested
+from motcua.domain.lifecycle import Refused, Stopped, SupplementRequested, WithdrawalRequested
 from motcua.domain.procedures import Catalogue, NoTimeLimit
+from motcua.domain.regimes import Regime, regime_on
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.deadlines import WorkSchedule, default_schedule
 from motcua.time.limits import CalendarDays, Months, SameDay, TimeLimit, WorkingDays, WorkingHours
 
 __all__ = [
     "FORMS",
+    "FORM_SETS",
+    "FormSet",
     "Notice",
     "NoticeKind",
     "build_book",
@@ -64,39 +54,6 @@ __all__ = [
     "render_html",
     "render_text",
 ]
-
-
-class NoticeKind(enum.Enum):
-    """The notices motcua renders."""
-
-    RECEIPT = "receipt"
-    SUPPLEMENT = "supplement"
-    REFUSAL = "refusal"
-    APOLOGY = "apology"
-    CONTROL = "control"
-    BOOK = "book"
-
-
-_R18, _R25 = Regime.DECREE_61_2018, Regime.DECREE_118_2025
-#: (regime, kind) -> (form number, title).
-FORMS: Final = {
-    (_R18, NoticeKind.RECEIPT): ("01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
-    (_R18, NoticeKind.SUPPLEMENT): ("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
-    (_R18, NoticeKind.REFUSAL): ("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
-    (_R18, NoticeKind.APOLOGY): ("04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
-    (_R18, NoticeKind.CONTROL): ("05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
-    (_R18, NoticeKind.BOOK): ("06", "SỔ THEO DÕI HỒ SƠ"),
-    (_R25, NoticeKind.RECEIPT): ("01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
-    (_R25, NoticeKind.SUPPLEMENT): ("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
-    (_R25, NoticeKind.REFUSAL): ("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
-    (_R25, NoticeKind.APOLOGY): (
-        "04",
-        "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
-    ),
-    (_R25, NoticeKind.CONTROL): ("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
-    (_R25, NoticeKind.BOOK): ("07", "SỔ THEO DÕI HỒ SƠ"),
-}
-_CIRCULAR: Final = {_R18: "Thông tư số 01/2018/TT-VPCP", _R25: "Thông tư số 03/2025/TT-VPCP"}
 
 
 _REFUSED_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
@@ -148,6 +105,7 @@ class Notice:
         title: The form's title.
         fields: Labelled values, in print order; each one line (see the module docstring).
         table: A header row and data rows, if the form has a table; each cell one line.
+        forms: The form set it follows (None: the circular of *regime*).
 
     Raises:
         InvalidInputError: A label, value or cell holds a line break or another control or
@@ -160,11 +118,15 @@ class Notice:
     title: str
     fields: tuple[tuple[str, str], ...] = attrs.field(converter=_fields)
     table: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_table)
+    forms: FormSet | None = None
 
     @property
     def basis(self) -> str:
-        """The circular the form comes from."""
-        return _CIRCULAR[self.regime]
+        """The circular the form comes from (in Vietnamese)."""
+        forms = self.forms
+        if forms is None:
+            forms = forms_for(self.regime) if self.regime is not Regime.AUTO else None
+        return "" if forms is None else forms.basis
 
 
 def limit_vi(limit: TimeLimit | NoTimeLimit) -> str:
@@ -199,10 +161,24 @@ def _hm(at: datetime | None) -> str:
     return "-" if at is None else f"{at:%H:%M %d/%m/%Y}"
 
 
-def _regime(d: Dossier, regime: Regime) -> Regime:
+def _forms(d: Dossier, regime: Regime) -> tuple[Regime, FormSet]:
     if regime is not Regime.AUTO:
-        return regime
-    return regime_on(d.reference_day)
+        return regime, forms_for(regime)
+    day = d.reference_day
+    return regime_on(day), forms_on(day)
+
+
+def _form(kind: NoticeKind, forms: FormSet) -> tuple[str, str]:
+    try:
+        return FORM_SETS[(forms, kind)]
+    except KeyError:
+        raise InvalidInputError(
+            f"notice {kind.value}",
+            "a kind with a form in " + forms.basis,
+            forms.value,
+            "forms 04 (extension request) and 05 (stop) exist from Circular 03/2025/TT-VPCP; "
+            "before it, form 04 is the apology with a new appointment",
+        ) from None
 
 
 def _procedure_name(d: Dossier, catalogue: Catalogue | None) -> str:
@@ -225,6 +201,41 @@ def _missing(kind: NoticeKind, d: Dossier, what: str) -> InvalidInputError:
     )
 
 
+def _stop_fields(d: Dossier, head: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Circular 03/2025 form 05: the stop notice (on withdrawal, or by the agency)."""
+    stopped = next((e for e in d.events if isinstance(e, Stopped)), None)
+    if stopped is None:
+        raise _missing(NoticeKind.STOP, d, "a stop (stopped)")
+    asked = next((e for e in d.events if isinstance(e, WithdrawalRequested)), None)
+    return [
+        *head,
+        ("Thời gian nhận hồ sơ", _time(d.received_at)),
+        ("Đề nghị rút hồ sơ", "-" if asked is None else _hm(asked.at)),
+        ("Ngày dừng giải quyết", _hm(stopped.at)),
+        ("Lý do", _line(stopped.reason, f"dossier {d.code} stopped.reason") or "-"),
+    ]
+
+
+def _extension_fields(
+    d: Dossier, head: list[tuple[str, str]], sched: WorkSchedule
+) -> list[tuple[str, str]]:
+    """Circular 03/2025 form 04: apology and request to extend the processing time."""
+    if not d.delays:
+        raise _missing(NoticeKind.EXTENSION, d, "an extension request (delay_notified)")
+    letter = d.delays[-1]
+    due = d.due(as_of=letter.at, schedule=sched)
+    where = f"dossier {d.code} delay_notified"
+    return [
+        *head,
+        ("Thời gian nhận hồ sơ", _time(d.received_at)),
+        ("Thời hạn giải quyết theo giấy tiếp nhận", _time(None if due is None else due.at)),
+        ("Lý do chậm", _line(letter.reason, f"{where}.reason") or "-"),
+        ("Giải trình", _line(letter.explanation, f"{where}.explanation") or "-"),
+        ("Đề nghị gia hạn thời gian giải quyết đến", _time(letter.new_appointment)),
+        ("Ngày", f"{letter.at:%d/%m/%Y}"),
+    ]
+
+
 def build_notice(
     kind: NoticeKind,
     dossier: Dossier,
@@ -242,8 +253,8 @@ def build_notice(
     if kind is NoticeKind.BOOK:
         return build_book([dossier], regime=regime, catalogue=catalogue, schedule=schedule)
     sched = schedule or default_schedule()
-    reg = _regime(dossier, regime)
-    form, title = FORMS[(reg, kind)]
+    reg, forms = _forms(dossier, regime)
+    form, title = _form(kind, forms)
     d = dossier
     head = [
         ("Mã hồ sơ", str(d.code)),
@@ -288,6 +299,10 @@ def build_notice(
             raise _missing(kind, d, "a refusal at intake")
         reason = _line(refused.reason, f"dossier {d.code} refused.reason") or "-"
         fields = [*head, ("Ngày từ chối", _hm(refused.at)), ("Lý do", reason)]
+    elif kind is NoticeKind.STOP:
+        fields = _stop_fields(d, head)
+    elif forms is FormSet.CIRCULAR_03_2025 and kind in (NoticeKind.APOLOGY, NoticeKind.EXTENSION):
+        fields = _extension_fields(d, head, sched)
     elif kind is NoticeKind.APOLOGY:
         if not d.delays:
             raise _missing(kind, d, "an apology letter (delay_notified)")
@@ -328,7 +343,7 @@ def build_notice(
                 for s in steps
             ),
         )
-    return Notice(kind, reg, form, title, tuple(fields), rows)
+    return Notice(kind, reg, form, title, tuple(fields), rows, forms=forms)
 
 
 def build_book(
@@ -341,11 +356,12 @@ def build_book(
     """Build the tracking book (Sổ theo dõi hồ sơ): one row per dossier, in order."""
     sched = schedule or default_schedule()
     items = list(dossiers)
-    reg = regime
-    if reg is Regime.AUTO:
-        first = items[0] if items else None
-        reg = Regime.DECREE_118_2025 if first is None else _regime(first, Regime.AUTO)
-    form, title = FORMS[(reg, NoticeKind.BOOK)]
+    if regime is Regime.AUTO and items:
+        reg, forms = _forms(items[0], Regime.AUTO)
+    else:
+        reg = Regime.DECREE_118_2025 if regime is Regime.AUTO else regime
+        forms = forms_for(reg)
+    form, title = _form(NoticeKind.BOOK, forms)
     header = (
         "STT",
         "Mã hồ sơ",
@@ -376,7 +392,7 @@ def build_book(
                 "" if timeliness is None else timeliness.vi,
             )
         )
-    return Notice(NoticeKind.BOOK, reg, form, title, (), tuple(rows))
+    return Notice(NoticeKind.BOOK, reg, form, title, (), tuple(rows), forms=forms)
 
 
 def render_text(notice: Notice) -> str:

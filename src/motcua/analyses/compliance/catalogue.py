@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Final
 
-from motcua.analyses.compliance.rules import BOTH, Context, Finding, Rule, Violation
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, Violation
 from motcua.domain.procedures import Catalogue, Medium, Procedure
 from motcua.foundation.confidence import Confidence
 
@@ -58,9 +58,13 @@ def _check_posting(p: Procedure, ctx: Context) -> list[Finding]:
 PROCEDURE_PARTS: Final[Rule[Procedure]] = Rule(
     "procedure-parts",
     "A procedure states every mandatory part",
-    "Decree 63/2010/NĐ-CP Art. 8(2)",
-    BOTH,
-    Confidence.RECALLED,
+    (
+        Basis(
+            "D63-2010",
+            "Art. 8(2) (article not read; the parts as used by 766 indicator 1.3)",
+            Confidence.RECALLED,
+        ),
+    ),
     {},
     _check_parts,
 )
@@ -68,10 +72,11 @@ PROCEDURE_PARTS: Final[Rule[Procedure]] = Rule(
 POSTING: Final[Rule[Procedure]] = Rule(
     "posting",
     "A procedure carried out on the day is posted physically and electronically",
-    "Decree 63/2010/NĐ-CP Art. 16-17; Decree 61/2018 and 118/2025 "
-    "(posting at the one-stop unit) [R]",
-    BOTH,
-    Confidence.RECALLED,
+    (
+        Basis("D63-2010", "Art. 16-17 (publicising procedures; not read)", Confidence.RECALLED),
+        Basis("D61-2018", "posting at the one-stop unit (article not read)", Confidence.RECALLED),
+        Basis("D118-2025", "posting at the one-stop unit (article not read)", Confidence.RECALLED),
+    ),
     {},
     _check_posting,
 )

@@ -1,8 +1,9 @@
 """Rules on late dossiers and appointments: apology letters, reschedules, the return.
 
-* ``apology``: a dossier that became late has an apology letter, issued no later than one
-  working day before the original due date, with an explanation (Decree 61/2018/NĐ-CP;
-  Directive 27/CT-TTg);
+* ``apology``: a dossier that became late has an apology letter, issued no later than "01
+  ngày" before the original due date (Decree 61/2018/NĐ-CP): one calendar day by default,
+  since no source read says working day (``day_kind="working"`` for the other reading);
+  with an explanation from Directive 27/CT-TTg (27/10/2023) on;
 * ``reschedule``: at most one new appointment (Decree 61/2018/NĐ-CP);
 * ``return-by-appointment``: the result is returned no later than the appointment, the new
   one after an apology (Circular 01/2018/TT-VPCP forms 01 and 04) [R].
@@ -10,12 +11,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Final
 
-from motcua.analyses.compliance.rules import BOTH, Context, Finding, Rule, format_instant
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, format_instant
 from motcua.domain.dossiers import Dossier
 from motcua.domain.timeliness import Timeliness
 from motcua.foundation.confidence import Confidence
+from motcua.foundation.errors import InvalidInputError
 
 __all__ = ["APOLOGY", "RESCHEDULE", "RETURN_BY_APPOINTMENT"]
 
@@ -41,19 +44,27 @@ def _check_apology(d: Dossier, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     letter = delays[0]
     if due is not None:
-        days = int(ctx.params["notice_working_days"])
-        latest_day = ctx.schedule.calendar.add_working_days(due.at.date(), -days)
+        days = int(ctx.params["notice_days"])
+        kind = ctx.params["day_kind"]
+        if kind == "working":
+            latest_day = ctx.schedule.calendar.add_working_days(due.at.date(), -days)
+        elif kind == "calendar":
+            latest_day = due.at.date() - timedelta(days=days)
+        else:
+            raise InvalidInputError("apology day_kind", "calendar or working", kind)
         if letter.at.date() > latest_day:
             out.append(
                 (
                     (
                         f"the apology letter of {format_instant(letter.at)} came later than "
-                        f"{days} working day(s) before the due date {due.at:%d/%m/%Y}"
+                        f"{days} {kind} day(s) before the due date {due.at:%d/%m/%Y}"
                     ),
                     {"letter": letter.at.isoformat(), "due": due.at.isoformat()},
                 )
             )
-    if ctx.params["require_explanation"] and not letter.explanation.strip():
+    directive = ctx.instruments is None or "CT27-2023" in ctx.instruments
+    explain = ctx.params["require_explanation"]
+    if explain and directive and not letter.explanation.strip():
         out.append(("the apology letter gives no explanation (giải trình)", {}))
     return out
 
@@ -86,26 +97,52 @@ def _check_return(d: Dossier, ctx: Context) -> list[Finding]:
     return []
 
 
+_R = Confidence.RECALLED
+_S = Confidence.SECONDARY
+_NO_SOURCE = "no source read for this instrument"
+
 APOLOGY: Final[Rule[Dossier]] = Rule(
     "apology",
-    "A dossier that became late has an apology letter, issued no later than one working "
-    "day before the original due date, with an explanation",
-    "Decree 61/2018/NĐ-CP, overdue dossiers: apology no later than 1 day before the "
-    "deadline (article not read; press summary of the decree [C]); Directive "
-    "27/CT-TTg (2023) cl. 1(dd): explain delays",
-    BOTH,
-    Confidence.CONFIRMED,
-    {"notice_working_days": 1, "require_explanation": True},
+    "A dossier that became late has an apology letter, issued no later than 01 day (calendar "
+    "by default) before the original due date, with an explanation from Directive 27/CT-TTg on",
+    (
+        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis(
+            "D61-2018",
+            "overdue dossiers: apology no later than 01 day before the deadline (article not "
+            "read; press summary of the decree, baovinhlong.com.vn 08/06/2018)",
+            _S,
+        ),
+        Basis(
+            "D118-2025",
+            "apology and extension request (Circular 03/2025 form 04); article not read",
+            _R,
+        ),
+        Basis(
+            "CT27-2023",
+            "cl. 1(dd): heads report, explain and apologise for delays (read, lawnet.vn); the "
+            "explanation on the letter is motcua's reading",
+            _S,
+            read=True,
+        ),
+    ),
+    {"notice_days": 1, "day_kind": "calendar", "require_explanation": True},
     _check_apology,
 )
 
 RESCHEDULE: Final[Rule[Dossier]] = Rule(
     "reschedule",
     "At most one new appointment",
-    "Decree 61/2018/NĐ-CP, overdue dossiers: the return date is rescheduled no more "
-    "than once (article not read; press summary of the decree [C])",
-    BOTH,
-    Confidence.CONFIRMED,
+    (
+        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis(
+            "D61-2018",
+            "overdue dossiers: the return date is rescheduled no more than once (article not "
+            "read; press summary of the decree)",
+            _S,
+        ),
+        Basis("D118-2025", "extension at most once (article not read)", _R),
+    ),
     {"max": 1},
     _check_reschedules,
 )
@@ -113,9 +150,12 @@ RESCHEDULE: Final[Rule[Dossier]] = Rule(
 RETURN_BY_APPOINTMENT: Final[Rule[Dossier]] = Rule(
     "return-by-appointment",
     "The result is returned no later than the appointment (the new one after an apology)",
-    "Circular 01/2018/TT-VPCP forms 01 and 04 (the appointment and the new appointment) [R]",
-    BOTH,
-    Confidence.RECALLED,
+    (
+        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis("D61-2018", "return on the appointment (article not read)", _R),
+        Basis("C01-2018", "forms 01 and 04 (the appointment and the new appointment)", _R),
+        Basis("D118-2025", "return on the appointment (article not read)", _R),
+    ),
     {},
     _check_return,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from motcua.analyses.compliance.rules import BOTH, Context, Finding, Rule, Violation
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, Violation
 from motcua.analyses.verify import Check, verify_figures, verify_series
 from motcua.foundation.confidence import Confidence
 
@@ -19,9 +19,14 @@ def _check_identity(c: Check, _ctx: Context) -> list[Finding]:
 REPORT_IDENTITIES: Final[Rule[Check]] = Rule(
     "report-identities",
     "Published Biểu 06 figures satisfy the form's identities, and consecutive periods chain",
-    "Circular 01/2020/TT-VPCP Biểu 06 (column sums); Decree 09/2019 (periods chain)",
-    BOTH,
-    Confidence.CONFIRMED,
+    (
+        Basis(
+            "C01-2020",
+            "Biểu 06 (column sums; columns read in a provincial implementation, annex not "
+            "read); consecutive periods chain (Decree 09/2019 reporting periods)",
+            Confidence.SECONDARY,
+        ),
+    ),
     {},
     _check_identity,
 )

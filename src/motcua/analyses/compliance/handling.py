@@ -12,10 +12,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Final
 
-from motcua.analyses.compliance.rules import BOTH, Context, Finding, Rule
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule
 from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import Stage
-from motcua.domain.regimes import Regime
 from motcua.domain.units import TWO_TIER_REFORM, Level
 from motcua.foundation.confidence import Confidence
 from motcua.time.limits import WorkingDays, WorkingHours
@@ -86,12 +85,23 @@ def _check_steps(d: Dossier, ctx: Context) -> list[Finding]:
     return []
 
 
+_R = Confidence.RECALLED
+_S = Confidence.SECONDARY
+_NO_SOURCE = "no source read for this instrument"
+
 SUPPLEMENT_ONCE: Final[Rule[Dossier]] = Rule(
     "supplement-once",
     "A supplement is requested at most once per stage (intake, appraisal)",
-    "Decree 61/2018/NĐ-CP Art. 19(1) [R]; one-stop practice: guidance once, in writing [C]",
-    BOTH,
-    Confidence.RECALLED,
+    (
+        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis(
+            "D61-2018",
+            "Art. 19(1) (article not read); one-stop practice: guidance once, in writing "
+            "(Cà Mau one-stop Q&A)",
+            _R,
+        ),
+        Basis("D118-2025", "supplements (article not read)", _R),
+    ),
     {},
     _check_supplements,
 )
@@ -99,10 +109,15 @@ SUPPLEMENT_ONCE: Final[Rule[Dossier]] = Rule(
 NO_DISTRICT: Final[Rule[Dossier]] = Rule(
     "no-district",
     "No district-level handling after 2025-07-01",
-    "Resolution 203/2025/QH15 amending the Constitution, Art. 110 (two-tier local "
-    "government from 2025-07-01); Decree 118/2025/NĐ-CP Art. 1(1)",
-    frozenset({Regime.DECREE_118_2025}),
-    Confidence.CONFIRMED,
+    (
+        Basis(
+            "D118-2025",
+            "Art. 1(1): one-stop units at ministry, province and commune (read, "
+            "hethongphapluat.vn); Resolution 203/2025/QH15 (two-tier local government)",
+            Confidence.CONFIRMED,
+            read=True,
+        ),
+    ),
     {},
     _check_district,
 )
@@ -110,10 +125,15 @@ NO_DISTRICT: Final[Rule[Dossier]] = Rule(
 STEP_ALLOTMENTS: Final[Rule[Dossier]] = Rule(
     "step-allotments",
     "The allotted times of the inter-agency steps add up to the statutory limit",
-    "Provincial decisions approving internal workflows (quy trình nội bộ), e.g. Hà Nội "
-    "1837/QĐ-UBND (2022), split the statutory time into steps [S]",
-    BOTH,
-    Confidence.SECONDARY,
+    (
+        Basis(
+            "D61-2018",
+            "provincial internal workflows (quy trình nội bộ), e.g. Hà Nội 1837/QĐ-UBND "
+            "(2022), split the statutory time into steps",
+            _S,
+        ),
+        Basis("D118-2025", "as under Decree 61/2018: provincial internal workflows", _S),
+    ),
     {"mode": "equal"},
     _check_steps,
 )

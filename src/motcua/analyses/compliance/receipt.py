@@ -1,10 +1,11 @@
 """Rules on intake and the receipt: the appointment, office hours, online receipt, the code.
 
-* ``appointment``: the appointment printed on the receipt equals the statutory computation
-  for the procedure's time limit on the channel used (Circular 01/2018/TT-VPCP form 01);
+* ``appointment``: the appointment printed on the receipt is no later than the statutory
+  computation for the procedure's time limit on the channel used (an earlier appointment is
+  lawful: provinces reduce time limits) (Circular 01/2018/TT-VPCP form 01);
 * ``office-hours``: a receipt outside office hours counts from the next session [S];
 * ``online-8h``: an online dossier is received, or a supplement requested, within 8 working
-  hours (Decree 45/2020/NĐ-CP Art. 11);
+  hours (Decree 45/2020/NĐ-CP Art. 11, from 22/05/2020 only);
 * ``code``: the dossier code's date is the receipt date (Circular 01/2018/TT-VPCP Art. 19).
 """
 
@@ -13,8 +14,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
-from motcua.analyses.compliance.rules import BOTH, Context, Finding, Rule, format_instant
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, format_instant
 from motcua.domain.dossiers import Dossier
+from motcua.domain.instruments import in_force_on
 from motcua.domain.lifecycle import Submitted
 from motcua.domain.procedures import Channel, NoTimeLimit
 from motcua.foundation.confidence import Confidence
@@ -62,12 +64,12 @@ def _check_appointment(d: Dossier, ctx: Context) -> list[Finding]:
     if printed is None or received is None or not ctx.schedule.is_office_time(received):
         return out  # outside office hours: see the office-hours rule
     due = _statutory_due(d, ctx)
-    if due is not None and printed != due:
+    if due is not None and printed > due:
         out.append(
             (
                 (
-                    f"the receipt prints the appointment {format_instant(printed)}, the "
-                    f"statutory computation gives {format_instant(due)}"
+                    f"the receipt prints the appointment {format_instant(printed)}, later than "
+                    f"the statutory computation {format_instant(due)}"
                 ),
                 {"printed": printed.isoformat(), "statutory": due.isoformat()},
             )
@@ -98,8 +100,8 @@ def _check_online_intake(d: Dossier, ctx: Context) -> list[Finding]:
     if d.channel is not Channel.ONLINE:
         return []
     submitted = next((e.at for e in d.events if isinstance(e, Submitted)), None)
-    if submitted is None:
-        return []
+    if submitted is None or "D45-2020" not in in_force_on(submitted.date()):
+        return []  # submitted before Decree 45/2020 took effect
     answered = next(
         (e.at for e in d.events[1:] if e.kind in ("received", "supplement_requested", "refused")),
         None,
@@ -135,14 +137,27 @@ def _check_code(d: Dossier, _ctx: Context) -> list[Finding]:
     return []
 
 
+_R = Confidence.RECALLED
+_S = Confidence.SECONDARY
+_NO_SOURCE = "no source read for this instrument"
+
 APPOINTMENT: Final[Rule[Dossier]] = Rule(
     "appointment",
-    "The appointment on the receipt equals the statutory computation for the procedure "
-    "and the channel used",
-    "Circular 01/2018/TT-VPCP form 01 (receipt and appointment, hh:mm dd/mm/yyyy); "
-    "the procedure's time limit per channel (Decree 63/2010 Art. 8)",
-    BOTH,
-    Confidence.CONFIRMED,
+    "The appointment on the receipt is no later than the statutory computation for the "
+    "procedure and the channel used (an earlier one is lawful)",
+    (
+        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis(
+            "D61-2018",
+            "receipt and appointment (Art. 17-19 not read); the procedure's published time "
+            "limit bounds the appointment [inference]",
+            _S,
+        ),
+        Basis(
+            "C01-2018", "form 01 (receipt and appointment, hh:mm dd/mm/yyyy) [form name read]", _S
+        ),
+        Basis("D118-2025", "receipt and appointment (article not read)", _R),
+    ),
     {},
     _check_appointment,
 )
@@ -150,10 +165,15 @@ APPOINTMENT: Final[Rule[Dossier]] = Rule(
 ONLINE_8H: Final[Rule[Dossier]] = Rule(
     "online-8h",
     "An online dossier is received, or a supplement requested, within 8 working hours",
-    "Decree 45/2020/NĐ-CP Art. 11 (online receipt) [C]: official receipt or a "
-    "supplement request within 8 working hours (clause number not confirmed)",
-    BOTH,
-    Confidence.CONFIRMED,
+    (
+        Basis(
+            "D45-2020",
+            "Art. 11 (online receipt): official receipt or a supplement request within 8 "
+            "working hours (clause not read; news report of the decree, Circular 87/2021 "
+            "Art. 10 repeats it)",
+            _S,
+        ),
+    ),
     {"working_hours": 8},
     _check_online_intake,
 )
@@ -161,9 +181,15 @@ ONLINE_8H: Final[Rule[Dossier]] = Rule(
 CODE: Final[Rule[Dossier]] = Rule(
     "code",
     "The dossier code's date is the receipt date",
-    "Circular 01/2018/TT-VPCP Art. 19 (YYMMDD is the date of receipt)",
-    BOTH,
-    Confidence.CONFIRMED,
+    (
+        Basis(
+            "C01-2018",
+            "Art. 19 (YYMMDD is the date of receipt; quoted on seongay.com, digest §4.1)",
+            Confidence.CONFIRMED,
+            read=True,
+        ),
+        Basis("C03-2025", "dossier code (article not read; structure unchanged?)", _R),
+    ),
     {},
     _check_code,
 )
@@ -171,10 +197,16 @@ CODE: Final[Rule[Dossier]] = Rule(
 OFFICE_HOURS: Final[Rule[Dossier]] = Rule(
     "office-hours",
     "Time outside office hours is not counted: a receipt after hours counts from the next session",
-    "Decision 188/1999/QĐ-TTg Art. 1 (the working week); office hours set per unit; "
-    "counting from the next session is one-stop practice [S]",
-    BOTH,
-    Confidence.SECONDARY,
+    (
+        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis(
+            "D61-2018",
+            "office hours set per unit; counting from the next session is one-stop practice "
+            "(Decision 188/1999/QĐ-TTg Art. 1 sets the working week)",
+            _S,
+        ),
+        Basis("D118-2025", "as under Decree 61/2018: one-stop practice", _S),
+    ),
     {},
     _check_office_hours,
 )

@@ -1,10 +1,12 @@
 """The one contract every compliance rule follows, and the violations rules return.
 
-A :class:`Rule` is a value: its id, what it requires, its legal basis (instrument and
-article), the regimes it belongs to (hence its in-force dates), a confidence mark, its
-parameters with defaults, and a check from a subject (a dossier, a procedure, a published
-figure) and a :class:`Context` to findings. ``rule.violations(subject, context, name=...)``
-turns the findings into :class:`Violation` values that cite the rule.
+A :class:`Rule` is a value: its id, what it requires, its legal bases (each a
+:class:`Basis`: one instrument, the articles, a confidence mark, whether the article was
+read), its parameters with defaults, and a check from a subject (a dossier, a procedure, a
+published figure) and a :class:`Context` to findings. A rule is active on a day only while
+one of its bases' instruments is in force; a basis with no source is off by default.
+``rule.violations(subject, context, name=...)`` turns the findings into :class:`Violation`
+values that cite the basis in force.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
+from motcua.domain.instruments import INSTRUMENTS, instrument
 from motcua.domain.procedures import Catalogue
-from motcua.domain.regimes import Regime, regime_on
+from motcua.domain.regimes import Regime, instruments_on
 from motcua.foundation.confidence import Confidence
+from motcua.foundation.errors import InvalidInputError
 from motcua.time.deadlines import WorkSchedule, default_schedule
 
 __all__ = [
     "BOTH",
+    "Basis",
     "CheckFunction",
     "Context",
     "Finding",
@@ -36,8 +41,61 @@ S = TypeVar("S")
 #: One finding of a check: what is wrong (a readable message) and the facts behind it.
 Finding = tuple[str, Mapping[str, str]]
 
-#: The regimes of a rule that holds under both decrees.
+#: The regimes of Decrees 61/2018 and 118/2025 (kept for callers of the old contract).
 BOTH: Final = frozenset({Regime.DECREE_61_2018, Regime.DECREE_118_2025})
+
+_STRENGTH: Final = {
+    Confidence.CONFIRMED: 3,
+    Confidence.DAYS_CONFIRMED: 2,
+    Confidence.SECONDARY: 1,
+    Confidence.RECALLED: 0,
+}
+
+
+@attrs.frozen
+class Basis:
+    """One legal basis of a rule: an instrument, the articles, and how well they were read.
+
+    Attributes:
+        instrument: The instrument's key (``"D61-2018"``), see ``motcua.domain.instruments``.
+        articles: The articles encoded, saying plainly what was not read.
+        confidence: How well the articles were checked.
+        read: True if the article's own text (or a source quoting it) was read.
+        sourced: False if no source at all says the rule holds under this instrument: such
+            a basis is off by default (switch it on with ``ComplianceConfig(enabled=...)``).
+
+    Raises:
+        InvalidInputError: The basis claims [C] for an article that was not read, or an
+            unknown instrument.
+    """
+
+    instrument: str
+    articles: str
+    confidence: Confidence
+    read: bool = False
+    sourced: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a confirmed mark on an article that was not read; check the instrument."""
+        instrument(self.instrument)
+        strong = self.confidence in (Confidence.CONFIRMED, Confidence.DAYS_CONFIRMED)
+        if strong and (not self.read or not self.sourced or "not read" in self.articles):
+            raise InvalidInputError(
+                f"Basis({self.instrument}).confidence",
+                "secondary or recalled for an article that was not read",
+                self.confidence.value,
+            )
+
+    @property
+    def text(self) -> str:
+        """The instrument's number and the articles, e.g. ``Decree 45/2020/NĐ-CP Art. 11``."""
+        return f"{instrument(self.instrument).number} {self.articles}".rstrip()
+
+    @property
+    def window(self) -> tuple[date | None, date | None]:
+        """The instrument's first and last day in force (None: open-ended or unknown)."""
+        i = instrument(self.instrument)
+        return i.start, i.end
 
 
 @attrs.frozen
@@ -72,6 +130,8 @@ class Context:
     Attributes:
         schedule: Calendar and office hours (default: the national calendar, 08-17).
         regime: The regime the subject is judged under (None outside a regime).
+        instruments: Keys of the instruments in force for the subject (None: not dated,
+            every basis counts).
         as_of: The instant open dossiers are judged at (None: on what has happened only).
         on: The day a catalogue is judged on (posting), if any.
         catalogue: The procedures (statutory terms and levels), if known.
@@ -80,6 +140,7 @@ class Context:
 
     _schedule: WorkSchedule | None = attrs.field(default=None, alias="schedule")
     regime: Regime | None = None
+    instruments: frozenset[str] | None = None
     as_of: datetime | None = None
     on: date | None = None
     catalogue: Catalogue | None = None
@@ -102,38 +163,65 @@ class Rule(Generic[S]):
     Attributes:
         id: A stable identifier (``appointment``, ``apology``...).
         title: What the rule requires.
-        basis: Instrument and article.
-        regimes: The regimes it belongs to (they give its in-force dates).
-        confidence: How well the rule was checked (the research digests' mark).
+        bases: Its legal bases, one per instrument; it is active while one is in force.
         params: Parameters and their defaults.
         check: The check itself: (subject, context) -> findings.
     """
 
     id: str
     title: str
-    basis: str
-    regimes: frozenset[Regime]
-    confidence: Confidence
+    bases: tuple[Basis, ...]
     params: Mapping[str, Any]
     check: Callable[[S, Context], Iterable[Finding]] = attrs.field(repr=False)
 
     @property
+    def basis(self) -> str:
+        """Every basis, as one line (instrument and articles)."""
+        return "; ".join(b.text for b in self.bases)
+
+    @property
+    def confidence(self) -> Confidence:
+        """The weakest mark among its sourced bases (RECALLED if none is sourced)."""
+        marks = [b.confidence for b in self.bases if b.sourced]
+        return min(marks, key=_STRENGTH.__getitem__, default=Confidence.RECALLED)
+
+    @property
     def in_force(self) -> tuple[date | None, date | None]:
-        """The first and last day of its regimes (None: open-ended).
+        """The first and last day of its sourced bases' instruments (None: open-ended).
 
         >>> from motcua.analyses.compliance import RULES
-        >>> RULES[0].in_force
-        (datetime.date(2018, 6, 21), None)
+        >>> [r for r in RULES if r.id == "online-8h"][0].in_force
+        (datetime.date(2020, 5, 22), None)
         """
-        starts = [r.start for r in self.regimes]
-        ends = [r.end for r in self.regimes]
-        start = None if None in starts else min(d for d in starts if d is not None)
-        end = None if None in ends else max(d for d in ends if d is not None)
+        windows = [b.window for b in self.bases if b.sourced]
+        starts = [w[0] for w in windows if w[0] is not None]
+        ends = [w[1] for w in windows]
+        start = min(starts) if starts else None
+        end = None if None in ends or not ends else max(e for e in ends if e is not None)
         return start, end
 
-    def applies_on(self, day: date) -> bool:
-        """True if the regime in force on *day* is one of this rule's."""
-        return regime_on(day) in self.regimes
+    @property
+    def regimes(self) -> frozenset[Regime]:
+        """The regimes during which one of its sourced bases is in force."""
+        return frozenset(
+            r
+            for r in Regime
+            if r is not Regime.AUTO and any(self.basis_on(instruments_on(d)) for d in _days_of(r))
+        )
+
+    def basis_on(
+        self, instruments: frozenset[str] | None, enabled: bool = False
+    ) -> tuple[Basis, ...]:
+        """Its bases in force among *instruments* (all if None); unsourced ones if *enabled*."""
+        return tuple(
+            b
+            for b in self.bases
+            if (b.sourced or enabled) and (instruments is None or b.instrument in instruments)
+        )
+
+    def applies_on(self, day: date, regime: Regime = Regime.AUTO) -> bool:
+        """True if one of its sourced bases is in force on *day* (under *regime* if forced)."""
+        return bool(self.basis_on(instruments_on(day, regime)))
 
     def violations(self, subject: S, context: Context, *, name: str) -> tuple[Violation, ...]:
         """Run the check on *subject* (called *name* in the violations) in *context*."""
@@ -141,10 +229,25 @@ class Rule(Generic[S]):
         if params != context.params:
             context = attrs.evolve(context, params=params)
         regime = "" if context.regime is None else context.regime.value
+        found = tuple(self.check(subject, context))
+        if not found:
+            return ()
+        bases = self.basis_on(context.instruments, enabled=True) or self.bases
+        basis = "; ".join(b.text for b in bases)
         return tuple(
-            Violation(self.id, name, self.basis, message, facts, regime)
-            for message, facts in self.check(subject, context)
+            Violation(self.id, name, basis, message, facts, regime) for message, facts in found
         )
+
+
+def _days_of(regime: Regime) -> tuple[date, ...]:
+    """Days that sample every instrument window inside *regime* (each start and end)."""
+    start, end = regime.start, regime.end
+    days = {d for i in INSTRUMENTS for d in (i.start, i.end) if d is not None}
+    if start is not None:
+        days.add(start)
+    return tuple(
+        d for d in sorted(days) if (start is None or d >= start) and (end is None or d <= end)
+    )
 
 
 def format_instant(at: datetime | None) -> str:

@@ -13,8 +13,9 @@ from motcua.analyses.compliance.handling import NO_DISTRICT, STEP_ALLOTMENTS, SU
 from motcua.analyses.compliance.receipt import APPOINTMENT, CODE, OFFICE_HOURS, ONLINE_8H
 from motcua.analyses.compliance.rules import Context, Rule, Violation
 from motcua.domain.dossiers import Dossier, as_of_instant
+from motcua.domain.instruments import INSTRUMENTS, Instrument
 from motcua.domain.procedures import Catalogue
-from motcua.domain.regimes import Regime, regime_on
+from motcua.domain.regimes import Regime, instruments_on, regime_on
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.deadlines import WorkSchedule, default_schedule
 
@@ -50,14 +51,19 @@ class ComplianceConfig:
     Attributes:
         disabled: Rule ids switched off.
         params: Per rule id, parameter overrides.
+        enabled: Rule ids whose unsourced bases (off by default) are switched on.
+        instruments: The table of instruments (pass a corrected one when an in-force
+            date becomes known).
     """
 
     disabled: frozenset[str] = attrs.field(default=frozenset(), converter=_ids)
     params: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    enabled: frozenset[str] = attrs.field(default=frozenset(), converter=_ids)
+    instruments: tuple[Instrument, ...] = INSTRUMENTS
 
     def __attrs_post_init__(self) -> None:
         """Check that every rule id and parameter exists."""
-        for rule_id in (*self.disabled, *self.params):
+        for rule_id in (*self.disabled, *self.params, *self.enabled):
             if rule_id not in _BY_ID:
                 raise InvalidInputError(
                     "ComplianceConfig", "a rule id: " + ", ".join(_BY_ID), rule_id
@@ -83,9 +89,14 @@ def check(
 ) -> tuple[Violation, ...]:
     """Run the rules in force on each dossier; return every violation, in order.
 
+    A rule runs on a dossier only while one of its sourced bases' instruments is in force
+    on the dossier's day (its receipt, else its first event): no Decree 61/2018 rule before
+    21/06/2018, no 8-hour online rule before Decree 45/2020 (22/05/2020).
+
     Args:
         dossiers: One dossier or many.
-        regime: ``AUTO`` picks it per dossier from the receipt date.
+        regime: ``AUTO`` picks it per dossier from the receipt date; a forced regime judges
+            each dossier with the instruments in force on the nearest day of its window.
         as_of: The instant the dossiers are judged at: each log is cut there, exactly as
             :meth:`Dossier.as_of` cuts it (a date means the end of that day), so that
             nothing recorded later is judged, and open dossiers are judged as of then (late,
@@ -106,11 +117,19 @@ def check(
         if d is None:
             continue
         day = d.reference_day
-        in_force = regime_on(day) if regime is Regime.AUTO else regime
-        base = Context(schedule=sched, regime=in_force, as_of=instant, catalogue=catalogue)
+        table = conf.instruments
+        in_force = regime_on(day, table) if regime is Regime.AUTO else regime
+        keys = instruments_on(day, regime, table)
+        base = Context(
+            schedule=sched,
+            regime=in_force,
+            instruments=keys,
+            as_of=instant,
+            catalogue=catalogue,
+        )
         name = str(d.code)
         for rule in rules:
-            if in_force not in rule.regimes:
+            if not rule.basis_on(keys, enabled=rule.id in conf.enabled):
                 continue
             ctx = (
                 base
