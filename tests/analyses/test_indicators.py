@@ -153,3 +153,49 @@ def test_cli_coverage(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_coverage_bad_day(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["procedure", "coverage", "--on", "31/02/2024"]) == 2
     assert capsys.readouterr().err.startswith("motcua: error: --on: expected a real date")
+
+
+def test_more_than_one_supplement_request_is_overdue_in_2_1() -> None:
+    from datetime import datetime
+
+    import attrs
+
+    from motcua import (
+        Dossier,
+        Received,
+        Resolved,
+        Stage,
+        SupplementReceived,
+        SupplementRequested,
+        Transferred,
+        WorkingDays,
+    )
+    from motcua.analyses.index766 import DVCQG_2025, Index766
+    from motcua.analyses.periods import parse_period
+
+    def dossier(requests: int) -> Dossier:
+        events: list[object] = [
+            Received(datetime(2024, 5, 6, 8)),
+            Transferred(datetime(2024, 5, 6, 8, 30), "Công an xã"),
+        ]
+        for k in range(requests):
+            events += [
+                SupplementRequested(datetime(2024, 5, 6, 9 + 2 * k), Stage.APPRAISAL, "Thiếu"),
+                SupplementReceived(datetime(2024, 5, 6, 10 + 2 * k)),
+            ]
+        events.append(Resolved(datetime(2024, 5, 7, 9)))
+        return Dossier(
+            code=f"000.31.48.H48-240506-000{requests + 1}",
+            procedure="1.004222",
+            channel=1,
+            limit=WorkingDays(5),
+            events=tuple(events),  # type: ignore[arg-type]
+        )
+
+    period = parse_period("2024-05", calendar=True)
+    index = Index766(period).add_all([dossier(1), dossier(2)])
+    row = {r.code: r for r in index.results()}["2.1"]
+    assert (row.numerator, row.denominator) == (1, 2)
+    lenient = attrs.evolve(DVCQG_2025, resupplement_overdue=False)
+    row = {r.code: r for r in index.results(lenient)}["2.1"]
+    assert (row.numerator, row.denominator) == (2, 2)

@@ -20,6 +20,10 @@ code  formula                                                        full score
       dossiers received in the period
 ===== ============================================================== ==================
 
+For 2.1, a dossier with more than one supplement request counts as overdue, whatever its
+dates (the VPCP formula description's definition of "on time" [C-impl]); switch it off
+with ``Index766Config(resupplement_overdue=False)``.
+
 "Proportional" scores rate x points; "full at t" scores min(1, rate / t) x points (the
 formula document states thresholds for some indicators only; for the others proportional
 scoring is our stated assumption [?]). A dossier whose fact is unknown (None) is left out of
@@ -75,12 +79,15 @@ class Index766Config:
         points: Maximum points per indicator code (0: monitored, not scored).
         full_at: For indicators with a threshold, the rate that earns full points.
         source: Where the numbers come from.
+        resupplement_overdue: For 2.1, a dossier with more than one supplement request
+            counts as overdue (the VPCP formula description).
     """
 
     version: str
     points: Mapping[str, int]
     full_at: Mapping[str, Fraction]
     source: str
+    resupplement_overdue: bool = True
 
 
 #: The DVCQG 766 portal's configuration for 2025-26 (reporting digest §3) [C-impl]: 2.1 is
@@ -124,6 +131,7 @@ class IndicatorResult:
 _FIELDS: Final = (
     "processed",
     "in_time",
+    "in_time_resupplemented",
     "new",
     "new_online",
     "fee_bearing",
@@ -171,6 +179,8 @@ class Index766:
             place.pending is Timeliness.WITHIN
         ):
             c["in_time"] += 1
+            if len(dossier.supplements) > 1:
+                c["in_time_resupplemented"] += 1
         if place.new_channel is not None:
             c["new"] += 1
             c["new_online"] += place.new_channel is Channel.ONLINE
@@ -213,8 +223,11 @@ class Index766:
         """Compute every indicator under *config*."""
         c = self._counts
         unknown_digitized = c["digitized_unknown"]
+        in_time = c["in_time"]
+        if config.resupplement_overdue:
+            in_time -= c["in_time_resupplemented"]
         rows = {
-            "2.1": (c["in_time"], c["processed"], 0),
+            "2.1": (in_time, c["processed"], 0),
             "3.3": (c["new_online"], c["new"], 0),
             "3.6": (c["paid_online"], c["fee_bearing"], c["fee_unknown"]),
             "4.1": (c["electronic"], c["resolved"], c["electronic_unknown"]),
