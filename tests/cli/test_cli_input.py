@@ -346,7 +346,7 @@ def test_a_due_instant_past_the_calendar_is_one_records_error(run: Run, tmp_path
     ]
     error = (
         f"motcua: error: {path} line 2 $ (dossier 000.21.48.H48-991231-0001): expected dates "
-        "within the working calendar's years (2018-2099), got '2100-01-01'; "
+        "within the working calendar's years (2013-2099), got '2100-01-01'; "
         "check the record's dates"
     )
     assert err.splitlines() == [error, "motcua: read 2, skipped 1"]

@@ -95,7 +95,12 @@ WHOLE_DAYS_TABLE = [
 
 @pytest.mark.parametrize(("received", "n", "expected", "case"), WHOLE_DAYS_TABLE)
 def test_whole_days_boundaries(received: str, n: int, expected: str, case: str) -> None:
-    assert str(compute_due(at(received), WorkingDays(n), rule=WD)) == expected, case
+    # *expected* is the office's close of the last day: the receipt's appointment; the
+    # period itself ends at 24:00 of that day (Civil Code 2015 Art. 148(6)).
+    due = compute_due(at(received), WorkingDays(n), rule=WD)
+    assert iso(S.appointment(due)) == expected, case
+    assert due.last_day == date.fromisoformat(expected[:10]), case
+    assert due.at == datetime.combine(due.last_day + timedelta(days=1), time(0), VN_TZ), case
 
 
 SAME_DAY_TABLE = [
@@ -129,7 +134,10 @@ CIVIL_TABLE = [
 def test_calendar_days_and_months(
     received: str, limit: CalendarDays | Months, expected: str, case: str
 ) -> None:
-    assert str(compute_due(at(received), limit)) == expected, case
+    due = compute_due(at(received), limit)
+    assert iso(S.appointment(due)) == expected, case
+    assert due.last_day == date.fromisoformat(expected[:10]), case
+    assert due.at == datetime.combine(due.last_day + timedelta(days=1), time(0), VN_TZ), case
 
 
 def test_due_fields() -> None:
@@ -210,7 +218,7 @@ def test_custom_office_hours() -> None:
     s = WorkSchedule(vietnam_calendar(range(2024, 2025)), hours)
     assert str(s.due(at("2024-05-03T11:00"), WorkingHours(1))) == "2024-05-03T14:00+07:00"
     assert str(s.due(at("2024-05-03T07:00"), WorkingDays(1))) == "2024-05-03T17:00+07:00"
-    assert str(s.due(at("2024-05-03T09:00"), WorkingDays(1), rule=WD)) == "2024-05-04T17:00+07:00"
+    assert str(s.due(at("2024-05-03T09:00"), WorkingDays(1), rule=WD)) == "2024-05-05T00:00+07:00"
 
 
 def test_reception_sessions_do_not_count() -> None:

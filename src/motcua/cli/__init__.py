@@ -92,8 +92,8 @@ def _cmd_due(args: argparse.Namespace) -> int:
         print(due_text(due), end="")
         if due.provisional:
             print(
-                f"note: provisional: {due.date.year} has no announced schedule yet "
-                "(computed from the law alone)",
+                f"note: provisional: {due.last_day.year} has no announced schedule yet "
+                "(its Tết days and swaps are estimated)",
                 file=sys.stderr,
             )
     return 0

@@ -50,9 +50,7 @@ from motcua.time.working_calendar import (
 )
 
 __all__ = [
-    "FIRST_YEAR",
     "LAST_ANNOUNCED_YEAR",
-    "LAST_YEAR",
     "DayCategory",
     "NamedDay",
     "WorkingCalendar",

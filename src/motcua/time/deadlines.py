@@ -9,10 +9,12 @@ independent of the time limit. :meth:`WorkSchedule.due` applies one of the named
 * working time (default for working days and hours): receipt + N x day length of office
   time; receipt outside office hours counts from the next session; an end exactly at a
   session's close stays at the close;
-* whole days (Civil Code 2015 Art. 147-148): the receipt day is not counted, due at the
-  close of the N-th working day after it;
-* calendar days and months (Civil Code 2015 Art. 147-148): the last day, rolled to the next
-  working day when it is a day off;
+* whole days (Civil Code 2015 Art. 147(2), 148(1), 148(6)): the receipt day is not counted;
+  the period ends at 24:00 of the N-th working day after it (the due instant is 00:00 of
+  the next day);
+* calendar days and months (Civil Code 2015 Art. 147(2), 148(1), 148(3)): the last day,
+  rolled to the next working day when it is a rest day (Art. 148(5)), ending at 24:00
+  (Art. 148(6));
 * same day with a cut-off (Decree 23/2015/NĐ-CP Art. 7): after the cut-off, the next
   working day.
 
@@ -23,8 +25,12 @@ from the count; a restart is a new computation from the new receipt instant. The
 >>> from datetime import datetime
 >>> str(compute_due(datetime(2024, 4, 26, 9, 0), WorkingDays(5)))
 '2024-05-07T09:00+07:00'
->>> str(compute_due(datetime(2024, 4, 26, 9, 0), WorkingDays(5), rule=CountingRule.WHOLE_DAYS))
-'2024-05-07T17:00+07:00'
+>>> whole = compute_due(datetime(2024, 4, 26, 9, 0), WorkingDays(5), rule=CountingRule.WHOLE_DAYS)
+>>> str(whole), whole.last_day
+('2024-05-08T00:00+07:00', datetime.date(2024, 5, 7))
+
+An appointment printed on a receipt may still show the office's close of that last day
+(:meth:`WorkSchedule.appointment`): a receipt policy, kept apart from the legal end.
 """
 
 from __future__ import annotations
@@ -198,6 +204,33 @@ class WorkSchedule:
             return self._at(i, spans[-1][1])
         return datetime.combine(day + timedelta(days=1), time.min, tzinfo=VN_TZ)
 
+    def _day_end(self, day: date, rule: CountingRule) -> datetime:
+        """End of a day-based period whose last day is *day*.
+
+        The same-day rule ends at the close of office hours (Decree 23/2015/NĐ-CP Art. 7: the
+        result is handed over that working day); the Civil Code rules end at 24:00 of the
+        last day (Civil Code 2015 Art. 148(6)), returned as 00:00 of the next day.
+        """
+        if rule is CountingRule.SAME_DAY:
+            return self._close(day)
+        return self._at(self._day_index(day, "date") + 1, 0)
+
+    def appointment(self, due: Due) -> datetime:
+        """Return the appointment a receipt may print for *due*: a receipt policy.
+
+        Under the Civil Code rules the legal end is 24:00 of the last day (:attr:`Due.at`),
+        but results are handed over in office hours, so a receipt may print the close of
+        office hours on :attr:`Due.last_day` (24:00 when that day has no session). Judge
+        timeliness against :attr:`Due.at`, never against this appointment. Other rules
+        return :attr:`Due.at`.
+
+        >>> s = default_schedule()
+        >>> d = s.due(datetime(2024, 4, 26, 9, 0), WorkingDays(5), rule=CountingRule.WHOLE_DAYS)
+        >>> str(s.appointment(d))
+        '2024-05-07 17:00:00+07:00'
+        """
+        return self._close(due.last_day) if due.ends_at_midnight else due.at
+
     def _opening(self, day: date) -> datetime:
         i = self._day_index(day, "date")
         spans = self._spans[self._kinds[i]]
@@ -279,13 +312,14 @@ class WorkSchedule:
                 p0 = self._pos(start, "received_at")
                 counted_from = self._start_instant(p0)
                 at = self._working_end(p0, limit, merged) or counted_from
+                last = at.date()
             else:
-                counted_from, day = self._day_rule(start, limit, chosen, merged)
-                at = self._close(day)
+                counted_from, last = self._day_rule(start, limit, chosen, merged)
+                at = self._day_end(last, chosen)
         except OverflowError:  # a calendar that reaches year 9999: the end of datetime
             raise self._beyond() from None
-        provisional = max(at.year, start.year) >= self.calendar.provisional_from
-        return Due(at, start, counted_from, limit, chosen, provisional)
+        provisional = max(last.year, start.year) >= self.calendar.provisional_from
+        return Due(at, start, counted_from, limit, chosen, provisional, last)
 
     def due_instant(
         self,
@@ -307,7 +341,7 @@ class WorkSchedule:
             if chosen is CountingRule.WORKING_TIME:
                 p0 = self._pos(start, "received_at")
                 return self._working_end(p0, limit, merged) or self._start_instant(p0)
-            return self._close(self._day_rule(start, limit, chosen, merged)[1])
+            return self._day_end(self._day_rule(start, limit, chosen, merged)[1], chosen)
         except OverflowError:  # a calendar that reaches year 9999: the end of datetime
             raise self._beyond() from None
 

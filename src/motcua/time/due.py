@@ -20,6 +20,11 @@ from motcua.time.limits import CountingRule, TimeLimit
 
 __all__ = ["Due", "Pause", "as_instant", "merge_pauses"]
 
+#: The rules under which a period ends at 24:00 of its last day (Civil Code 2015 Art. 148).
+_CIVIL_CODE_RULES = frozenset(
+    (CountingRule.WHOLE_DAYS, CountingRule.CALENDAR_DAYS, CountingRule.MONTHS)
+)
+
 
 def as_instant(value: object, field: str) -> datetime:
     """Return an input instant in Vietnam time; a date means its 00:00 (see ``vn_instant``)."""
@@ -63,15 +68,21 @@ class Pause:
 class Due:
     """A computed due instant, with how it was obtained.
 
+    Under the Civil Code rules (whole days, calendar days, months) the period ends at 24:00
+    of its last day (Civil Code 2015 Art. 148(6)): :attr:`at` is the first instant after the
+    period, 00:00 of the next day, and :attr:`last_day` is the period's last day.
+
     Attributes:
-        at: The due instant (aware, UTC+07:00).
+        at: The due instant (aware, UTC+07:00): the end of the period.
         received_at: The receipt instant the count started from.
         counted_from: The first instant that counted (the next office instant for working
             time, the opening of the next working day for day-based rules).
         limit: The time limit applied.
         rule: The counting rule applied.
         provisional: True when a day in the count lies in a year whose schedule has not been
-            announced (computed from the law alone).
+            announced (its Tết days and second National Day day are a heuristic).
+        last_day: The last day of the period (for working time and same day, the date of
+            :attr:`at`).
     """
 
     at: datetime
@@ -80,11 +91,21 @@ class Due:
     limit: TimeLimit
     rule: CountingRule
     provisional: bool
+    last_day: date = attrs.field()
+
+    @last_day.default
+    def _last_day_default(self) -> date:
+        return self.at.date()
 
     @property
     def date(self) -> date:
-        """The due date (the date of :attr:`at` in Vietnam time)."""
-        return self.at.date()
+        """The due date: the period's last day (:attr:`last_day`)."""
+        return self.last_day
+
+    @property
+    def ends_at_midnight(self) -> bool:
+        """True when the period ends at 24:00 of :attr:`last_day` (the Civil Code rules)."""
+        return self.rule in _CIVIL_CODE_RULES
 
     def __str__(self) -> str:
         """Return the due instant in ISO 8601 to the minute, e.g. ``2024-05-07T09:00+07:00``."""

@@ -4,11 +4,16 @@ This module imports only the time layer, so ``motcua due --json`` stays a fast s
 
 >>> from datetime import datetime
 >>> from motcua.time.deadlines import default_schedule
->>> from motcua.time.limits import WorkingDays
+>>> from motcua.time.limits import CountingRule, WorkingDays
 >>> schedule = default_schedule()
 >>> due = schedule.due(datetime(2024, 4, 26, 9, 0), WorkingDays(5))
 >>> due_to_json(due, schedule)["due"]
 '2024-05-07T09:00+07:00'
+>>> whole = schedule.due(datetime(2024, 4, 26, 9, 0), WorkingDays(5), rule=CountingRule.WHOLE_DAYS)
+>>> [due_to_json(whole, schedule)[k] for k in ("due", "last_day", "appointment")]
+['2024-05-08T00:00+07:00', '2024-05-07', '2024-05-07T17:00+07:00']
+>>> due_text(whole).strip()
+'24:00 07/05/2024'
 """
 
 from __future__ import annotations
@@ -25,12 +30,16 @@ _WEEKDAY_VI: Final = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ
 
 
 def due_to_json(due: Due, schedule: WorkSchedule) -> dict[str, Any]:
-    """Return a due instant: ``due``, ``due_date``, ``received_at``, ``counted_from``, ``limit``,
-    ``rule``, ``provisional`` and the calendar's ``source``.
+    """Return a due instant: ``due`` (the end of the period), ``due_date`` and ``last_day``
+    (its last day), ``appointment`` (what a receipt may print: the office's close of the last
+    day under the Civil Code rules), ``received_at``, ``counted_from``, ``limit``, ``rule``,
+    ``provisional`` and the calendar's ``source``.
     """  # noqa: D205
     return {
         "due": due.at.isoformat(timespec="minutes"),
-        "due_date": due.date.isoformat(),
+        "due_date": due.last_day.isoformat(),
+        "last_day": due.last_day.isoformat(),
+        "appointment": schedule.appointment(due).isoformat(timespec="minutes"),
         "received_at": due.received_at.isoformat(timespec="minutes"),
         "counted_from": due.counted_from.isoformat(timespec="minutes"),
         "limit": limit_to_json(due.limit),
@@ -41,7 +50,13 @@ def due_to_json(due: Due, schedule: WorkSchedule) -> dict[str, Any]:
 
 
 def due_text(due: Due) -> str:
-    """Return the due instant as the ``due`` command prints it (one line)."""
+    """Return the due instant as the ``due`` command prints it (one line).
+
+    A period that ends at 24:00 of its last day (the Civil Code rules) prints as
+    ``24:00 dd/mm/yyyy``; other rules print the ISO instant.
+    """
+    if due.ends_at_midnight:
+        return f"24:00 {due.last_day:%d/%m/%Y}\n"
     return f"{due}\n"
 
 
