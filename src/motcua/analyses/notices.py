@@ -174,8 +174,8 @@ def _form(kind: NoticeKind, forms: FormSet) -> tuple[str, str]:
     except KeyError:
         raise InvalidInputError(
             f"notice {kind.value}",
-            "a kind with a form in " + forms.basis,
-            forms.value,
+            f"a kind with a form among the {forms.value} forms",
+            kind.value,
             "forms 04 (extension request) and 05 (stop) exist from Circular 03/2025/TT-VPCP; "
             "before it, form 04 is the apology with a new appointment",
         ) from None
