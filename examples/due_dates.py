@@ -22,10 +22,14 @@ def main() -> None:
     for received, limit, rule in cases:
         due = motcua.compute_due(received, limit, rule=rule)
         note = " (provisional)" if due.provisional else ""
-        print(
-            f"received {received:%d/%m/%Y %H:%M}, {limit}, {due.rule.value}: "
-            f"due {due.at:%H:%M %d/%m/%Y}{note}"
+        # The Civil Code rules end at 24:00 of the last day (Art. 148(6)); a receipt slip may
+        # print the office's close that day instead (WorkSchedule.appointment, a policy).
+        end = (
+            f"24:00 {due.last_day:%d/%m/%Y}"
+            if due.ends_at_midnight
+            else f"{due.at:%H:%M %d/%m/%Y}"
         )
+        print(f"received {received:%d/%m/%Y %H:%M}, {limit}, {due.rule.value}: due {end}{note}")
     # The appointment moves on by the office time the applicant spent supplementing.
     pause = motcua.Pause(datetime(2024, 5, 6, 14, 0), datetime(2024, 5, 7, 10, 0))
     paused = motcua.compute_due(datetime(2024, 5, 6, 9, 0), motcua.WorkingDays(2), pauses=[pause])

@@ -22,7 +22,7 @@ def test_example_runs(script: Path, capsys: pytest.CaptureFixture[str]) -> None:
     expected = {
         "due_dates.py": [
             "due 09:00 07/05/2024",
-            "due 17:00 07/05/2024",
+            "whole-days: due 24:00 07/05/2024",
             "due 17:00 04/05/2024",
             "(provisional)",
             "with a supplement pause: due 15:00 08/05/2024",

@@ -320,3 +320,19 @@ def test_classify_needs_exactly_one_instant() -> None:
     assert classify(t(15, 9), as_of=t(15, 10), granularity=Granularity.DATE) is Timeliness.WITHIN
     with pytest.raises(InvalidInputError, match="as_of: expected a datetime"):
         classify(t(15, 9), as_of=date(2024, 5, 16))  # type: ignore[arg-type]
+
+
+def test_a_period_ending_at_midnight_is_due_on_its_last_day() -> None:
+    # Civil Code 2015 Art. 148(6): the period ends at 24:00 of 07/05, i.e. 00:00 of 08/05.
+    from motcua.domain.timeliness import Granularity, Timeliness, classify
+    from motcua.foundation.vntime import VN_TZ
+
+    due = datetime(2024, 5, 8, 0, 0, tzinfo=VN_TZ)
+    evening = datetime(2024, 5, 7, 20, 0, tzinfo=VN_TZ)
+    assert classify(due, finished=evening) is Timeliness.ON_TIME
+    assert classify(due, finished=evening, granularity=Granularity.DATE) is Timeliness.ON_TIME
+    assert classify(due, finished=datetime(2024, 5, 6, 9, 0, tzinfo=VN_TZ)) is Timeliness.EARLY
+    assert classify(due, finished=datetime(2024, 5, 8, 8, 0, tzinfo=VN_TZ)) is Timeliness.LATE
+    assert classify(due, as_of=evening, granularity=Granularity.DATE) is Timeliness.WITHIN
+    late = datetime(2024, 5, 8, 0, 1, tzinfo=VN_TZ)
+    assert classify(due, as_of=late, granularity=Granularity.DATE) is Timeliness.OVERDUE

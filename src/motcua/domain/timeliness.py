@@ -31,7 +31,8 @@ time (DESIGN §3).
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from typing import Final
 
 from motcua.foundation.errors import InvalidInputError
 from motcua.foundation.vntime import vn_instant
@@ -77,6 +78,9 @@ class Granularity(enum.Enum):
     DATE = "date"
 
 
+_INSTANT: Final = timedelta(microseconds=1)
+
+
 def classify(
     due: datetime,
     *,
@@ -98,12 +102,15 @@ def classify(
             "exactly one of finished= (resolved dossier) and as_of= (open dossier)",
             {"finished": finished, "as_of": as_of},
         )
+    # A period that ends at 24:00 (Civil Code 2015 Art. 148(6)) is due at 00:00 of the next
+    # day; its due date is the day that ends there.
+    due_day = (due_vn - _INSTANT).date() if due_vn.time() == time.min else due_vn.date()
     if finished is not None:
         end = vn_instant(finished, "finished")
-        if end.date() < due_vn.date():
+        if end.date() < due_day:
             return Timeliness.EARLY
-        late = end.date() > due_vn.date() if granularity is Granularity.DATE else end > due_vn
+        late = end.date() > due_day if granularity is Granularity.DATE else end > due_vn
         return Timeliness.LATE if late else Timeliness.ON_TIME
     now = vn_instant(as_of, "as_of")
-    over = now.date() > due_vn.date() if granularity is Granularity.DATE else now > due_vn
+    over = now.date() > due_day if granularity is Granularity.DATE else now > due_vn
     return Timeliness.OVERDUE if over else Timeliness.WITHIN
