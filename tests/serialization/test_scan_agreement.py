@@ -117,6 +117,8 @@ REFUSED: list[tuple[str, Callable[[Record], object]]] = [
     ("subject is text", _set(("subject",), ["a"])),
     ("events is an array", _set(("events",), {"type": "received"})),
     ("events is not empty", _set(("events",), [])),
+    ("events is not a number", _set(("events",), 5)),
+    ("events is not text", _set(("events",), "received")),
     ("event is an object", _set(("events", 0), "received")),
     ("event type is text", _set(("events", 0, "type"), 1)),
     ("event type is a scalar", _set(("events", 0, "type"), ["received"])),

@@ -228,7 +228,10 @@ def _extension_fields(
     return [
         *head,
         ("Thời gian nhận hồ sơ", _time(d.received_at)),
-        ("Thời hạn giải quyết theo giấy tiếp nhận", _time(None if due is None else due.at)),
+        (
+            "Thời hạn giải quyết theo giấy tiếp nhận",
+            _time(None if due is None else sched.appointment(due)),
+        ),
         ("Lý do chậm", _line(letter.reason, f"{where}.reason") or "-"),
         ("Giải trình", _line(letter.explanation, f"{where}.explanation") or "-"),
         ("Đề nghị gia hạn thời gian giải quyết đến", _time(letter.new_appointment)),
@@ -267,7 +270,8 @@ def build_notice(
         if d.received_at is None:
             raise _missing(kind, d, "a receipt")
         due = d.due(schedule=sched)
-        appointment = d.printed_appointment or (None if due is None else due.at)
+        # A Civil Code period ends at 24:00; the receipt prints the office's close that day.
+        appointment = d.printed_appointment or (None if due is None else sched.appointment(due))
         limit = limit_vi(d.limit)
         fields = [
             *head,
@@ -311,7 +315,10 @@ def build_notice(
         fields = [
             *head,
             ("Thời gian nhận hồ sơ", _time(d.received_at)),
-            ("Thời hạn trả kết quả theo giấy tiếp nhận", _time(None if due is None else due.at)),
+            (
+                "Thời hạn trả kết quả theo giấy tiếp nhận",
+                _time(None if due is None else sched.appointment(due)),
+            ),
             ("Lý do chậm", _line(letter.reason, f"dossier {d.code} delay_notified.reason") or "-"),
             (
                 "Giải trình",

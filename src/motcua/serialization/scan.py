@@ -95,9 +95,10 @@ def _scan(data: object) -> Scanned:
         raise Defer
     check_schema_version(data, "")
     values = {key: _CHECK[key](value) for key, value in data.items() if key not in _SKIP}
-    # Anything but an array of event objects defers in _event (a string's characters, an
-    # object's keys are not objects), and an empty log is refused by the fold.
-    steps = tuple(_event(e) for e in data["events"])
+    events = data["events"]
+    if type(events) is not list:  # a string's characters, an object's keys: not events
+        raise Defer
+    steps = tuple(_event(e) for e in events)  # an empty log is refused by the fold
     limit = values["limit"]
     rule = values.get("rule")
     if isinstance(limit, NoTimeLimit):

@@ -47,9 +47,9 @@ def _check_apology(d: Dossier, ctx: Context) -> list[Finding]:
         days = int(ctx.params["notice_days"])
         kind = ctx.params["day_kind"]
         if kind == "working":
-            latest_day = ctx.schedule.calendar.add_working_days(due.at.date(), -days)
+            latest_day = ctx.schedule.calendar.add_working_days(due.date, -days)
         elif kind == "calendar":
-            latest_day = due.at.date() - timedelta(days=days)
+            latest_day = due.date - timedelta(days=days)
         else:
             raise InvalidInputError("apology day_kind", "calendar or working", kind)
         if letter.at.date() > latest_day:
