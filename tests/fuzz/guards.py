@@ -126,13 +126,14 @@ def fuzz(examples: int) -> settings:
     """Bounded, deterministic settings for one fuzz test (``MOTCUA_FUZZ_SCALE`` multiplies).
 
     No example database and derandomized: CI runs the same inputs every time, so a failure
-    reproduces; ``MOTCUA_FUZZ_SCALE=20 pytest tests/fuzz`` searches longer on a workstation.
+    reproduces; ``MOTCUA_FUZZ_SCALE=20 pytest tests/fuzz`` searches longer on a workstation,
+    and ``MOTCUA_FUZZ_RANDOM=1`` draws other inputs on every run.
     """
     scale = max(1, int(os.environ.get("MOTCUA_FUZZ_SCALE", "1")))
     return settings(
         max_examples=examples * scale,
         deadline=None,
-        derandomize=True,
+        derandomize=not os.environ.get("MOTCUA_FUZZ_RANDOM"),
         database=None,
         suppress_health_check=[
             HealthCheck.too_slow,

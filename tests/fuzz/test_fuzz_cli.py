@@ -48,12 +48,6 @@ NATIONAL: Final = hostile.dvcqg_procedure_records()
 CATALOGUE_DOC: Final = hostile.catalogue_document()
 
 
-@pytest.fixture(scope="module")
-def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory for the fuzzed files (module-scoped: Hypothesis reuses it per example)."""
-    return tmp_path_factory.mktemp("cli")
-
-
 # --- Hostile files and option values ------------------------------------------------------
 
 
@@ -135,7 +129,7 @@ def _option_file(scratch: Path, name: str, data: bytes) -> str:
     st.one_of(st.none(), INSTANTS),
     st.booleans(),
 )
-@fuzz(60)
+@fuzz(40)
 def test_dossier_show_and_export(  # noqa: PLR0917 - one argument per Hypothesis strategy
     scratch: Path,
     action: str,
@@ -165,7 +159,7 @@ def test_dossier_show_and_export(  # noqa: PLR0917 - one argument per Hypothesis
 
 
 @given(PAYLOAD_FILES, st.booleans(), st.booleans())
-@fuzz(30)
+@fuzz(20)
 def test_dossier_import_dvcqg(
     scratch: Path, file: tuple[bool, bytes], stdin: bool, skip: bool
 ) -> None:
@@ -175,7 +169,7 @@ def test_dossier_import_dvcqg(
 
 
 @given(NATIONAL_FILES, st.booleans(), st.booleans())
-@fuzz(30)
+@fuzz(20)
 def test_procedure_import(
     scratch: Path, file: tuple[bool, bytes], stdin: bool, skip: bool
 ) -> None:
@@ -192,7 +186,7 @@ def test_procedure_import(
     st.sampled_from([[], ["--by", "channel"], ["--by", "agency", "--by", "level"]]),
     st.booleans(),
 )
-@fuzz(40)
+@fuzz(30)
 def test_report(  # noqa: PLR0917 - one argument per Hypothesis strategy
     scratch: Path,
     file: tuple[bool, bytes],
@@ -238,7 +232,7 @@ def test_indicators(
 
 
 @given(DOSSIER_FILES, st.booleans(), st.one_of(st.none(), INSTANTS), st.booleans(), st.booleans())
-@fuzz(40)
+@fuzz(30)
 def test_check(  # noqa: PLR0917 - one argument per Hypothesis strategy
     scratch: Path,
     file: tuple[bool, bytes],
@@ -263,7 +257,7 @@ def test_check(  # noqa: PLR0917 - one argument per Hypothesis strategy
     st.one_of(st.none(), st.sampled_from([r["code"] for r in RECORDS]), CODES),
     st.sampled_from(["text", "html"]),
 )
-@fuzz(40)
+@fuzz(30)
 def test_notice(  # noqa: PLR0917 - one argument per Hypothesis strategy
     scratch: Path,
     file: tuple[bool, bytes],
@@ -280,7 +274,7 @@ def test_notice(  # noqa: PLR0917 - one argument per Hypothesis strategy
 
 
 @given(FIGURE_FILES, st.booleans(), st.booleans())
-@fuzz(30)
+@fuzz(20)
 def test_report_verify(
     scratch: Path, file: tuple[bool, bytes], stdin: bool, as_json: bool
 ) -> None:
@@ -298,7 +292,7 @@ def test_report_verify(
     INSTANTS,
     st.booleans(),
 )
-@fuzz(30)
+@fuzz(20)
 def test_catalogue_option(  # noqa: PLR0917 - one argument per Hypothesis strategy
     scratch: Path, file: tuple[bool, bytes], use: str, code: str, day: str, stdin: bool
 ) -> None:
@@ -315,7 +309,7 @@ def test_catalogue_option(  # noqa: PLR0917 - one argument per Hypothesis strate
 
 
 @given(ANNOUNCEMENT_FILES, st.booleans(), st.booleans(), st.sampled_from([".json", ".toml"]))
-@fuzz(30)
+@fuzz(20)
 def test_announcements_option(
     scratch: Path, file: tuple[bool, bytes], due: bool, stdin: bool, suffix: str
 ) -> None:
@@ -349,7 +343,7 @@ def test_announcements_option(
     st.one_of(st.none(), CLOCKS),
     st.booleans(),
 )
-@fuzz(120)
+@fuzz(80)
 def test_due(  # noqa: PLR0917 - one argument per Hypothesis strategy
     start: str, unit: str, count: str, cutoff: str | None, hours: str | None, as_json: bool
 ) -> None:
@@ -368,7 +362,7 @@ def test_due(  # noqa: PLR0917 - one argument per Hypothesis strategy
     st.one_of(YEARS, PERIODS, CODES, INSTANTS),
     st.booleans(),
 )
-@fuzz(120)
+@fuzz(80)
 def test_value_commands(command: str, value: str, as_json: bool) -> None:
     argv = {
         "calendar": ["calendar", value],
@@ -404,7 +398,7 @@ def test_value_commands(command: str, value: str, as_json: bool) -> None:
         max_size=6,
     )
 )
-@fuzz(60)
+@fuzz(40)
 def test_any_arguments(argv: list[str]) -> None:
     check_run(run_cli(argv), argv)
 

@@ -30,7 +30,6 @@ from typing import Any, Final
 from unittest import mock
 
 import attrs
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -96,12 +95,6 @@ generated_records = dossiers(max_events=6).map(dossier_to_json)
 records = st.one_of(
     hostile.mutated(RECORDS), generated_records.flatmap(lambda r: hostile.mutated([r]))
 )
-
-
-@pytest.fixture(scope="module")
-def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory for the fuzzed files (module-scoped: Hypothesis reuses it per example)."""
-    return tmp_path_factory.mktemp("fuzz")
 
 
 def _write(directory: Path, name: str, data: bytes) -> Path:
@@ -246,7 +239,7 @@ def json_texts(draw: st.DrawFn) -> str:
 
 
 @given(json_texts())
-@fuzz(300)
+@fuzz(210)
 def test_decode_json_refuses_or_agrees_with_the_standard_library(text: str) -> None:
     result = attempt(lambda: decode_json(text, "f.json"), text)
     if isinstance(result, MotcuaError):
@@ -264,7 +257,7 @@ def test_decode_json_refuses_or_agrees_with_the_standard_library(text: str) -> N
     st.one_of(st.builds(hostile.dump, trees).map(str.encode), hostile.json_bytes(trees)),
     st.booleans(),
 )
-@fuzz(100)
+@fuzz(70)
 def test_read_document_reads_files_and_stdin_alike(
     scratch: Path, data: bytes, stdin: bool
 ) -> None:
@@ -314,7 +307,7 @@ line_bytes = st.one_of(
 
 
 @given(line_bytes, st.integers(3, 9))
-@fuzz(200)
+@fuzz(140)
 def test_iter_lines_splits_at_cr_lf_and_crlf_whatever_the_block_size(
     data: bytes, block: int
 ) -> None:
@@ -327,7 +320,7 @@ def test_iter_lines_splits_at_cr_lf_and_crlf_whatever_the_block_size(
 
 
 @given(line_bytes, st.integers(1, 5), st.integers(3, 9))
-@fuzz(200)
+@fuzz(140)
 def test_line_ranges_split_a_file_into_its_lines(
     scratch: Path, data: bytes, parts: int, block: int
 ) -> None:
@@ -354,7 +347,7 @@ def _record_catalogue(draw_catalogue: bool) -> Catalogue | None:
 
 
 @given(records, st.booleans())
-@fuzz(400)
+@fuzz(280)
 def test_dossier_from_json(tree: Any, with_catalogue: bool) -> None:
     data = hostile.to_python(tree)
     catalogue = _record_catalogue(with_catalogue)
@@ -373,7 +366,7 @@ def test_dossier_from_json(tree: Any, with_catalogue: bool) -> None:
 
 
 @given(hostile.mutated(EVENTS))
-@fuzz(300)
+@fuzz(210)
 def test_event_from_json(tree: Any) -> None:
     data = hostile.to_python(tree)
     result = attempt(lambda: event_from_json(data, "f"), tree, untouched=data)
@@ -408,7 +401,7 @@ dossier_files = st.one_of(
 
 
 @given(dossier_files, st.booleans())
-@fuzz(150)
+@fuzz(100)
 def test_read_dossiers_loses_nothing(
     scratch: Path, file: tuple[bool, bytes], with_catalogue: bool
 ) -> None:
@@ -455,7 +448,7 @@ def _placed(add: Any) -> Any:
 
 
 @given(records)
-@fuzz(400)
+@fuzz(280)
 def test_scan_record_accepts_nothing_the_strict_reader_rejects(tree: Any) -> None:
     data = hostile.to_python(tree)
     scanned = attempt(lambda: scan_record(data), tree, untouched=data)
@@ -485,7 +478,7 @@ def test_scan_record_accepts_nothing_the_strict_reader_rejects(tree: Any) -> Non
 
 
 @given(st.lists(records, max_size=5), st.booleans())
-@fuzz(100)
+@fuzz(70)
 def test_tally_lines_counts_what_the_strict_reader_reads(
     trees_: list[Any], with_catalogue: bool
 ) -> None:
@@ -542,15 +535,29 @@ def test_tally_file_one_job_two_jobs_and_a_document_agree(scratch: Path, data: b
     assert type(one) is type(two)
     if isinstance(one, MotcuaError):
         assert str(one) == str(two)
-    else:
-        assert one == two
+        return
+    assert one == two
+    # The same records as one JSON document count the same (when every line is JSON).
+    texts = [t for _, t in hostile.reference_lines(data) if t is None or t.strip()]
+    lines = [t for t in texts if t is not None]
+    decoded = [attempt(functools.partial(decode_json, t, "l"), t) for t in lines]
+    # (In an array, a record is one level deeper: keep to records that still fit.)
+    if len(lines) < len(texts) or any(
+        isinstance(d, MotcuaError) or _depth(d) >= MAX_DEPTH for d in decoded
+    ):
+        return
+    document = _write(scratch, "tally.json", ("[" + ",\n".join(lines) + "]").encode())
+    whole = attempt(lambda: tally(document, 1), data)
+    assert not isinstance(whole, MotcuaError)
+    assert whole[0] == one[0]
+    assert len(whole[1]) == len(one[1])
 
 
 # --- Procedures and catalogues -----------------------------------------------------------
 
 
 @given(hostile.mutated(PROCEDURES))
-@fuzz(400)
+@fuzz(280)
 def test_procedure_from_json(tree: Any) -> None:
     data = hostile.to_python(tree)
     result = attempt(lambda: procedure_from_json(data, "f"), tree, untouched=data)
@@ -563,7 +570,7 @@ def test_procedure_from_json(tree: Any) -> None:
 
 
 @given(hostile.mutated([CATALOGUE_DOC], max_mutations=2))
-@fuzz(100)
+@fuzz(70)
 def test_catalogue_from_json(tree: Any) -> None:
     data = hostile.to_python(tree)
     result = attempt(lambda: catalogue_from_json(data, "f"), tree, untouched=data)
@@ -582,7 +589,7 @@ def test_catalogue_from_json(tree: Any) -> None:
         st.tuples(st.just(True), hostile.jsonl_bytes(PROCEDURES, max_records=3)),
     )
 )
-@fuzz(80)
+@fuzz(60)
 def test_load_catalogue(scratch: Path, file: tuple[bool, bytes]) -> None:
     jsonl, data = file
     path = _write(scratch, "catalogue.jsonl" if jsonl else "catalogue.json", data)
@@ -612,7 +619,7 @@ def limit_to_json_default_note() -> str:
 
 
 @given(hostile.mutated(hostile.LIMITS))
-@fuzz(400)
+@fuzz(280)
 def test_limit_round_trips_exactly(tree: Any) -> None:
     data = hostile.to_python(tree)
     result = attempt(lambda: limit_from_json(data), tree, untouched=data)
@@ -635,7 +642,7 @@ instant_texts = st.one_of(
 
 
 @given(instant_texts)
-@fuzz(500)
+@fuzz(350)
 def test_parse_instant_means_the_instant_written(value: Any) -> None:
     result = attempt(lambda: parse_instant(value, "at"), value)
     if isinstance(result, MotcuaError):
@@ -655,7 +662,7 @@ def test_parse_instant_means_the_instant_written(value: Any) -> None:
         st.text(max_size=12),
     )
 )
-@fuzz(150)
+@fuzz(100)
 def test_parse_date_means_the_date_written(value: Any) -> None:
     result = attempt(lambda: parse_date(value, "day"), value)
     if isinstance(result, date):
@@ -668,7 +675,7 @@ def test_parse_date_means_the_date_written(value: Any) -> None:
         st.sampled_from(["00010101000000", "99991231235959", "20240230080000", " 20240401080000"]),
     )
 )
-@fuzz(200)
+@fuzz(140)
 def test_parse_dvcqg_instant(value: str) -> None:
     result = attempt(lambda: parse_dvcqg_instant(value, "at"), value)
     if isinstance(result, datetime):
@@ -681,7 +688,7 @@ def test_parse_dvcqg_instant(value: str) -> None:
 
 
 @given(hostile.mutated(NATIONAL))
-@fuzz(250)
+@fuzz(180)
 def test_procedure_from_dvcqg(tree: Any) -> None:
     data = hostile.to_python(tree)
     result = attempt(lambda: procedure_from_dvcqg(data, "f"), tree, untouched=data)
@@ -693,8 +700,12 @@ def test_procedure_from_dvcqg(tree: Any) -> None:
     assert procedure_from_json(written) == result
 
 
+def _without_notes(dossier: Dossier) -> Dossier:
+    return attrs.evolve(dossier, events=tuple(attrs.evolve(e, note="") for e in dossier.events))
+
+
 @given(hostile.mutated(PAYLOADS))
-@fuzz(250)
+@fuzz(180)
 def test_dossier_from_dvcqg(tree: Any) -> None:
     data = hostile.to_python(tree)
     result = attempt(
@@ -705,7 +716,11 @@ def test_dossier_from_dvcqg(tree: Any) -> None:
         return
     written = dossier_to_dvcqg(result, catalogue=CATALOGUE)
     encodes(written)
-    assert dossier_from_dvcqg(written, catalogue=CATALOGUE) == result
+    # The payload has no place for an event's note: the note of a transfer inferred from
+    # DanhSachHoSoBoSung ("implied by ...") does not come back (the format's choice).
+    assert _without_notes(dossier_from_dvcqg(written, catalogue=CATALOGUE)) == _without_notes(
+        result
+    )
     assert dossier_from_json(dossier_to_json(result)) == result
 
 
@@ -718,7 +733,7 @@ def test_dossier_from_dvcqg(tree: Any) -> None:
         st.tuples(st.just("dossiers"), hostile.jsonl_bytes(PAYLOADS, max_records=3)),
     )
 )
-@fuzz(80)
+@fuzz(60)
 def test_read_dvcqg_files(scratch: Path, file: tuple[str, bytes]) -> None:
     kind, data = file
     if kind == "procedures":
@@ -768,7 +783,7 @@ _ANNOUNCEMENT_DEFAULTS: Final = {
 
 
 @given(hostile.mutated([hostile.ANNOUNCEMENTS]))
-@fuzz(400)
+@fuzz(280)
 def test_parse_announcements(tree: Any) -> None:
     data = hostile.to_python(tree)
     result = attempt(lambda: parse_announcements(data, origin="f"), tree, untouched=data)
@@ -791,7 +806,7 @@ def test_parse_announcements(tree: Any) -> None:
 
 
 @given(hostile.json_bytes(hostile.mutated([hostile.ANNOUNCEMENTS])), st.booleans())
-@fuzz(80)
+@fuzz(60)
 def test_load_announcements(scratch: Path, data: bytes, toml: bool) -> None:
     path = _write(scratch, "announcements.toml" if toml else "announcements.json", data)
     attempt(lambda: load_announcements(path), data)
@@ -801,7 +816,7 @@ def test_load_announcements(scratch: Path, data: bytes, toml: bool) -> None:
 
 
 @given(st.one_of(hostile.mutated(hostile.FIGURES), hostile.mutated([hostile.FIGURES])))
-@fuzz(400)
+@fuzz(280)
 def test_verify_figures_and_series(tree: Any) -> None:
     data = hostile.to_python(tree)
     if isinstance(data, list):

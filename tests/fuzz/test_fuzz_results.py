@@ -94,7 +94,7 @@ def _answers(dossier: Dossier, at: datetime | date) -> None:
 
 
 @given(records, st.sampled_from(AS_OF))
-@fuzz(200)
+@fuzz(140)
 def test_a_dossier_answers_or_refuses(tree: Any, at: datetime | date) -> None:
     dossier = _read(tree)
     if dossier is None:
@@ -106,7 +106,7 @@ def test_a_dossier_answers_or_refuses(tree: Any, at: datetime | date) -> None:
 
 
 @given(records)
-@fuzz(150)
+@fuzz(100)
 def test_the_dvcqg_payload_of_an_accepted_dossier_reads_back(tree: Any) -> None:
     dossier = _read(tree)
     if dossier is None:
@@ -127,7 +127,7 @@ def test_the_dvcqg_payload_of_an_accepted_dossier_reads_back(tree: Any) -> None:
     st.one_of(st.none(), st.sampled_from(AS_OF)),
     st.sampled_from(PERIODS),
 )
-@fuzz(120)
+@fuzz(80)
 def test_checks_reports_and_indicators_answer_or_refuse(
     trees: list[Any], regime: Regime, at: datetime | date | None, period: Any
 ) -> None:
@@ -158,7 +158,7 @@ def test_checks_reports_and_indicators_answer_or_refuse(
     st.sampled_from(list(NoticeKind)),
     st.sampled_from(list(Regime)),
 )
-@fuzz(150)
+@fuzz(100)
 def test_every_notice_renders_or_refuses(tree: Any, kind: NoticeKind, regime: Regime) -> None:
     dossier = _read(tree)
     if dossier is None:
