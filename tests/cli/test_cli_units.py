@@ -133,3 +133,24 @@ def test_report_by_commune_rehomed_across_the_reform(
     code, _, err = run(capsys, "report", str(path), "--period", "2024-Q2", "--rehome-to", "x")
     assert code == 2
     assert err.startswith("motcua: error: --rehome-to: expected to be used with --by")
+
+
+def test_report_by_commune_is_the_same_on_two_cores_and_counts_a_dossier_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "dossiers.jsonl"
+    lines = [_record("2024-05-02", n, "00007" if n % 2 else "00004") for n in range(1, 41)]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    common = [str(path), "--period", "2024-Q2", "--by", "commune", "--rehome-to", "2026-01-01"]
+    outs = []
+    for jobs in ("1", "2"):
+        code, out, err = run(capsys, "report", *common, "--format", "json", "--jobs", jobs)
+        assert (code, err) == (0, "")
+        outs.append(out)
+    assert outs[0] == outs[1]
+    assert json.loads(outs[0])["total"]["received_total"] == 40
+    # The same dossier twice: named, not counted twice, in every grouping.
+    path.write_text("\n".join([*lines, lines[0]]) + "\n", "utf-8")
+    code, _, err = run(capsys, "report", *common, "--skip-invalid")
+    assert code == 2
+    assert "line 41 $.code: expected each dossier once" in err

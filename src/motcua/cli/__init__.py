@@ -156,12 +156,12 @@ def _parser() -> _Parser:
     cal.add_argument("--json", action="store_true", help="print a JSON object")
     cal.set_defaults(handler=_cmd_calendar)
 
-    from motcua.cli import compliance, records, reporting  # noqa: PLC0415 - cattrs on demand
+    from motcua.cli import compliance, records, reporting, units  # noqa: PLC0415 - on demand
 
     records.add_commands(sub)
     reporting.add_commands(sub)
     compliance.add_commands(sub)
-    __import__("motcua.cli.units", fromlist=["add_commands"]).add_commands(sub)
+    units.add_commands(sub)
     return parser
 
 

@@ -7,14 +7,13 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from motcua.analyses.bieu06 import Bieu06, UnitRole
+from motcua.analyses.bieu06 import UnitRole
 from motcua.analyses.index766 import DVCQG_2025, Index766
 from motcua.analyses.periods import Period, parse_period
 from motcua.analyses.report import Dimension, Report
 from motcua.analyses.verify import verify_figures, verify_series
 from motcua.cli import _args
 from motcua.cli._common import Parser, parse_start
-from motcua.domain.procedures import Catalogue
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.files import Source, read_document
@@ -91,26 +90,6 @@ def _date(text: str, option: str) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _by_unit(
-    args: argparse.Namespace, period: Period, by: list[Dimension], catalogue: Catalogue
-) -> tuple[Bieu06, list[InvalidInputError]]:
-    """Biểu 06 grouped by province or commune: each record read strictly, then counted."""
-    from motcua.serialization.units import unit_registry  # noqa: PLC0415 - data on demand
-
-    acc = Bieu06(
-        period,
-        by=by,
-        catalogue=catalogue,
-        units=unit_registry(),
-        unit_role=UnitRole(args.unit_of),
-        rehome_to=None if args.rehome_to is None else _date(args.rehome_to, "--rehome-to"),
-    )
-    result = _args.read_input(
-        args, "dossiers", lambda d, w, p: acc.add(dossier_from_json(d, w, p, catalogue=catalogue))
-    )
-    return acc, list(result.errors)
-
-
 def _cmd_report(args: argparse.Namespace) -> int:
     period = _period(args)
     catalogue = _args.catalogue(args)
@@ -120,9 +99,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise InvalidInputError(
             "--rehome-to", "to be used with --by province or commune", args.rehome_to
         )
+    units = None
     if {Dimension.PROVINCE, Dimension.COMMUNE} & set(by):
-        acc, errors = _by_unit(args, period, by, catalogue)
-        return _print_report(args, acc.result(), errors)
+        from motcua.serialization.units import unit_registry  # noqa: PLC0415 - data on demand
+
+        units = unit_registry()
     progress = _Progress(args.jobs if args.jobs > 1 else None)
     try:
         acc = tally_file(
@@ -134,6 +115,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
             skip_invalid=args.skip_invalid,
             errors=errors,
             progress=progress,
+            units=units,
+            unit_role=UnitRole(args.unit_of),
+            rehome_to=None if args.rehome_to is None else _date(args.rehome_to, "--rehome-to"),
         )
     finally:
         progress.close()

@@ -16,9 +16,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from motcua.analyses.bieu06 import UnitRole
 from motcua.analyses.periods import Period
 from motcua.analyses.report import (
     Bieu06,
@@ -27,6 +30,7 @@ from motcua.analyses.report import (
     ReportPolicy,
 )
 from motcua.domain.procedures import Catalogue
+from motcua.domain.unit_registry import UnitRegistry
 from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
 from motcua.serialization.decoding import decode_json
 from motcua.serialization.dossiers import dossier_from_json, iter_dossiers
@@ -91,6 +95,7 @@ def _add_scanned(acc: Bieu06, scanned: Scanned) -> None:
         scanned.channel,
         scanned.level,
         log.reference_day,
+        scanned.units,
     )
     acc.add_clock(keys, log.fold.clock, log.clock_before, scanned.limit, scanned.rule)
 
@@ -141,21 +146,24 @@ def tally_lines(
             *skip_invalid*; then each error is appended to *errors*.
     """
     numbered = ((number, line) for number, line in enumerate(lines, start=first_line))
-    return _tally(numbered, where, period, by, catalogue, policy, skip_invalid, errors)
+    spec = partial(Bieu06, period, by=tuple(by), catalogue=catalogue, policy=policy)
+    return _tally(numbered, where, spec, catalogue, skip_invalid, errors)
+
+
+#: How to make an empty accumulator (picklable, so every process makes the same one).
+Spec = Callable[[], Bieu06]
 
 
 def _tally(  # noqa: PLR0917 - private helper of the public tally functions
     lines: Iterable[tuple[int, str | InvalidInputError]],
     name: str,
-    period: Period,
-    by: Iterable[Dimension],
+    spec: Spec,
     catalogue: Catalogue | None,
-    policy: ReportPolicy | None,
     skip_invalid: bool,
     errors: list[InvalidInputError] | None,
     seen: Seen | None = None,
 ) -> Bieu06:
-    acc = Bieu06(period, by=by, catalogue=catalogue, policy=policy)
+    acc = spec()
     seen = Seen() if seen is None else seen
     for number, line in lines:
         at = f"{name} line {number}"
@@ -188,10 +196,8 @@ def _tally_part(  # noqa: PLR0917 - a process-pool entry point takes positional 
     start: int,
     end: int,
     first_line: int,
-    period: Period,
-    by: tuple[Dimension, ...],
+    spec: Spec,
     catalogue: Catalogue | None,
-    policy: ReportPolicy | None,
     skip_invalid: bool,
 ) -> tuple[tuple[int, dict[Any, tuple[int, ...]]], list[InvalidInputError], list[str]]:
     errors: list[InvalidInputError] = []
@@ -201,7 +207,7 @@ def _tally_part(  # noqa: PLR0917 - a process-pool entry point takes positional 
         lines = iter_lines(
             handle, path, first_line=first_line, size=end - start, at_start=start == 0
         )
-        acc = _tally(lines, path, period, by, catalogue, policy, skip_invalid, errors, seen)
+        acc = _tally(lines, path, spec, catalogue, skip_invalid, errors, seen)
     return acc.state(), errors, list(seen.codes)
 
 
@@ -217,6 +223,9 @@ def tally_file(
     errors: list[InvalidInputError] | None = None,
     progress: Progress | None = None,
     input_format: str | None = None,
+    units: UnitRegistry | None = None,
+    unit_role: UnitRole = UnitRole.DECIDING,
+    rehome_to: date | None = None,
 ) -> Bieu06:
     """Count every dossier of a JSON or JSON Lines input into a Biểu 06 accumulator.
 
@@ -235,19 +244,32 @@ def tally_file(
         errors: Where bad records go with *skip_invalid*.
         progress: Called with the number of lines (or file parts) done so far.
         input_format: ``json`` or ``jsonl`` when the name does not say (standard input).
+        units: The unit registry, to group by province or commune.
+        unit_role: Which of a dossier's units those groups follow.
+        rehome_to: Group every dossier under the units of this day instead of its own.
 
     Raises:
         InvalidInputError: The first bad record, unless *skip_invalid*.
     """
     src = Source.of(path, input_format)
-    dims = tuple(by)
+    spec = partial(
+        Bieu06,
+        period,
+        by=tuple(by),
+        catalogue=catalogue,
+        policy=policy,
+        units=units,
+        unit_role=unit_role,
+        rehome_to=rehome_to,
+    )
+    spec()  # a grouping the options cannot serve fails here, before any record
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     if type(workers) is not int or workers < 1:
         raise InvalidInputError("jobs", "a number of processes, 1 or more (0: all cores)", jobs)
     if src.format == "jsonl" and workers > 1 and not src.stdin:
         src.open().close()  # a missing or special file is refused here, before any split
         # None when a code is in two parts.
-        parallel = _tally_parallel(src, period, dims, catalogue, policy, workers, skip_invalid)
+        parallel = _tally_parallel(src, spec, catalogue, workers, skip_invalid)
         if parallel is not None:
             acc, found = parallel
             if errors is not None:
@@ -261,14 +283,14 @@ def tally_file(
         handle = src.open()
         try:
             lines = _with_progress(iter_lines(handle, src.name), progress)
-            acc = _tally(lines, src.name, period, dims, catalogue, policy, skip_invalid, found)
+            acc = _tally(lines, src.name, spec, catalogue, skip_invalid, found)
         finally:
             if not src.stdin:
                 handle.close()
         if errors is not None:
             errors.extend(found)
         return acc
-    acc = Bieu06(period, by=dims, catalogue=catalogue, policy=policy)
+    acc = spec()
     seen = Seen()
     for count, item in enumerate(iter_dossiers(src, catalogue=catalogue), start=1):
         try:
@@ -302,26 +324,22 @@ def _with_progress(
         yield number, line
 
 
-def _tally_parallel(  # noqa: PLR0917 - private helper of tally_file
+def _tally_parallel(
     src: Source,
-    period: Period,
-    dims: tuple[Dimension, ...],
+    spec: Spec,
     catalogue: Catalogue | None,
-    policy: ReportPolicy | None,
     workers: int,
     skip_invalid: bool,
 ) -> tuple[Bieu06, list[InvalidInputError]] | None:
     """Count the parts of a file in processes; None if a code appears in two parts."""
     parts = line_ranges(src.path, workers)
-    acc = Bieu06(period, by=dims, catalogue=catalogue, policy=policy)
+    acc = spec()
     found: list[InvalidInputError] = []
     codes: set[str] = set()
     total = 0
     with ProcessPoolExecutor(max_workers=min(workers, len(parts))) as pool:
         futures = [
-            pool.submit(
-                _tally_part, src.path, s, e, first, period, dims, catalogue, policy, skip_invalid
-            )
+            pool.submit(_tally_part, src.path, s, e, first, spec, catalogue, skip_invalid)
             for s, e, first in parts
         ]
         for future in futures:

@@ -54,6 +54,8 @@ class Scanned(NamedTuple):
     limit: TimeLimit | NoTimeLimit
     rule: CountingRule | None
     log: ClockLog
+    #: The receiving, deciding and locality unit codes (``""``: not recorded).
+    units: tuple[str, str, str] = ("", "", "")
 
 
 def scan_record(data: object) -> Scanned | None:
@@ -118,6 +120,11 @@ def _scan(data: object) -> Scanned:
         limit,
         rule,
         log,
+        (
+            values.get("receiving_unit", ""),
+            values.get("deciding_unit", ""),
+            values.get("locality", ""),
+        ),
     )
 
 
