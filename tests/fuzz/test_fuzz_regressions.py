@@ -285,7 +285,7 @@ _HUGE = 10**5000
             marks=pytest.mark.xfail(
                 strict=True,
                 reason=(
-                    "domain/procedures.py Fee takes an amount of any size, so a 5,000-digit "
+                    "domain/terms.py Fee (amount) takes an amount of any size, so a 5,000-digit "
                     "amount is accepted and procedure_to_json's output cannot be written "
                     "(json.dumps raises ValueError)"
                 ),
