@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         check_figures as check_figures,
     )
     from motcua.analyses.compliance.rules import (
+        Basis as Basis,
         Rule as Rule,
         Violation as Violation,
     )
@@ -57,6 +58,12 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         Index766 as Index766,
         Index766Config as Index766Config,
         IndicatorResult as IndicatorResult,
+    )
+    from motcua.analyses.forms import (
+        FORM_SETS as FORM_SETS,
+        FormSet as FormSet,
+        forms_for as forms_for,
+        forms_on as forms_on,
     )
     from motcua.analyses.notices import (
         FORMS as FORMS,
@@ -152,9 +159,15 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         Posting as Posting,
         Procedure as Procedure,
     )
-    from motcua.domain.regimes import (
+    from motcua.domain.instruments import (
+        INSTRUMENTS as INSTRUMENTS,
         Instrument as Instrument,
+        in_force_on as in_force_on,
+        instrument as instrument,
+    )
+    from motcua.domain.regimes import (
         Regime as Regime,
+        instruments_on as instruments_on,
         regime_on as regime_on,
     )
     from motcua.domain.timeliness import (
@@ -386,7 +399,16 @@ _EXPORTS: Final[dict[str, str]] = {
     "OnlineLevel": "motcua.domain.procedures",
     "Posting": "motcua.domain.procedures",
     "Procedure": "motcua.domain.procedures",
-    "Instrument": "motcua.domain.regimes",
+    "Instrument": "motcua.domain.instruments",
+    "INSTRUMENTS": "motcua.domain.instruments",
+    "in_force_on": "motcua.domain.instruments",
+    "instrument": "motcua.domain.instruments",
+    "instruments_on": "motcua.domain.regimes",
+    "Basis": "motcua.analyses.compliance.rules",
+    "FormSet": "motcua.analyses.forms",
+    "FORM_SETS": "motcua.analyses.forms",
+    "forms_for": "motcua.analyses.forms",
+    "forms_on": "motcua.analyses.forms",
     "Regime": "motcua.domain.regimes",
     "regime_on": "motcua.domain.regimes",
     "Granularity": "motcua.domain.timeliness",

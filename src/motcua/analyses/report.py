@@ -8,13 +8,14 @@ report's names from where they live:
   dossier falls in a period's report (carried over, resolved early / on time / late,
   pending within time / overdue), with the identities that hold by construction;
 * :mod:`motcua.analyses.bieu06`: the mergeable accumulator :class:`Bieu06` and the
-  :class:`Report` it produces, grouped by level, field, agency or channel;
+  :class:`Report` it produces, grouped by level, field, agency, channel, province or
+  commune;
 * :mod:`motcua.analyses.rates`: exact rates and half-up rounding of percentages.
 """
 
 from __future__ import annotations
 
-from motcua.analyses.bieu06 import Bieu06, Dimension, DossierKeys, GroupKey, Report
+from motcua.analyses.bieu06 import Bieu06, Dimension, DossierKeys, GroupKey, Report, UnitRole
 from motcua.analyses.buckets import (
     COLUMNS,
     Counts,
@@ -37,6 +38,7 @@ __all__ = [
     "Report",
     "ReportPolicy",
     "StoppedAs",
+    "UnitRole",
     "classify_for_period",
     "percent",
     "place",

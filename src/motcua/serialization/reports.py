@@ -21,13 +21,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from motcua.analyses.bieu06 import UnitRole
 from motcua.analyses.periods import Period
 from motcua.analyses.report import (
     Bieu06,
     Dimension,
     DossierKeys,
     ReportPolicy,
+    UnitRole,
 )
 from motcua.domain.procedures import Catalogue
 from motcua.domain.unit_registry import UnitRegistry
