@@ -190,7 +190,7 @@ class Rule(Generic[S]):
         """The first and last day of its sourced bases' instruments (None: open-ended).
 
         >>> from motcua.analyses.compliance import RULES
-        >>> [r for r in RULES if r.id == "online-8h"][0].in_force
+        >>> next(r for r in RULES if r.id == "online-8h").in_force
         (datetime.date(2020, 5, 22), None)
         """
         windows = [b.window for b in self.bases if b.sourced]
