@@ -302,10 +302,6 @@ INSTANTS: Final[list[str]] = [
     "",
 ]
 
-#: Option values with a known failure (an xfail in test_fuzz_regressions.py), kept out of
-#: the property tests until it is fixed: remove them here when the xfail is removed.
-#: ``--as-of 9999-12-31`` (the end of the last day) overflows in domain/clock.py.
-KNOWN_FAILURES: Final = frozenset({"9999-12-31", "31/12/9999"})
 
 #: Keys that a record does not have, or should not have twice.
 EXTRA_KEYS: Final[list[str]] = [

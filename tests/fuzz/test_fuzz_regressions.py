@@ -224,41 +224,16 @@ _READERS: Final[dict[str, tuple[Callable[[Any], Any], Any]]] = {
 }
 
 
-_SURROGATE_IN_CONVERTER = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "serialization/converter.py _str (the str structure hook) accepts a lone surrogate, "
-        "which json.dumps(..., ensure_ascii=False).encode('utf-8') then cannot write; "
-        "serialization.decoding.check_text refuses it"
-    ),
-)
-_HUGE_INT_IN_ERRORS = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "foundation/errors.py InvalidInputError.__init__ formats got with !r, and repr() of "
-        "an int over 4,300 digits raises ValueError (sys.int_info.default_max_str_digits), "
-        "so refusing such a value raises ValueError instead"
-    ),
-)
-
-
 @pytest.mark.parametrize(
     ("reader", "path", "value"),
     [
-        pytest.param(
-            "dossier_from_json", ("applicant",), "a\ud800", marks=_SURROGATE_IN_CONVERTER
-        ),
+        ("dossier_from_json", ("applicant",), "a\ud800"),
         ("dossier_from_json", ("code",), "\ud800"),
         ("dossier_from_json", ("events", 0, "at"), "\ud800"),
-        pytest.param("event_from_json", ("reason",), "\ud800", marks=_SURROGATE_IN_CONVERTER),
-        pytest.param("procedure_from_json", ("name",), "\ud800", marks=_SURROGATE_IN_CONVERTER),
+        ("event_from_json", ("reason",), "\ud800"),
+        ("procedure_from_json", ("name",), "\ud800"),
         ("limit_from_json", ("note",), "\ud800"),
-        pytest.param(
-            "parse_announcements",
-            ("announcements", 0, "issuer"),
-            "\udfff",
-            marks=_SURROGATE_IN_CONVERTER,
-        ),
+        ("parse_announcements", ("announcements", 0, "issuer"), "\udfff"),
         ("procedure_from_dvcqg", ("TENTTHC",), "\ud800"),
         ("dossier_from_dvcqg", ("ChuHoSo",), "\ud800"),
         ("scan_record", ("code",), "\ud800"),
@@ -279,31 +254,16 @@ _HUGE = 10**5000
         ("dossier_from_json", ("channel",)),
         ("dossier_from_json", ("limit", "count")),
         ("event_from_json", ("at",)),
-        pytest.param(
-            "procedure_from_json",
-            ("terms", 0, "fees", 0, "amount"),
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "domain/terms.py Fee (amount) takes an amount of any size, so a 5,000-digit "
-                    "amount is accepted and procedure_to_json's output cannot be written "
-                    "(json.dumps raises ValueError)"
-                ),
-            ),
-        ),
-        pytest.param("limit_from_json", ("note",), marks=_HUGE_INT_IN_ERRORS),
-        pytest.param("parse_announcements", ("announced_through",), marks=_HUGE_INT_IN_ERRORS),
-        pytest.param("procedure_from_dvcqg", ("MATTHC",), marks=_HUGE_INT_IN_ERRORS),
-        pytest.param(
-            "procedure_from_dvcqg",
-            ("CACHTHUCTHUCHIEN", 0, "THOIGIAN", 0, "THOIGIANGIAIQUYET"),
-            marks=_HUGE_INT_IN_ERRORS,
-        ),
-        pytest.param("dossier_from_dvcqg", ("KenhThucHien",), marks=_HUGE_INT_IN_ERRORS),
+        ("procedure_from_json", ("terms", 0, "fees", 0, "amount")),
+        ("limit_from_json", ("note",)),
+        ("parse_announcements", ("announced_through",)),
+        ("procedure_from_dvcqg", ("MATTHC",)),
+        ("procedure_from_dvcqg", ("CACHTHUCTHUCHIEN", 0, "THOIGIAN", 0, "THOIGIANGIAIQUYET")),
+        ("dossier_from_dvcqg", ("KenhThucHien",)),
         # analyses/verify.py took a count of any size, and its messages then raised
         # ValueError (an int over 4,300 digits has no str).
         ("verify_figures", ("received_total",)),
-        pytest.param("scan_record", ("code",), marks=_HUGE_INT_IN_ERRORS),
+        ("scan_record", ("code",)),
     ],
 )
 def test_a_5000_digit_integer_is_refused_or_written_back(
@@ -327,31 +287,11 @@ def _refused_or_written(reader: str, path: tuple[str | int, ...], value: object)
     json.dumps(out, ensure_ascii=False, default=str).encode("utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "serialization/decoding.py decode_json looks for a surrogate only when the text has a "
-        "\\u escape (f1eec0e, for speed: text decoded from UTF-8 cannot hold one), so a str "
-        "handed over in Python with a raw lone surrogate is accepted (tally_lines takes such "
-        "lines) and cannot be written as UTF-8"
-    ),
-)
 def test_decode_json_refuses_a_raw_lone_surrogate_in_a_str() -> None:
     with pytest.raises(InvalidInputError):
         decode_json('{"applicant": "a\ud800"}', "f.json")
 
 
-_AS_OF_LAST_DAY = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "domain/clock.py as_of_instant turns the date 9999-12-31 into the next midnight "
-        "(value + timedelta(days=1)): OverflowError from Dossier.due/appointment/timeliness/"
-        "remaining/as_of, check(as_of=...) and the CLI's --as-of (a traceback, exit 1)"
-    ),
-)
-
-
-@_AS_OF_LAST_DAY
 @pytest.mark.parametrize("answer", ["due", "appointment", "timeliness", "remaining", "as_of"])
 def test_a_dossier_as_of_the_last_day_answers_or_refuses(answer: str) -> None:
     dossier = dossier_from_json(_RECORD)
@@ -369,7 +309,6 @@ def test_a_dossier_as_of_the_last_day_answers_or_refuses(answer: str) -> None:
         one_line(str(exc))
 
 
-@_AS_OF_LAST_DAY
 @pytest.mark.parametrize(
     "argv",
     [

@@ -60,6 +60,8 @@ def as_of_instant(value: datetime | date) -> datetime:
     '2024-03-15T00:00:00+07:00'
     """
     if isinstance(value, date) and not isinstance(value, datetime):
+        if value == date.max:  # its end is past what a datetime can hold: every event is before it
+            return datetime.max.replace(tzinfo=VN_TZ)
         return datetime.combine(value + timedelta(days=1), time.min, tzinfo=VN_TZ)
     return vn_instant(value, "as_of", expected="a datetime or a date (a date means its end)")
 

@@ -93,15 +93,19 @@ def _amount(value: int | Decimal | None) -> int | None:
     return value
 
 
+#: The largest fee amount accepted, in đồng (10^15: far above any fee or charge).
+MAX_AMOUNT: Final = 10**15
+
+
 def _non_negative_amount(
     _instance: object, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_AMOUNT:
         raise InvalidInputError(
             f"Fee.{attribute.name}",
-            "a whole number of đồng, 0 or more, or None when set elsewhere",
+            f"a whole number of đồng from 0 to {MAX_AMOUNT:,}, or None when set elsewhere",
             value,
         )
 

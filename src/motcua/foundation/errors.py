@@ -17,10 +17,44 @@ __all__ = [
     "NotFoundError",
     "OutsideCalendarError",
     "TransitionError",
+    "shown",
     "text_hint",
 ]
 
 _ASCII_DIGITS: Final = frozenset("0123456789")
+
+
+#: Longest rendering of a value in a message, in characters.
+_SHOWN_MAX = 200
+
+
+def shown(value: object) -> str:
+    """The ``repr`` of *value* for a message: one line, at most about 200 characters.
+
+    An integer too long to print (over 4,300 digits) is described by its size.
+
+    >>> shown("a" * 300).endswith("a…' (302 characters)")
+    True
+    >>> shown(10**5000)
+    'an integer of 5001 digits'
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 14_000:
+        return f"an integer of {_digits(value)} digits"
+    text = repr(value)
+    if len(text) <= _SHOWN_MAX:
+        return text
+    return f"{text[: _SHOWN_MAX - 20]}…{text[-1]} ({len(text)} characters)"
+
+
+def _digits(value: int) -> int:
+    """How many decimal digits *value* has, without converting it to text."""
+    n = abs(value)
+    estimate = max(1, int(n.bit_length() * 0.30102999566398120))
+    while 10**estimate <= n:
+        estimate += 1
+    while estimate > 1 and 10 ** (estimate - 1) > n:
+        estimate -= 1
+    return estimate
 
 
 class MotcuaError(Exception):
@@ -43,7 +77,7 @@ class InvalidInputError(MotcuaError, ValueError):
         self.expected = expected
         self.got = got
         self.hint = hint
-        msg = f"{field}: expected {expected}, got {got!r}"
+        msg = f"{field}: expected {expected}, got {shown(got)}"
         if hint:
             msg += f"; {hint}"
         super().__init__(msg)
@@ -109,7 +143,7 @@ class NotFoundError(MotcuaError, LookupError):
         self.what = what
         self.key = key
         self.hint = hint
-        msg = f"{what} {key!r} not found"
+        msg = f"{what} {shown(key)} not found"
         if hint:
             msg += f"; {hint}"
         super().__init__(msg)

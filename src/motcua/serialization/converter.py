@@ -38,6 +38,7 @@ from motcua.domain.lifecycle import EVENT_TYPES, Event
 from motcua.domain.procedures import Channel, NoTimeLimit
 from motcua.foundation.errors import InvalidInputError, TransitionError
 from motcua.foundation.vntime import to_vn
+from motcua.serialization.decoding import check_text
 from motcua.serialization.instants import parse_date, parse_instant
 from motcua.serialization.limits import allotted_from_json, limit_from_json, limit_to_json
 from motcua.serialization.schema import channel_of, enum_member
@@ -81,7 +82,7 @@ SCHEMA_VERSION: Final = 1
 def _str(value: object, field: str) -> str:
     if not isinstance(value, str):
         raise InvalidInputError(field, "a string", value)
-    return value
+    return check_text(value, field)  # a lone surrogate cannot be written back
 
 
 def _int(value: object, field: str) -> int:

@@ -241,12 +241,14 @@ def _too_deep(where: str) -> InvalidInputError:
     )
 
 
-def decode_json(text: str, where: str) -> object:
+def decode_json(text: str, where: str, *, from_utf8: bool = False) -> object:
     """Decode one JSON text strictly; every refusal names *where* and the JSON path.
 
     Args:
         text: The JSON text (one record of a JSON Lines file, or a whole document).
         where: The file (and line) it came from, for messages.
+        from_utf8: The text was decoded from UTF-8 bytes, so it cannot hold a surrogate
+            character itself (only an escape can make one): skip that search.
 
     Raises:
         InvalidInputError: Not JSON, or JSON motcua refuses (module docstring).
@@ -264,7 +266,8 @@ def decode_json(text: str, where: str) -> object:
             # An array or object at depth MAX_DEPTH is the (MAX_DEPTH + 1)th level.
             if depth > MAX_DEPTH or (depth == MAX_DEPTH and isinstance(value, dict | list)):
                 raise _too_deep(where)
-    if "\\u" in text and _MAYBE_SURROGATE.search(text):
+    raw = not from_utf8 and not text.isascii() and _SURROGATE.search(text) is not None
+    if raw or ("\\u" in text and _MAYBE_SURROGATE.search(text)):
         for path, _depth, value in _walk(data):
             keys = value.keys() if isinstance(value, dict) else ()
             if (isinstance(value, str) and _SURROGATE.search(value)) or any(

@@ -304,7 +304,7 @@ def read_document(source: str | Path | Source, input_format: str | None = None) 
     # the decoder's line numbers count CR-only line ends too.
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return decode_json(text, src.name)
+    return decode_json(text, src.name, from_utf8=True)
 
 
 def _records_of_document(data: object, where: str, key: str) -> list[tuple[object, str]]:
@@ -337,7 +337,7 @@ def iter_json_lines(
                 yield where, text
             elif text.strip():
                 try:
-                    yield where, decode_json(text, where)
+                    yield where, decode_json(text, where, from_utf8=True)
                 except InvalidInputError as exc:
                     yield where, exc
     finally:

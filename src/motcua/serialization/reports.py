@@ -147,7 +147,7 @@ def tally_lines(
     """
     numbered = ((number, line) for number, line in enumerate(lines, start=first_line))
     spec = partial(Bieu06, period, by=tuple(by), catalogue=catalogue, policy=policy)
-    return _tally(numbered, where, spec, catalogue, skip_invalid, errors)
+    return _tally(numbered, where, spec, catalogue, skip_invalid, errors, from_utf8=False)
 
 
 #: How to make an empty accumulator (picklable, so every process makes the same one).
@@ -162,6 +162,8 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
     skip_invalid: bool,
     errors: list[InvalidInputError] | None,
     seen: Seen | None = None,
+    *,
+    from_utf8: bool = True,
 ) -> Bieu06:
     acc = spec()
     seen = Seen() if seen is None else seen
@@ -172,7 +174,7 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
                 raise line
             if not line.strip():
                 continue
-            count_record(acc, decode_json(line, at), at, catalogue, seen)
+            count_record(acc, decode_json(line, at, from_utf8=from_utf8), at, catalogue, seen)
         except InvalidInputError as exc:
             if not skip_invalid:
                 raise

@@ -105,8 +105,8 @@ def field_text(value: object, where: str) -> str:
     """*value* as text (null: empty), or an error naming *where*."""
     if value is None:
         return ""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) < 10**20:
+        return str(value)  # senders write codes and counts as numbers too
     if not isinstance(value, str):
         raise InvalidInputError(where, "a string", value)
     return check_text(value, where).strip()

@@ -77,12 +77,16 @@ _NUMBER: Final = re.compile(r"[0-9]{1,9}(?:[.,][0-9]{1,6})?")
 def _number(value: object, field: str) -> Fraction:
     if isinstance(value, bool):
         raise InvalidInputError(field, "a number", value)
-    if isinstance(value, int | float):
+    if isinstance(value, int) and abs(value) < 10**9:
+        return Fraction(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 10**9:
+        return Fraction(int(value))
+    if isinstance(value, float) and abs(value) < 10**9:
         return Fraction(str(value))
     # ASCII digits with one decimal comma or point; nothing Fraction would expand (1e9999).
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
         return Fraction(value.strip().replace(",", "."))
-    raise InvalidInputError(field, "a number such as 3 or 0,5", value)
+    raise InvalidInputError(field, "a number such as 3 or 0,5 (below 10^9)", value)
 
 
 def _whole(value: object, field: str) -> int:
