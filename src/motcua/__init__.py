@@ -266,8 +266,10 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         registry_from_json as registry_from_json,
         unit_registry as unit_registry,
     )
-    from motcua.time.announcements import (
+    from motcua.time.official import (
         ANNOUNCEMENTS as ANNOUNCEMENTS,
+    )
+    from motcua.time.announcements import (
         Announcement as Announcement,
         DayChange as DayChange,
         DayKind as DayKind,
@@ -321,7 +323,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "to_vn": "motcua.foundation.vntime",
     "vn_instant": "motcua.foundation.vntime",
     "Confidence": "motcua.foundation.confidence",
-    "ANNOUNCEMENTS": "motcua.time.announcements",
+    "ANNOUNCEMENTS": "motcua.time.official",
     "Announcement": "motcua.time.announcements",
     "DayChange": "motcua.time.announcements",
     "DayKind": "motcua.time.announcements",

@@ -39,7 +39,8 @@ import attrs
 
 from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import InvalidInputError
-from motcua.time.announcements import ANNOUNCEMENTS, Announcement
+from motcua.time.announcements import Announcement
+from motcua.time.official import ANNOUNCEMENTS
 from motcua.time.working_calendar import (
     DayCategory,
     NamedDay,
