@@ -248,7 +248,7 @@ def test_limit_validation() -> None:
     with pytest.raises(InvalidInputError, match="cannot be negative"):
         WorkingDays(-1)
     with pytest.raises(InvalidInputError, match="Fraction"):
-        WorkingDays(0.5)
+        WorkingDays(0.5)  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="whole number"):
         CalendarDays(Fraction(1, 2))
     with pytest.raises(InvalidInputError):

@@ -85,4 +85,4 @@ def test_dates_still_mean_midnight_where_they_did() -> None:
     assert Received(date(2024, 4, 26)).at == datetime(2024, 4, 26, tzinfo=VN_TZ)
     assert Pause(date(2024, 4, 26), date(2024, 4, 27)).start.tzinfo is VN_TZ
     with pytest.raises(InvalidInputError, match=r"^event\.at: expected a datetime"):
-        Received("2024-04-26")
+        Received("2024-04-26")  # type: ignore[arg-type]

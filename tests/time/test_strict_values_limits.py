@@ -35,7 +35,10 @@ from motcua.time.deadlines import WorkSchedule
 from motcua.time.limits import MAX_COUNT, count_from_text
 
 KINDS = [WorkingDays, WorkingHours, CalendarDays, Months]
-UNITS = {"working_days": WorkingDays, "working_hours": WorkingHours}
+UNITS: dict[str, type[WorkingDays | WorkingHours | CalendarDays | Months]] = {
+    "working_days": WorkingDays,
+    "working_hours": WorkingHours,
+}
 UNITS |= {"calendar_days": CalendarDays, "months": Months}
 
 

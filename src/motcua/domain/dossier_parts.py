@@ -18,7 +18,11 @@ from motcua.time.limits import TimeLimit
 __all__ = ["DigitalFacts", "Step", "SupplementRecord"]
 
 
-def _flag(value: object) -> bool | None:
+def _flag(value: bool | None) -> bool | None:
+    return _checked_flag(value)
+
+
+def _checked_flag(value: object) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
     raise InvalidInputError("DigitalFacts", "true, false or null (unknown)", value)

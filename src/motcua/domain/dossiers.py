@@ -88,7 +88,11 @@ _E = TypeVar("_E")
 _EVENT_CLASSES: Final = frozenset(EVENT_TYPES.values())
 
 
-def _code(value: object) -> DossierCode:
+def _code(value: DossierCode | str) -> DossierCode:
+    return _checked_code(value)
+
+
+def _checked_code(value: object) -> DossierCode:
     if isinstance(value, DossierCode):
         return value
     if isinstance(value, str):
@@ -96,7 +100,11 @@ def _code(value: object) -> DossierCode:
     raise InvalidInputError("Dossier.code", "a DossierCode or a string", value)
 
 
-def _procedure(value: object) -> ProcedureCode:
+def _procedure(value: ProcedureCode | str) -> ProcedureCode:
+    return _checked_procedure(value)
+
+
+def _checked_procedure(value: object) -> ProcedureCode:
     if isinstance(value, ProcedureCode):
         return value
     if isinstance(value, str):
@@ -104,7 +112,7 @@ def _procedure(value: object) -> ProcedureCode:
     raise InvalidInputError("Dossier.procedure", "a ProcedureCode or a string", value)
 
 
-def _channel(value: object) -> Channel:
+def _channel(value: Channel | int) -> Channel:
     return Channel.from_code(value, "Dossier.channel")
 
 

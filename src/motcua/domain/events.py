@@ -79,7 +79,12 @@ class ReturnMethod(enum.Enum):
     ONLINE = "online"
 
 
-def _instant(value: object) -> datetime:
+def _instant(value: datetime | date) -> datetime:
+    """An event instant: a datetime (naive means Vietnam time) or a date (its 00:00)."""
+    return _checked_instant(value)
+
+
+def _checked_instant(value: object) -> datetime:
     if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value, time.min, tzinfo=VN_TZ)
     return vn_instant(
@@ -87,17 +92,25 @@ def _instant(value: object) -> datetime:
     )
 
 
-def _optional_instant(value: object) -> datetime | None:
-    return None if value is None else _instant(value)
+def _optional_instant(value: datetime | date | None) -> datetime | None:
+    return None if value is None else _checked_instant(value)
 
 
-def _text(value: object) -> str:
+def _text(value: str) -> str:
+    return _checked_text(value)
+
+
+def _checked_text(value: object) -> str:
     if not isinstance(value, str):
         raise InvalidInputError("event text field", "a string", value)
     return value
 
 
-def _allotted(value: object) -> WorkingDays | WorkingHours | None:
+def _allotted(value: WorkingDays | WorkingHours | None) -> WorkingDays | WorkingHours | None:
+    return _checked_allotted(value)
+
+
+def _checked_allotted(value: object) -> WorkingDays | WorkingHours | None:
     if value is None or isinstance(value, WorkingDays | WorkingHours):
         return value
     raise InvalidInputError("Transferred.allotted", "WorkingDays, WorkingHours or None", value)

@@ -116,7 +116,7 @@ class LegalBasis:
         return f"{head}, {self.articles}" if self.articles else head
 
 
-def _optional_date(value: object) -> date | None:
+def _optional_date(value: date | None) -> date | None:
     return optional_date(value, "Posting date")
 
 
@@ -138,7 +138,11 @@ class Posting:
         return since is not None and since <= on
 
 
-def _procedure_code(value: object) -> ProcedureCode:
+def _procedure_code(value: ProcedureCode | str) -> ProcedureCode:
+    return _checked_procedure_code(value)
+
+
+def _checked_procedure_code(value: object) -> ProcedureCode:
     if isinstance(value, ProcedureCode):
         return value
     if isinstance(value, str):

@@ -171,7 +171,7 @@ class Fee:
         return Decimal(self.percent) if self.percent else None
 
 
-def _channel(value: object) -> Channel:
+def _channel(value: Channel | int) -> Channel:
     return Channel.from_code(value, "ChannelTerm.channel")
 
 

@@ -160,19 +160,19 @@ def count_from_text(text: object, field: str, *, decimal: bool = False) -> int |
     )
 
 
-def _working_count(value: object) -> int | Fraction:
+def _working_count(value: int | Fraction) -> int | Fraction:
     return _count(value, "WorkingDays", fractional=True)
 
 
-def _hours_count(value: object) -> int | Fraction:
+def _hours_count(value: int | Fraction) -> int | Fraction:
     return _count(value, "WorkingHours", fractional=True)
 
 
-def _calendar_count(value: object) -> int:
+def _calendar_count(value: int | Fraction) -> int:
     return int(_count(value, "CalendarDays", fractional=False))
 
 
-def _months_count(value: object) -> int:
+def _months_count(value: int | Fraction) -> int:
     return int(_count(value, "Months", fractional=False))
 
 
