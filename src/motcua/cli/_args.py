@@ -30,6 +30,7 @@ __all__ = [
     "add_input",
     "add_json",
     "add_skip_invalid",
+    "add_verbose",
     "as_of",
     "catalogue",
     "one_line",
@@ -95,6 +96,16 @@ def add_skip_invalid(parser: Parser) -> None:
 def add_json(parser: Parser, what: str = "a JSON object") -> None:
     """Add ``--json``."""
     parser.add_argument("--json", action="store_true", help=f"print {what}")
+
+
+def add_verbose(parser: Parser) -> None:
+    """Add ``--verbose``: research marks and reading notes shown in the text output."""
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="also show how each legal source was read (confidence marks such as [C], "
+        "[S], [R] and notes such as 'article not read'); JSON always has them",
+    )
 
 
 def add_as_of(parser: Parser) -> None:

@@ -43,7 +43,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         body = {"violations": violations_to_json(violations)}
         print(dumps(with_counts(body, read=read, skipped=skipped)))
     else:
-        print(violations_text(violations, read), end="")
+        print(violations_text(violations, read, verbose=args.verbose), end="")
     return _args.report_skipped(args, read, result.errors) or (1 if violations else 0)
 
 
@@ -93,6 +93,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     _args.add_catalogue(chk)
     _args.add_skip_invalid(chk)
+    _args.add_verbose(chk)
     chk.set_defaults(handler=_cmd_check)
 
     notice = sub.add_parser("notice", help="render an official notice (form) for a dossier")

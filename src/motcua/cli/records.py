@@ -99,7 +99,7 @@ def _cmd_procedure_show(args: argparse.Namespace) -> int:
     if args.json:
         print(dumps(procedure_to_json(procedure)))
     else:
-        print(procedure_text(procedure), end="")
+        print(procedure_text(procedure, verbose=args.verbose), end="")
     return 0
 
 
@@ -164,6 +164,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     pshow.add_argument("code", metavar="CODE")
     _args.add_catalogue(pshow)
     _args.add_json(pshow, "the procedure's JSON")
+    _args.add_verbose(pshow)
     pshow.set_defaults(handler=_cmd_procedure_show)
     pcov = psub.add_parser(
         "coverage", help="procedures posted physically and electronically, per level"

@@ -49,7 +49,7 @@ def _cmd_period(args: argparse.Namespace) -> int:
         print(dumps(period_to_json(period), indent=None))
     else:
         print(period_text(period), end="")
-        print(period_basis(period), end="", file=sys.stderr)
+        print(period_basis(period, verbose=args.verbose), end="", file=sys.stderr)
     note = period_note(period)
     if note is not None:
         print(note, end="", file=sys.stderr)
@@ -188,8 +188,13 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     """Register ``period`` and ``report`` (``report verify`` is routed by ``main``)."""
     period = sub.add_parser("period", help="the dates of a reporting period (Decree 09/2019)")
     period.add_argument("spec", metavar="SPEC", help="2024, 2024-03, 2024-Q1, 2024-H1, 2024-9M")
-    period.add_argument("--calendar", action="store_true", help="calendar windows instead")
+    period.add_argument(
+        "--calendar",
+        action="store_true",
+        help="calendar windows (month, quarter... as on the calendar) instead of 15th-14th",
+    )
     _args.add_json(period)
+    _args.add_verbose(period)
     period.set_defaults(handler=_cmd_period)
 
     report = sub.add_parser(

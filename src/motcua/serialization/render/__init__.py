@@ -21,6 +21,12 @@ import importlib
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from motcua.serialization.render.marks import (
+        has_marks as has_marks,
+    )
+    from motcua.serialization.render.marks import (
+        without_marks as without_marks,
+    )
     from motcua.serialization.render.reports import (
         HEADERS as HEADERS,
     )
@@ -121,6 +127,7 @@ _WHERE: Final = {
     "due_text": "timing",
     "due_to_json": "timing",
     "dumps": "results",
+    "has_marks": "marks",
     "indicators_text": "results",
     "indicators_to_json": "results",
     "period_basis": "results",
@@ -133,6 +140,7 @@ _WHERE: Final = {
     "violations_text": "results",
     "violations_to_json": "results",
     "with_counts": "results",
+    "without_marks": "marks",
 }
 
 __all__ = [
@@ -151,6 +159,7 @@ __all__ = [
     "due_text",
     "due_to_json",
     "dumps",
+    "has_marks",
     "indicators_text",
     "indicators_to_json",
     "period_basis",
@@ -163,6 +172,7 @@ __all__ = [
     "violations_text",
     "violations_to_json",
     "with_counts",
+    "without_marks",
 ]
 
 

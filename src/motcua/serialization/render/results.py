@@ -18,6 +18,7 @@ from motcua.domain.dossiers import Dossier, as_of_instant
 from motcua.domain.procedures import NoTimeLimit, Procedure
 from motcua.domain.units import Level
 from motcua.serialization.limits import limit_to_json
+from motcua.serialization.render.marks import without_marks
 
 __all__ = [
     "checks_text",
@@ -85,9 +86,14 @@ def period_text(period: Period) -> str:
     return f"{period.start.isoformat()} {period.end.isoformat()}\n"
 
 
-def period_basis(period: Period) -> str:
-    """Return the period's dates dd/mm/yyyy and the basis of its window, on one line."""
-    return f"{period.start:%d/%m/%Y}-{period.end:%d/%m/%Y} ({period.basis})\n"
+def period_basis(period: Period, *, verbose: bool = False) -> str:
+    """Return the period's dates dd/mm/yyyy and the basis of its window, on one line.
+
+    The research marks of the basis (``[R, corroborated]``) are shown only when *verbose*;
+    ``period_to_json`` always keeps them.
+    """
+    basis = period.basis if verbose else without_marks(period.basis)
+    return f"{period.start:%d/%m/%Y}-{period.end:%d/%m/%Y} ({basis})\n"
 
 
 def period_note(period: Period) -> str | None:
@@ -210,8 +216,11 @@ def _term_lines(procedure: Procedure) -> list[str]:
     return lines
 
 
-def procedure_text(procedure: Procedure) -> str:
-    """Return a procedure's field, levels, terms and fees per channel, and legal basis."""
+def procedure_text(procedure: Procedure, *, verbose: bool = False) -> str:
+    """Return a procedure's field, levels, terms and fees per channel, and legal basis.
+
+    The source's research marks are shown only when *verbose*.
+    """
     lines = [
         f"{procedure.code}  {procedure.name}",
         f"  lĩnh vực: {procedure.field}",
@@ -223,7 +232,8 @@ def procedure_text(procedure: Procedure) -> str:
         *(f"    {basis}" for basis in procedure.legal_basis),
     ]
     if procedure.source:
-        lines.append(f"  nguồn: {procedure.source}")
+        source = procedure.source if verbose else without_marks(procedure.source)
+        lines.append(f"  nguồn: {source}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -382,9 +392,18 @@ def violations_to_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
     ]
 
 
-def violations_text(violations: Sequence[Violation], checked: int) -> str:
-    """Return one line per violation, then how many of the *checked* dossiers broke a rule."""
-    lines = [str(v) for v in violations]
+def violations_text(
+    violations: Sequence[Violation], checked: int, *, verbose: bool = False
+) -> str:
+    """Return one line per violation, then how many of the *checked* dossiers broke a rule.
+
+    Each line is ``[rule] dossier: message (basis)``; the basis keeps its research marks
+    and reading notes ("article not read") only when *verbose* (JSON always has them).
+    """
+    lines = [
+        str(v) if verbose else f"[{v.rule}] {v.dossier}: {v.message} ({without_marks(v.basis)})"
+        for v in violations
+    ]
     dossiers = len({v.dossier for v in violations})
     lines.append(
         f"{len(violations)} violation(s) in {dossiers} of {checked} dossier(s)"

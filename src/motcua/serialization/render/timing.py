@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from motcua.serialization.limits import limit_to_json
+from motcua.serialization.render.marks import without_marks
 from motcua.time.calendar import NamedDay, YearSchedule
 from motcua.time.deadlines import Due, WorkSchedule
 
@@ -86,7 +87,7 @@ def calendar_to_json(year: int, schedule: YearSchedule) -> dict[str, Any]:
 def _day_line(n: NamedDay) -> str:
     return (
         f"  {n.day:%d/%m/%Y} {_WEEKDAY_VI[n.day.weekday()]:<9} {n.name_vi} / {n.name_en}"
-        f"  [{'; '.join(n.sources)}]"
+        f"  [{without_marks('; '.join(n.sources))}]"
     )
 
 
