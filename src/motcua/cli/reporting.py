@@ -131,7 +131,7 @@ def _print_report(
         data = with_counts(report_to_json(report), read=report.dossiers_read, skipped=len(errors))
         print(dumps(data))
     else:
-        print(render_report(report, args.format, args.lang), end="")
+        print(render_report(report, args.format, args.lang, bom=not args.no_bom), end="")
     return _args.report_skipped(args, report.dossiers_read, errors)
 
 
@@ -225,6 +225,12 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     report.add_argument(
         "--format", default="table", choices=_FORMATS, help="output (json: with read, skipped)"
+    )
+    report.add_argument(
+        "--no-bom",
+        action="store_true",
+        help="with --format csv: no byte-order mark (by default the CSV starts with one, "
+        "so that Excel reads it as UTF-8)",
     )
     report.add_argument("--lang", default="vi", choices=_LANGS, help="headers (default vi)")
     _args.add_catalogue(report)

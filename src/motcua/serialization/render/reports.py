@@ -108,8 +108,15 @@ def report_to_json(report: Report) -> dict[str, Any]:
     }
 
 
-def render_report(report: Report, fmt: str = "table", lang: str = "vi") -> str:
-    """Render a report as ``table``, ``csv``, ``json`` or ``markdown`` (``vi`` or ``en``)."""
+def render_report(
+    report: Report, fmt: str = "table", lang: str = "vi", *, bom: bool = False
+) -> str:
+    """Render a report as ``table``, ``csv``, ``json`` or ``markdown`` (``vi`` or ``en``).
+
+    With *bom*, CSV text starts with a byte-order mark (U+FEFF), which Excel needs to read
+    the file as UTF-8 and show Vietnamese correctly (``motcua report --format csv`` writes
+    it unless ``--no-bom``); other formats ignore *bom*.
+    """
     if lang not in HEADERS:
         raise InvalidInputError("lang", "vi or en", lang)
     if fmt == "json":
@@ -124,7 +131,7 @@ def render_report(report: Report, fmt: str = "table", lang: str = "vi") -> str:
         writer.writerow([head[k] for k in keys])
         for row in rows:
             writer.writerow(["" if row[k] is None else row[k] for k in keys])
-        return buffer.getvalue()
+        return ("\ufeff" if bom else "") + buffer.getvalue()
     title = (
         f"Biểu số 06/VPCP/KSTT: {report.period}"
         if lang == "vi"
