@@ -125,13 +125,13 @@ def test_add_then_count_recovers_n(day: date, n: int) -> None:
         assert CAL.working_days_between(target, day) - CAL.is_working_day(day) == -n - 1
 
 
-@given(dates, dates)
+@given(dates(), dates())
 def test_between_then_add_recovers_working_day(a: date, b: date) -> None:
     if b > a and CAL.is_working_day(b):
         assert CAL.add_working_days(a, CAL.working_days_between(a, b)) == b
 
 
-@given(dates, st.integers(min_value=1, max_value=60))
+@given(dates(), st.integers(min_value=1, max_value=60))
 def test_add_matches_naive_walk(day: date, n: int) -> None:
     walked, left = day, n
     while left:
@@ -140,7 +140,7 @@ def test_add_matches_naive_walk(day: date, n: int) -> None:
     assert CAL.add_working_days(day, n) == walked
 
 
-@given(dates, st.integers(min_value=0, max_value=100), st.integers(min_value=0, max_value=100))
+@given(dates(), st.integers(min_value=0, max_value=100), st.integers(min_value=0, max_value=100))
 def test_add_is_monotone_in_n(day: date, m: int, n: int) -> None:
     lo, hi = sorted((m, n))
     assert CAL.add_working_days(day, lo) <= CAL.add_working_days(day, hi)

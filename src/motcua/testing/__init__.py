@@ -13,8 +13,10 @@ motcua.testing.NotCompliantError: 1 violation in 1 dossier:
   [apology] 000.00.53.H48-240301-0001: late (due 09:00 12/03/2024) without an apology letter ...
 
 Hypothesis strategies live in :mod:`motcua.testing.strategies` (needs Hypothesis), and the
-pytest plugin (fixtures ``vn_calendar`` and ``sample_catalogue``) is registered by entry
-point when motcua is installed.
+pytest plugin (:mod:`motcua.testing.plugin`: fixtures ``motcua_catalogue``,
+``motcua_calendar``, ``motcua_schedule``, ``motcua_policy``, ``motcua_counter``,
+``motcua_clock``, configured by ini or command-line options) is registered by entry point
+when motcua is installed. :class:`FixedClock` is the clock ``motcua_clock`` gives.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from motcua.analyses.compliance import ComplianceConfig, Regime, Violation, chec
 from motcua.domain.dossiers import Dossier
 from motcua.domain.procedures import Catalogue
 from motcua.foundation.errors import MotcuaError
+from motcua.testing.clock import FixedClock
 from motcua.time.deadlines import WorkSchedule
 
-__all__ = ["NotCompliantError", "assert_compliant"]
+__all__ = ["FixedClock", "NotCompliantError", "assert_compliant"]
 
 
 class NotCompliantError(MotcuaError, AssertionError):

@@ -7,13 +7,20 @@ the transition table), as motcua's own test suite uses them:
     from hypothesis import given
     from motcua.testing.strategies import dossiers
 
-    @given(dossiers())
+    @given(dossiers(catalogue=my_catalogue))
     def test_my_portal_accepts_every_lawful_history(dossier):
+        payload = motcua.dossier_to_dvcqg(dossier, catalogue=my_catalogue)
         ...
+
+Every strategy that takes parameters is a function (``dates()``, ``time_limits()``,
+``dossiers()``, ``compliant_dossiers()``, ``calendars()``); the constants ``instants``,
+``working_days``, ``working_hours``, ``limits_or_none``, ``fees`` and the code strategies
+take none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 
@@ -22,6 +29,8 @@ try:
 except ModuleNotFoundError as exc:  # pragma: no cover - depends on the environment
     msg = f"motcua.testing.strategies needs Hypothesis: pip install 'motcua[testing]' ({exc})"
     raise ModuleNotFoundError(msg, name="hypothesis") from None
+
+import attrs
 
 from motcua import (
     TRANSITIONS,
@@ -61,14 +70,20 @@ from motcua import (
     WorkingDays,
     WorkingHours,
 )
+from motcua.analyses.compliance import check
 from motcua.domain.dossiers import DigitalFacts
-from motcua.domain.lifecycle import Outcome
+from motcua.domain.lifecycle import Event, Outcome
+from motcua.domain.procedures import Catalogue
+from motcua.serialization.catalogues import sample_catalogue
 from motcua.time.announcements import Announcement, DayChange, DayKind, Scope
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
+from motcua.time.deadlines import WorkSchedule, default_schedule
+from motcua.time.limits import TimeLimit
 
 __all__ = [
     "agency_codes",
     "calendars",
+    "compliant_dossiers",
     "dates",
     "dossier_codes",
     "dossiers",
@@ -82,13 +97,18 @@ __all__ = [
     "working_hours",
 ]
 
-#: Dates well inside the default calendar, leaving room for long time limits.
-dates = st.dates(min_value=date(2018, 1, 1), max_value=date(2090, 12, 31))
+
+def dates(
+    min_value: date = date(2018, 1, 1), max_value: date = date(2090, 12, 31)
+) -> st.SearchStrategy[date]:
+    """Dates, by default well inside the national calendar (room left for long limits)."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
 
 #: Instants at minute precision, naive (Vietnam time).
 instants = st.builds(
     lambda d, m: datetime.combine(d, time()) + timedelta(minutes=m),
-    dates,
+    dates(),
     st.integers(min_value=0, max_value=24 * 60 - 1),
 )
 
@@ -124,15 +144,23 @@ procedure_codes = st.one_of(
     ),
 )
 _fractions = st.builds(Fraction, st.integers(1, 40), st.sampled_from([1, 2, 4, 8]))
-time_limits = st.one_of(
-    st.integers(0, 60).map(WorkingDays),
-    _fractions.map(WorkingDays),
-    st.integers(0, 200).map(WorkingHours),
-    st.integers(0, 90).map(CalendarDays),
-    st.integers(0, 12).map(Months),
-    st.sampled_from([None, time(15, 0), time(11, 30)]).map(SameDay),
-)
-limits_or_none = st.one_of(time_limits, st.just(NoTimeLimit()))
+
+
+def time_limits(*, fractional: bool = True) -> st.SearchStrategy[TimeLimit]:
+    """Time limits of every kind; with *fractional*, half and quarter working days too."""
+    kinds: list[st.SearchStrategy[TimeLimit]] = [st.integers(0, 60).map(WorkingDays)]
+    if fractional:
+        kinds.append(_fractions.map(WorkingDays))
+    kinds += [
+        st.integers(0, 200).map(WorkingHours),
+        st.integers(0, 90).map(CalendarDays),
+        st.integers(0, 12).map(Months),
+        st.sampled_from([None, time(15, 0), time(11, 30)]).map(SameDay),
+    ]
+    return st.one_of(kinds)
+
+
+limits_or_none = st.one_of(time_limits(), st.just(NoTimeLimit()))
 _text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20
 )
@@ -169,12 +197,12 @@ def procedures(draw: st.DrawFn) -> Procedure:
         ),
         results=draw(st.lists(_text, max_size=2)),
         online_level=level,
-        posting=draw(st.builds(Posting, st.none() | dates, st.none() | dates)),
+        posting=draw(st.builds(Posting, st.none() | dates(), st.none() | dates())),
         source=draw(_text),
     )
 
 
-def _event(draw: st.DrawFn, key: str, at: datetime) -> object:
+def _event(draw: st.DrawFn, key: str, at: datetime) -> Event:
     reason = draw(_text)
     if key == "submitted":
         return Submitted(at)
@@ -207,6 +235,49 @@ def _event(draw: st.DrawFn, key: str, at: datetime) -> object:
     return ResultReturned(at, draw(st.sampled_from(list(ReturnMethod))))
 
 
+ProcedureChoice = Procedure | ProcedureCode | str
+"""A procedure given to a strategy: the value itself, or its code (looked up in a catalogue)."""
+
+
+def _terms_from(
+    draw: st.DrawFn,
+    catalogue: Catalogue | None,
+    procedure: ProcedureChoice | None,
+    channel: Channel | int | None,
+) -> tuple[ProcedureCode, Channel, TimeLimit | NoTimeLimit, ChannelTerm | None, Procedure | None]:
+    """Draw a procedure, a channel and its term; random ones when nothing ties them."""
+    wanted = None if channel is None else Channel.from_code(channel, "channel")
+    chosen: Procedure | None = None
+    if isinstance(procedure, Procedure):
+        chosen = procedure
+    elif catalogue is not None:
+        chosen = (
+            draw(st.sampled_from(catalogue.procedures))
+            if procedure is None
+            else catalogue.get(procedure)
+        )
+    if chosen is None:
+        if isinstance(procedure, ProcedureCode):
+            code = procedure
+        elif isinstance(procedure, str):
+            code = ProcedureCode.parse(procedure)
+        else:
+            code = draw(procedure_codes)
+        used = wanted if wanted is not None else draw(st.sampled_from(list(Channel)))
+        return code, used, draw(limits_or_none), None, None
+    used = draw(st.sampled_from(chosen.channels)) if wanted is None else wanted
+    terms = [t for t in chosen.terms if t.channel is used]
+    term = draw(st.sampled_from(terms)) if terms else chosen.term(used)  # raises NotFoundError
+    return chosen.code, used, term.limit, term, chosen
+
+
+def _level(draw: st.DrawFn, procedure: Procedure | None, day: date) -> Level | None:
+    if procedure is None or len(procedure.levels) < 2:
+        return None
+    existing = procedure.levels_on(day) or procedure.levels
+    return draw(st.sampled_from(existing))
+
+
 @st.composite
 def dossiers(
     draw: st.DrawFn,
@@ -215,48 +286,132 @@ def dossiers(
     any_policy: bool = False,
     first_day: date = date(2019, 1, 1),
     last_day: date = date(2030, 12, 31),
+    catalogue: Catalogue | None = None,
+    procedure: ProcedureChoice | None = None,
+    channel: Channel | int | None = None,
+    policy: LifecyclePolicy | None = None,
 ) -> Dossier:
     """Lawful histories: a random walk over the transition table, minute-precision instants.
 
-    With *any_policy*, the lifecycle policy varies too (otherwise it is the default).
+    With *catalogue*, the procedure is one of its procedures (or *procedure*, looked up
+    there), the channel one of the procedure's (or *channel*), and the time limit, counting
+    rule and case those of the procedure's term for that channel, so that
+    ``dossier_to_dvcqg(d, catalogue=catalogue)`` accepts every dossier. *policy* fixes the
+    lifecycle policy; with *any_policy*, it varies (otherwise it is the default).
     """
-    policy = (
-        draw(
-            st.builds(
-                LifecyclePolicy,
-                st.none() | st.integers(0, 3),
-                st.booleans(),
-                st.booleans(),
-                st.booleans(),
+    if policy is None:
+        policy = (
+            draw(
+                st.builds(
+                    LifecyclePolicy,
+                    st.none() | st.integers(0, 3),
+                    st.booleans(),
+                    st.booleans(),
+                    st.booleans(),
+                )
             )
+            if any_policy
+            else LifecyclePolicy()
         )
-        if any_policy
-        else LifecyclePolicy()
-    )
+    code, used, limit, term, chosen = _terms_from(draw, catalogue, procedure, channel)
     day = draw(st.dates(min_value=first_day, max_value=last_day))
     at = datetime.combine(day, time(draw(st.integers(0, 23)), draw(st.integers(0, 59))))
     first_key = draw(st.sampled_from(["submitted", "received"]))
     dossier = Dossier(
         code=DossierCode(draw(agency_codes), day, draw(st.integers(1, 9999))),
-        procedure=draw(procedure_codes),
-        channel=draw(st.sampled_from(list(Channel))),
-        limit=draw(limits_or_none),
-        events=(_event(draw, first_key, at),),  # type: ignore[arg-type]
+        procedure=code,
+        channel=used,
+        limit=limit,
+        events=(_event(draw, first_key, at),),
+        rule=None if term is None else term.rule,
+        case="" if term is None else term.case,
         applicant=draw(_text),
+        level=_level(draw, chosen, day),
         policy=policy,
         facts=draw(st.builds(DigitalFacts, *([st.none() | st.booleans()] * 4))),
     )
     for _ in range(draw(st.integers(0, max_events - 1))):
         status = dossier.status
         keys = [t.event for t in TRANSITIONS if t.source is status]
-        limit = policy.max_reschedules
-        if limit is not None and len(dossier.delays) >= limit:
+        most = policy.max_reschedules
+        if most is not None and len(dossier.delays) >= most:
             keys = [k for k in keys if k != "delay_notified"]
         if not keys:
             break
         at = at + timedelta(minutes=draw(st.integers(0, 4 * 24 * 60)))
-        dossier = dossier.apply(_event(draw, draw(st.sampled_from(keys)), at))  # type: ignore[arg-type]
+        dossier = dossier.apply(_event(draw, draw(st.sampled_from(keys)), at))
     return dossier
+
+
+def _office_instant(
+    draw: st.DrawFn, schedule: WorkSchedule, after: datetime, before: datetime
+) -> datetime:
+    """An office instant in [*after*, *before*] (*after* itself when none is drawn)."""
+    span = int((before - after) // timedelta(minutes=1))
+    if span <= 0:
+        return after
+    candidate = schedule.next_office_instant(after + timedelta(minutes=draw(st.integers(0, span))))
+    return candidate if candidate <= before else after
+
+
+def _compliant(catalogue: Catalogue, schedule: WorkSchedule) -> Callable[[Dossier], bool]:
+    return lambda d: not check(d, catalogue=catalogue, schedule=schedule)
+
+
+def compliant_dossiers(
+    catalogue: Catalogue | None = None,
+    *,
+    procedure: ProcedureChoice | None = None,
+    channel: Channel | int | None = None,
+    schedule: WorkSchedule | None = None,
+    first_day: date = date(2019, 1, 1),
+    last_day: date = date(2030, 12, 31),
+) -> st.SearchStrategy[Dossier]:
+    """Closed dossiers that obey every rule in force: ``assert_compliant`` passes on each.
+
+    Received in office hours on a working day of *schedule* (default: the national calendar,
+    08:00-17:00), coded with the receipt date, with the procedure's term for the channel
+    (from *catalogue*, default the sample catalogue), the statutory due instant printed as
+    the appointment, an optional handover, and resolved and returned in office hours by
+    the due instant. Pass the same *catalogue* and *schedule* to ``assert_compliant``.
+    """
+    cat = catalogue if catalogue is not None else sample_catalogue()
+    sched = schedule if schedule is not None else default_schedule()
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Dossier:
+        code, used, limit, term, chosen = _terms_from(draw, cat, procedure, channel)
+        day = draw(st.dates(min_value=first_day, max_value=last_day))
+        opening = sched.next_office_instant(
+            datetime.combine(day, time(draw(st.integers(0, 23)), draw(st.integers(0, 59))))
+        )
+        received = opening.replace(tzinfo=None)
+        base = Dossier(
+            code=DossierCode(draw(agency_codes), received.date(), draw(st.integers(1, 9999))),
+            procedure=code,
+            channel=used,
+            limit=limit,
+            events=(Received(received),),
+            rule=None if term is None else term.rule,
+            case="" if term is None else term.case,
+            applicant=draw(_text),
+            level=_level(draw, chosen, received.date()),
+        )
+        due = base.due(schedule=sched)
+        deadline = due.at if due is not None else opening + timedelta(days=30)
+        events: list[Event] = [Received(received, None if due is None else due.at)]
+        at = opening
+        if draw(st.booleans()):
+            at = _office_instant(draw, sched, at, deadline)
+            events.append(Transferred(at, draw(st.sampled_from(["Công an xã", "Sở Tư pháp"]))))
+        at = _office_instant(draw, sched, at, deadline)
+        events.append(Resolved(at, draw(st.sampled_from(list(Outcome)))))
+        at = _office_instant(draw, sched, at, deadline)
+        events.append(ResultReturned(at, draw(st.sampled_from(list(ReturnMethod)))))
+        return attrs.evolve(base, events=tuple(events))
+
+    # Built to comply; the filter only guards the promise if a rule changes under it.
+    return build().filter(_compliant(cat, sched))
 
 
 @st.composite
