@@ -90,6 +90,12 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         rate as rate,
         round_half_up as round_half_up,
     )
+    from motcua.analyses.time_left import (
+        DEFAULT_WARN_AT as DEFAULT_WARN_AT,
+        TimeLeft as TimeLeft,
+        format_time_left as format_time_left,
+        time_left as time_left,
+    )
     from motcua.analyses.verify import (
         KEYS as KEYS,
         Check as Check,
@@ -444,6 +450,10 @@ _EXPORTS: Final[dict[str, str]] = {
     "percent": "motcua.analyses.rates",
     "rate": "motcua.analyses.rates",
     "round_half_up": "motcua.analyses.rates",
+    "DEFAULT_WARN_AT": "motcua.analyses.time_left",
+    "TimeLeft": "motcua.analyses.time_left",
+    "format_time_left": "motcua.analyses.time_left",
+    "time_left": "motcua.analyses.time_left",
     "KEYS": "motcua.analyses.verify",
     "Check": "motcua.analyses.verify",
     "Identity": "motcua.analyses.verify",

@@ -29,6 +29,7 @@ __all__ = [
     "add_catalogue",
     "add_input",
     "add_json",
+    "add_lang",
     "add_skip_invalid",
     "add_verbose",
     "as_of",
@@ -96,6 +97,16 @@ def add_skip_invalid(parser: Parser) -> None:
 def add_json(parser: Parser, what: str = "a JSON object") -> None:
     """Add ``--json``."""
     parser.add_argument("--json", action="store_true", help=f"print {what}")
+
+
+def add_lang(parser: Parser) -> None:
+    """Add ``--lang vi|en`` (default ``vi``): the language of the text output."""
+    parser.add_argument(
+        "--lang",
+        default="vi",
+        choices=("vi", "en"),
+        help="language of the text output: Vietnamese (default) or English",
+    )
 
 
 def add_verbose(parser: Parser) -> None:

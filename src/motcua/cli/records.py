@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from fractions import Fraction
 from typing import Protocol
 
 from motcua.cli import _args
@@ -18,6 +19,7 @@ from motcua.cli._common import Parser, parse_as_of
 from motcua.domain.codes import DossierCode
 from motcua.domain.dossiers import Dossier
 from motcua.domain.procedures import Catalogue
+from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.catalogues import catalogue_to_json, procedure_to_json
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.dvcqg import dossier_from_dvcqg, dossier_to_dvcqg, procedure_from_dvcqg
@@ -44,15 +46,28 @@ class _Reader(Protocol):
     ) -> Dossier: ...
 
 
+def _warn_at(text: str) -> Fraction:
+    """``--warn-at``: a percentage above 0 and at most 100 (``80``, ``75.5``, ``80%``)."""
+    number = text.removesuffix("%").strip()
+    try:
+        value = Fraction(number) if number.isascii() and number[:1].isdigit() else None
+    except (ValueError, ZeroDivisionError):
+        value = None
+    if value is None or not 0 < value <= 100:
+        raise InvalidInputError("--warn-at", "a percentage above 0 and at most 100, e.g. 80", text)
+    return value / 100
+
+
 def _show(args: argparse.Namespace, key: str, read: _Reader, code: str = "code") -> int:
     """Print each dossier's summary (``show``, ``import-dvcqg``); report the bad records."""
     as_of = _args.as_of(args)  # validated before reading
+    warn_at = _warn_at(args.warn_at)
     catalogue = _args.catalogue(args)
     result = _args.read_input(
         args,
         key,
         lambda d, w, p: dossier_summary(
-            read(d, w, p, catalogue=catalogue), as_of, history=args.history
+            read(d, w, p, catalogue=catalogue), as_of, history=args.history, warn_at=warn_at
         ),
         code=code,
     )
@@ -60,7 +75,7 @@ def _show(args: argparse.Namespace, key: str, read: _Reader, code: str = "code")
     if args.json:
         print(dumps(with_counts({"dossiers": list(result.records)}, read=read_, skipped=skipped)))
     else:
-        print(dossiers_text(result.records), end="")
+        print(dossiers_text(result.records, lang=args.lang), end="")
     return _args.report_skipped(args, read_, result.errors)
 
 
@@ -137,6 +152,14 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         if as_of:
             _args.add_as_of(p)
             p.add_argument("--history", action="store_true", help="list each dossier's events")
+            p.add_argument(
+                "--warn-at",
+                metavar="PERCENT",
+                default="80",
+                help="with --as-of: flag an open dossier that has used at least PERCENT of "
+                "its time (default 80)",
+            )
+            _args.add_lang(p)
             _args.add_json(p, "a JSON object: the dossiers, and how many were read and skipped")
 
     dossier = sub.add_parser("dossier", help="show dossiers; DVCQG export and import")

@@ -5,18 +5,23 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from fractions import Fraction
+from typing import Any, Final
 
 from motcua.analyses.compliance.rules import Violation
 from motcua.analyses.index766 import IndicatorResult
 from motcua.analyses.periods import Period
 from motcua.analyses.posting import Coverage
 from motcua.analyses.rates import percent, round_half_up
+from motcua.analyses.time_left import DEFAULT_WARN_AT, TimeLeft, time_left
 from motcua.analyses.verify import Verification
 from motcua.domain.codes import DossierCode
 from motcua.domain.dossiers import Dossier, as_of_instant
+from motcua.domain.lifecycle import Status
 from motcua.domain.procedures import NoTimeLimit, Procedure
+from motcua.domain.timeliness import Timeliness
 from motcua.domain.units import Level
+from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.limits import limit_to_json
 from motcua.serialization.render.marks import without_marks
 
@@ -37,6 +42,7 @@ __all__ = [
     "period_text",
     "period_to_json",
     "procedure_text",
+    "time_left_to_json",
     "violations_text",
     "violations_to_json",
     "with_counts",
@@ -104,14 +110,44 @@ def period_note(period: Period) -> str | None:
 # -- dossiers -----------------------------------------------------------------------------
 
 
+def time_left_to_json(left: TimeLeft) -> dict[str, Any]:
+    """Return an open dossier's time left: ``vi`` and ``en`` (readable), ``remaining_minutes``
+    (negative when overdue, rounded toward zero), ``overdue``, ``used_percent`` (of the time
+    allotted, two decimals), ``warn_at_percent`` and ``warning``.
+
+    >>> from datetime import timedelta
+    >>> from motcua.analyses.time_left import TimeLeft
+    >>> h = timedelta(hours=1)
+    >>> data = time_left_to_json(TimeLeft(11 * h, 40 * h, 8 * h))
+    >>> data["vi"], data["used_percent"], data["warning"]
+    ('Còn 1 ngày 3 giờ làm việc', '72.50', False)
+    """  # noqa: D205
+    minutes = left.remaining.total_seconds() / 60
+    return {
+        "vi": left.text("vi"),
+        "en": left.text("en"),
+        "remaining_minutes": int(minutes),
+        "overdue": left.overdue,
+        "used_percent": str(percent(left.used)),
+        "warn_at_percent": str(percent(left.warn_at)),
+        "warning": left.warning,
+    }
+
+
 def dossier_summary(
-    dossier: Dossier, as_of: datetime | date | None, *, history: bool = False
+    dossier: Dossier,
+    as_of: datetime | date | None,
+    *,
+    history: bool = False,
+    warn_at: Fraction = DEFAULT_WARN_AT,
 ) -> dict[str, Any]:
     """Return the JSON summary ``motcua dossier show --json`` prints for one dossier.
 
     Keys: ``code``, ``procedure``, ``channel``, ``status``, ``status_name``, ``received_at``,
     ``due``, ``appointment``, ``resolved_at``, ``timeliness``, ``limit``; with *as_of*,
-    ``as_of`` and ``remaining_working_hours``; with *history*, ``history``.
+    ``as_of``, ``remaining_working_hours`` and ``time_left`` (:func:`time_left_to_json`, or
+    None when the dossier is not open then; flagged from *warn_at* of the time used); with
+    *history*, ``history``.
     """
     view = dossier if as_of is None else dossier.as_of(as_of)
     out: dict[str, Any] = {
@@ -130,6 +166,7 @@ def dossier_summary(
     if as_of is not None:
         out["as_of"] = _iso(as_of_instant(as_of))
         out["remaining_working_hours"] = None
+        out["time_left"] = None
     if view is not None:
         due = view.due(as_of=as_of)
         timeliness = dossier.timeliness(as_of=as_of)
@@ -143,10 +180,10 @@ def dossier_summary(
             timeliness=None if timeliness is None else timeliness.value,
         )
         if as_of is not None:
-            left = view.remaining(as_of)
-            out["remaining_working_hours"] = (
-                None if left is None else round(left.total_seconds() / 3600, 2)
-            )
+            left = time_left(dossier, as_of, warn_at=warn_at)
+            if left is not None:
+                out["remaining_working_hours"] = round(left.remaining.total_seconds() / 3600, 2)
+                out["time_left"] = time_left_to_json(left)
     if history:
         events = dossier.events if view is None else view.events
         statuses = () if view is None else view.statuses
@@ -157,14 +194,60 @@ def dossier_summary(
     return out
 
 
-def dossiers_text(summaries: Iterable[Mapping[str, Any]]) -> str:
-    """Return one line per dossier summary (and its history rows, when it has them)."""
+_STATUS_BY_CODE: Final = {s.code: s for s in Status}
+_TIMELINESS_EN: Final = {
+    "early": "early",
+    "on_time": "on time",
+    "late": "late",
+    "within": "within the limit",
+    "overdue": "overdue",
+}
+_LABELS: Final = {
+    "vi": {"channel": "kênh", "due": "hạn", "warning": "cảnh báo: đã dùng {} % thời gian"},
+    "en": {"channel": "channel", "due": "due", "warning": "warning: {} % of the time used"},
+}
+
+
+def _status_text(code: int | None, lang: str) -> str:
+    if code is None:
+        return "-"
+    status = _STATUS_BY_CODE[code]
+    name = status.vi if lang == "vi" else status.value.replace("_", " ")
+    return f"{code} {name}"
+
+
+def _timeliness_text(value: str | None, lang: str) -> str:
+    if value is None:
+        return "-"
+    return Timeliness(value).vi if lang == "vi" else _TIMELINESS_EN[value]
+
+
+def _time_left_text(left: Mapping[str, Any] | None, lang: str) -> str:
+    if not left:
+        return ""
+    text = f"  {left[lang]}"
+    if left["warning"] and not left["overdue"]:
+        used = str(left["used_percent"]).replace(".", "," if lang == "vi" else ".")
+        text += "  " + _LABELS[lang]["warning"].format(used)
+    return text
+
+
+def dossiers_text(summaries: Iterable[Mapping[str, Any]], *, lang: str = "vi") -> str:
+    """Return one line per dossier summary (and its history rows, when it has them).
+
+    Statuses, timeliness and the time left are in Vietnamese, or English with *lang*
+    ``en``; codes and instants are printed as they are.
+    """
+    if lang not in _LABELS:
+        raise InvalidInputError("lang", "vi or en", lang)
+    label = _LABELS[lang]
     lines = []
     for s in summaries:
-        status = "-" if s["status"] is None else f"{s['status']} {s['status_name']}"
         lines.append(
-            f"{s['code']}  {s['procedure']}  kênh {s['channel']}  "
-            f"[{status}]  hạn {s['due'] or '-'}  {s['timeliness'] or '-'}"
+            f"{s['code']}  {s['procedure']}  {label['channel']} {s['channel']}  "
+            f"[{_status_text(s['status'], lang)}]  {label['due']} {s['due'] or '-'}  "
+            f"{_timeliness_text(s['timeliness'], lang)}"
+            f"{_time_left_text(s.get('time_left'), lang)}"
         )
         lines += [
             f"    {row['at']}  {row['type']:<22} -> {row['status']}"
