@@ -20,6 +20,7 @@ from motcua.foundation.errors import InvalidInputError, MotcuaError
 from motcua.foundation.vntime import parse_clock
 from motcua.serialization.render.timing import (
     calendar_text,
+    calendar_to_ics,
     calendar_to_json,
     due_text,
     due_to_json,
@@ -105,8 +106,14 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         raise InvalidInputError("YEAR", "a year of four ASCII digits such as 2026", text)
     year = int(text)
     schedule = _calendar(args).year_schedule(year)
-    if args.json:
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
         print(json.dumps(calendar_to_json(year, schedule), ensure_ascii=False, indent=2))
+    elif fmt == "ics":
+        # CRLF line ends as RFC 5545 wants them, untranslated on every platform
+        sys.stdout.flush()
+        sys.stdout.buffer.write(calendar_to_ics(year, schedule).encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         print(calendar_text(year, schedule), end="")
     return 0
@@ -149,11 +156,18 @@ def _parser() -> _Parser:
     due.set_defaults(handler=_cmd_due)
 
     cal = sub.add_parser("calendar", help="list a year's weekdays off and make-up working days")
-    cal.add_argument("year", metavar="YEAR")
+    cal.add_argument("year", metavar="YEAR", help="the year, four digits (e.g. 2026)")
     cal.add_argument(
         "--announcements", metavar="FILE", help="JSON/TOML file of extra closures and swaps"
     )
-    cal.add_argument("--json", action="store_true", help="print a JSON object")
+    cal.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json", "ics"],
+        help="text (default), json, or ics: an iCalendar file (RFC 5545) of the days off "
+        "and make-up working days as all-day events, for calendar applications",
+    )
+    cal.add_argument("--json", action="store_true", help="print a JSON object (--format json)")
     cal.set_defaults(handler=_cmd_calendar)
 
     from motcua.cli import compliance, records, reporting, units  # noqa: PLC0415 - on demand

@@ -97,6 +97,9 @@ if TYPE_CHECKING:
         calendar_text as calendar_text,
     )
     from motcua.serialization.render.timing import (
+        calendar_to_ics as calendar_to_ics,
+    )
+    from motcua.serialization.render.timing import (
         calendar_to_json as calendar_to_json,
     )
     from motcua.serialization.render.timing import (
@@ -114,6 +117,7 @@ if TYPE_CHECKING:
 _WHERE: Final = {
     "HEADERS": "reports",
     "calendar_text": "timing",
+    "calendar_to_ics": "timing",
     "calendar_to_json": "timing",
     "checks_text": "results",
     "checks_to_json": "results",
@@ -146,6 +150,7 @@ _WHERE: Final = {
 __all__ = [
     "HEADERS",
     "calendar_text",
+    "calendar_to_ics",
     "calendar_to_json",
     "checks_text",
     "checks_to_json",

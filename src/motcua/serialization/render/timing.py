@@ -18,6 +18,7 @@ This module imports only the time layer, so ``motcua due --json`` stays a fast s
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, Final
 
 from motcua.serialization.limits import limit_to_json
@@ -25,7 +26,14 @@ from motcua.serialization.render.marks import without_marks
 from motcua.time.calendar import NamedDay, YearSchedule
 from motcua.time.deadlines import Due, WorkSchedule
 
-__all__ = ["calendar_text", "calendar_to_json", "day_to_json", "due_text", "due_to_json"]
+__all__ = [
+    "calendar_text",
+    "calendar_to_ics",
+    "calendar_to_json",
+    "day_to_json",
+    "due_text",
+    "due_to_json",
+]
 
 _WEEKDAY_VI: Final = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
@@ -105,3 +113,94 @@ def calendar_text(year: int, schedule: YearSchedule) -> str:
     if not schedule.make_up_days:
         lines.append("  (none)")
     return "\n".join(lines) + "\n"
+
+
+# -- iCalendar (RFC 5545) ------------------------------------------------------------------
+
+#: RFC 5545 §3.1: content lines are folded at 75 octets.
+_FOLD: Final = 75
+
+
+def _ics_text(value: str) -> str:
+    """Escape a TEXT value (RFC 5545 §3.3.11)."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Fold one content line at 75 octets, never inside a UTF-8 character (§3.1)."""
+    out: list[str] = []
+    chunk, size, limit = "", 0, _FOLD
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        if size + n > limit:
+            out.append(chunk)
+            chunk, size, limit = "", 0, _FOLD - 1  # continuation lines start with a space
+        chunk += ch
+        size += n
+    out.append(chunk)
+    return "\r\n ".join(out)
+
+
+def _event(n: NamedDay, kind: str, stamp: str, provisional: bool) -> list[str]:
+    vi, en = ("Nghỉ", "Day off") if kind == "off" else ("Làm bù", "Make-up working day")
+    mark = " (dự kiến)" if provisional else ""
+    sources = without_marks("; ".join(n.sources))
+    description = f"{en}: {n.name_en}" + (f"\n{sources}" if sources else "")
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{n.day:%Y%m%d}-{kind}@motcua",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{n.day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{n.day + timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{_ics_text(f'{vi}: {n.name_vi}{mark}')}",
+        f"DESCRIPTION:{_ics_text(description)}",
+        f"CATEGORIES:{_ics_text(n.category.value)}",
+        f"STATUS:{'TENTATIVE' if provisional else 'CONFIRMED'}",
+        f"TRANSP:{'TRANSPARENT' if kind == 'off' else 'OPAQUE'}",
+        "END:VEVENT",
+    ]
+
+
+def calendar_to_ics(year: int, schedule: YearSchedule) -> str:
+    """Return a year's weekdays off and make-up working days as an iCalendar file (RFC 5545).
+
+    Each day is an all-day event (``DTSTART;VALUE=DATE``), summarised in Vietnamese ("Nghỉ:
+    Tết Dương lịch", "Làm bù: ...") with the English name and the sources in its
+    description; a year without an announced schedule has its events ``TENTATIVE`` and
+    marked "(dự kiến)". Lines end in CRLF and are folded at 75 octets. Each ``UID`` is the
+    date and the kind (``20240101-off@motcua``), so a calendar re-imported after an
+    announcement updates its events instead of duplicating them. ``DTSTAMP`` is
+    00:00 UTC on the year's 1 January, not the time of the export: the same data gives the
+    same file, byte for byte (there is no hidden clock).
+
+    >>> from motcua.time.calendar import vietnam_calendar
+    >>> ics = calendar_to_ics(2024, vietnam_calendar().year_schedule(2024))
+    >>> ics.splitlines()[:3]
+    ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//motcua//Lich lam viec//VI']
+    >>> lines = ics.splitlines()
+    >>> lines[lines.index("BEGIN:VEVENT") + 5]
+    'SUMMARY:Nghỉ: Tết Dương lịch'
+    """
+    stamp = f"{year:04d}0101T000000Z"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//motcua//Lich lam viec//VI",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_ics_text(f'Lịch làm việc {year}')}",
+        "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
+    ]
+    provisional = schedule.provisional
+    for n in schedule.days_off:
+        lines += _event(n, "off", stamp, provisional or n.provisional)
+    for n in schedule.make_up_days:
+        lines += _event(n, "makeup", stamp, provisional or n.provisional)
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
