@@ -28,11 +28,11 @@ def _unfold(data: bytes) -> list[str]:
         assert b"\r" not in line
     text = [line.decode("utf-8") for line in raw]  # no character split across a fold
     lines: list[str] = []
-    for line in text:
-        if line.startswith(" "):
-            lines[-1] += line[1:]
+    for part in text:
+        if part.startswith(" "):
+            lines[-1] += part[1:]
         else:
-            lines.append(line)
+            lines.append(part)
     return lines
 
 
