@@ -11,10 +11,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import Final
 
 from motcua import __version__
 from motcua.cli._common import Parser as _Parser
 from motcua.cli._common import UsageError as _UsageError
+from motcua.cli._common import options as _options
 from motcua.cli._common import parse_start
 from motcua.foundation.errors import InvalidInputError, MotcuaError
 from motcua.foundation.vntime import parse_clock
@@ -76,17 +78,32 @@ def _calendar(args: argparse.Namespace) -> WorkingCalendar:
     return vietnam_calendar()
 
 
+#: Library fields named in errors, as the options of ``due`` they come from.
+_DUE_OPTIONS: Final = {
+    "WorkingDays.count": "--working-days",
+    "WorkingHours.count": "--working-hours",
+    "CalendarDays.count": "--calendar-days",
+    "Months.count": "--months",
+    "SameDay.cutoff": "--cutoff",
+}
+
+
+def _office_hours(text: str | None) -> OfficeHours:
+    if not text:
+        return OfficeHours.standard()
+    try:
+        return OfficeHours.parse({"mon-fri": text})
+    except InvalidInputError as exc:
+        raise InvalidInputError("--office-hours", exc.expected, text, exc.hint) from None
+
+
 def _cmd_due(args: argparse.Namespace) -> int:
     start = parse_start(args.start)
     limit = _limit(args)
     rule = CountingRule(args.rule) if args.rule else None
-    hours = (
-        OfficeHours.parse({"mon-fri": args.office_hours})
-        if args.office_hours
-        else OfficeHours.standard()
-    )
-    schedule = WorkSchedule(_calendar(args), hours)
-    due = schedule.due(start, limit, rule=rule)
+    schedule = WorkSchedule(_calendar(args), _office_hours(args.office_hours))
+    with _options(**_DUE_OPTIONS):
+        due = schedule.due(start, limit, rule=rule)
     if args.json:
         print(json.dumps(due_to_json(due, schedule), ensure_ascii=False))
     else:
@@ -128,7 +145,9 @@ def _parser() -> _Parser:
         ),
     )
     parser.add_argument("-V", "--version", action="version", version=f"motcua {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
 
     due = sub.add_parser("due", help="compute when a dossier is due")
     due.add_argument("start", metavar="START", help="receipt: ISO 8601 or dd/mm/yyyy [HH:MM]")

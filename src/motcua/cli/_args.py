@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Final, TypeVar
 
-from motcua.cli._common import Parser, parse_as_of
+from motcua.cli._common import Parser, options, parse_as_of
 from motcua.domain.procedures import Catalogue
 from motcua.foundation.errors import InvalidInputError, MotcuaError, OutsideCalendarError
 from motcua.serialization.catalogues import load_catalogue, sample_catalogue
@@ -154,22 +153,6 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
     return load_catalogue(path)
 
 
-@contextmanager
-def options(**names: str) -> Iterator[None]:
-    """Name library fields as the command-line options they came from.
-
-    ``with options(period="--period"): ...`` turns an error about the field ``period``
-    into one about ``--period``; every other error passes unchanged.
-    """
-    try:
-        yield
-    except InvalidInputError as exc:
-        option = names.get(exc.field)
-        if option is None:
-            raise
-        raise InvalidInputError(option, exc.expected, exc.got, exc.hint) from None
-
-
 def _code(data: object, key: str) -> str | None:
     code = data.get(key) if isinstance(data, dict) else None
     if not isinstance(code, str) or not 0 < len(code) <= _MAX_CODE:
@@ -210,7 +193,6 @@ def _located(
             raise InvalidInputError(
                 f"{where} {path}{named}",
                 f"a {label} motcua can process",
-                type(exc).__name__,
                 one_line(str(exc)),
             ) from None
 

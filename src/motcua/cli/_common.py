@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from typing import NoReturn
 
@@ -10,7 +12,7 @@ from motcua.foundation.errors import InvalidInputError
 from motcua.foundation.vntime import VN_TZ
 from motcua.serialization.receipt_text import parse_receipt_time
 
-__all__ = ["Parser", "UsageError", "parse_as_of", "parse_start"]
+__all__ = ["Parser", "UsageError", "options", "parse_as_of", "parse_start"]
 
 
 class UsageError(Exception):
@@ -58,3 +60,19 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> datetime | date | 
         return parse_start(text)
     except InvalidInputError as exc:
         raise InvalidInputError(option, exc.expected, text) from None
+
+
+@contextmanager
+def options(**names: str) -> Iterator[None]:
+    """Name library fields as the command-line options they came from.
+
+    ``with options(period="--period"): ...`` turns an error about the field ``period``
+    into one about ``--period``; every other error passes unchanged.
+    """
+    try:
+        yield
+    except InvalidInputError as exc:
+        option = names.get(exc.field)
+        if option is None:
+            raise
+        raise InvalidInputError(option, exc.expected, exc.got, exc.hint) from None

@@ -18,6 +18,18 @@ from motcua.serialization.render import dumps, violations_text, violations_to_js
 
 __all__ = ["add_commands"]
 
+#: What each KIND prints (the ``notice --help`` epilog).
+_KINDS = {
+    NoticeKind.RECEIPT: "receipt and appointment slip (form 01)",
+    NoticeKind.SUPPLEMENT: "request to supplement the dossier (form 02)",
+    NoticeKind.REFUSAL: "refusal to receive the dossier (form 03)",
+    NoticeKind.APOLOGY: "apology letter for a late dossier, new appointment (form 04)",
+    NoticeKind.EXTENSION: "apology and request to extend the time (Circular 03/2025 form 04)",
+    NoticeKind.STOP: "notice stopping the processing (Circular 03/2025 form 05)",
+    NoticeKind.CONTROL: "processing control sheet (form 05; 06 under Circular 03/2025)",
+    NoticeKind.BOOK: "tracking book of every dossier in FILE (form 06; 07 under 03/2025)",
+}
+
 #: Dossiers are read as recorded: the checks, not the reader, judge reschedules.
 _AS_RECORDED = LifecyclePolicy(max_reschedules=None)
 
@@ -96,12 +108,21 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     _args.add_verbose(chk)
     chk.set_defaults(handler=_cmd_check)
 
-    notice = sub.add_parser("notice", help="render an official notice (form) for a dossier")
+    kinds = "\n".join(f"  {k.value:<11} {_KINDS[k]}" for k in NoticeKind)
+    notice = sub.add_parser(
+        "notice",
+        help="render an official notice (form) for a dossier",
+        description="Render an official form in Vietnamese for one dossier (--code), or the "
+        "tracking book of all of them; the forms of the regime in force on the dossier's day.",
+        epilog=f"kinds:\n{kinds}\n\nexample:\n  motcua notice receipt dossiers.jsonl "
+        "--code 000.00.05.H48-240415-0001 --format html > bien-nhan.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     notice.add_argument(
         "kind",
         metavar="KIND",
         choices=[k.value for k in NoticeKind],
-        help="the form: " + ", ".join(k.value for k in NoticeKind),
+        help="the form: " + ", ".join(k.value for k in NoticeKind) + " (see kinds below)",
     )
     _args.add_input(notice)
     notice.add_argument("--code", metavar="CODE", help="the dossier (needed if FILE has several)")

@@ -163,7 +163,9 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
             _args.add_json(p, "a JSON object: the dossiers, and how many were read and skipped")
 
     dossier = sub.add_parser("dossier", help="show dossiers; DVCQG export and import")
-    dsub = dossier.add_subparsers(dest="action", required=True, parser_class=Parser)
+    dsub = dossier.add_subparsers(
+        dest="action", metavar="COMMAND", required=True, parser_class=Parser
+    )
     show = dsub.add_parser("show", help="status, due instant and timeliness of each dossier")
     dossiers(show, as_of=True)
     show.set_defaults(handler=_cmd_show)
@@ -175,16 +177,26 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     imp.set_defaults(handler=_cmd_import)
 
     code = sub.add_parser("code", help="dossier codes (Circular 01/2018 Art. 19)")
-    csub = code.add_subparsers(dest="action", required=True, parser_class=Parser)
+    csub = code.add_subparsers(
+        dest="action", metavar="COMMAND", required=True, parser_class=Parser
+    )
     parse = csub.add_parser("parse", help="split a dossier code into agency, date, serial")
-    parse.add_argument("code", metavar="CODE")
+    parse.add_argument(
+        "code", metavar="CODE", help="a dossier code, e.g. 000.00.05.H48-240415-0001"
+    )
     _args.add_json(parse)
     parse.set_defaults(handler=_cmd_code_parse)
 
     procedure = sub.add_parser("procedure", help="procedures: show one, import DVCQG records")
-    psub = procedure.add_subparsers(dest="action", required=True, parser_class=Parser)
+    psub = procedure.add_subparsers(
+        dest="action", metavar="COMMAND", required=True, parser_class=Parser
+    )
     pshow = psub.add_parser("show", help="a procedure's terms per channel, fees, legal basis")
-    pshow.add_argument("code", metavar="CODE")
+    pshow.add_argument(
+        "code",
+        metavar="CODE",
+        help="the procedure's code, national (1.004222) or local (1.004222.000.00.00.H48)",
+    )
     _args.add_catalogue(pshow)
     _args.add_json(pshow, "the procedure's JSON")
     _args.add_verbose(pshow)

@@ -31,7 +31,7 @@ from motcua.serialization.render import (
 )
 from motcua.serialization.reports import render_report, report_to_json, tally_file
 
-__all__ = ["add_commands", "cmd_verify"]
+__all__ = ["add_commands", "cmd_verify", "verify_parser"]
 
 _FORMATS = ("table", "csv", "json", "markdown")
 _LANGS = ("vi", "en")
@@ -152,11 +152,8 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     return _args.report_skipped(args, read, result.errors)
 
 
-def cmd_verify(argv: list[str]) -> int:
-    """``motcua report verify FIGURES.json``: 0 consistent, 1 contradiction or nothing checked.
-
-    2 is bad input.
-    """
+def verify_parser() -> Parser:
+    """The parser of ``motcua report verify`` (routed by ``main``, outside the tree)."""
     parser = Parser(
         prog="motcua report verify",
         description="check published Biểu 06 figures against the report's identities",
@@ -168,7 +165,15 @@ def cmd_verify(argv: list[str]) -> int:
     parser.add_argument(
         "--lang", default="en", choices=_LANGS, help="language of the messages (default en)"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def cmd_verify(argv: list[str]) -> int:
+    """``motcua report verify FIGURES.json``: 0 consistent, 1 contradiction or nothing checked.
+
+    2 is bad input.
+    """
+    args = verify_parser().parse_args(argv)
     src = Source.of(args.figures, "json")
     data: Any = read_document(src)
     if isinstance(data, list):
@@ -200,10 +205,22 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     report = sub.add_parser(
         "report",
         help="Biểu 06 from a dossier file; 'report verify FIGURES.json' checks figures",
+        description="Biểu 06 (Circular 01/2020/TT-VPCP) over the dossiers in FILE.",
+        epilog="published figures: 'motcua report verify FIGURES.json [--lang vi] [--json]' "
+        "checks them against the report's identities (see 'motcua report verify --help'). "
+        "Example: motcua report dossiers.jsonl --period 2024-Q1 --by level --format csv "
+        "> bieu06.csv",
     )
     _args.add_input(report)
-    report.add_argument("--period", required=True, metavar="SPEC", help="e.g. 2024-Q1")
-    report.add_argument("--calendar", action="store_true", help="calendar windows")
+    report.add_argument(
+        "--period",
+        required=True,
+        metavar="SPEC",
+        help="the reporting period: 2024, 2024-03, 2024-Q1, 2024-H1, 2024-9M",
+    )
+    report.add_argument(
+        "--calendar", action="store_true", help="calendar windows instead of 15th-14th"
+    )
     report.add_argument(
         "--by",
         action="append",
@@ -249,8 +266,15 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         "indicators", help="Decision 766/QĐ-TTg indicators computable from dossier data"
     )
     _args.add_input(indicators)
-    indicators.add_argument("--period", required=True, metavar="SPEC")
-    indicators.add_argument("--calendar", action="store_true", help="calendar windows")
+    indicators.add_argument(
+        "--period",
+        required=True,
+        metavar="SPEC",
+        help="the reporting period: 2024, 2024-03, 2024-Q1, 2024-H1, 2024-9M",
+    )
+    indicators.add_argument(
+        "--calendar", action="store_true", help="calendar windows instead of 15th-14th"
+    )
     _args.add_catalogue(indicators)
     _args.add_json(indicators, "a JSON object (with read, skipped)")
     _args.add_skip_invalid(indicators)

@@ -95,7 +95,9 @@ def _cmd_successors(args: argparse.Namespace) -> int:
 def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     """Register ``unit show``, ``unit find`` and ``unit successors``."""
     unit = sub.add_parser("unit", help="administrative units on a date (2025 reform included)")
-    commands = unit.add_subparsers(dest="unit_command", required=True, parser_class=Parser)
+    commands = unit.add_subparsers(
+        dest="unit_command", metavar="COMMAND", required=True, parser_class=Parser
+    )
     show = commands.add_parser("show", help="the unit a code denotes on a date")
     show.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
     show.add_argument("--on", metavar="DATE", required=True, help="the day (codes were reused)")
@@ -108,7 +110,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     find.add_argument("--json", action="store_true", help="print a JSON object {units}")
     find.set_defaults(handler=_cmd_find)
     succ = commands.add_parser("successors", help="the units a unit went into, with shares")
-    succ.add_argument("code", metavar="CODE")
+    succ.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
     succ.add_argument("--on", metavar="DATE", required=True, help="a day the unit existed")
     succ.add_argument("--json", action="store_true", help="print a JSON object")
     succ.set_defaults(handler=_cmd_successors)
