@@ -336,3 +336,16 @@ def test_a_period_ending_at_midnight_is_due_on_its_last_day() -> None:
     assert classify(due, as_of=evening, granularity=Granularity.DATE) is Timeliness.WITHIN
     late = datetime(2024, 5, 8, 0, 1, tzinfo=VN_TZ)
     assert classify(due, as_of=late, granularity=Granularity.DATE) is Timeliness.OVERDUE
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: SupplementRequested(datetime(2024, 5, 6, 9, 0), "intake"), "stage"),  # type: ignore[arg-type]
+        (lambda: Resolved(datetime(2024, 5, 6, 9, 0), "granted"), "outcome"),  # type: ignore[arg-type]
+        (lambda: ResultReturned(datetime(2024, 5, 6, 9, 0), "desk"), "method"),  # type: ignore[arg-type]
+    ],
+)
+def test_event_enums_are_checked_with_a_typed_error(build: object, field: str) -> None:
+    with pytest.raises(InvalidInputError, match=field):
+        build()  # type: ignore[operator]

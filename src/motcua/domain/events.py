@@ -23,9 +23,9 @@ Legal anchors (confidence marks as in the project's domain digests):
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
-from typing import ClassVar, Final, TypeAlias
+from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
@@ -122,6 +122,22 @@ def _items(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _member_of(
+    cls: type[enum.Enum], field: str, *, optional: bool = False
+) -> Callable[[Any, Any, Any], None]:
+    """A validator: *value* is a member of *cls* (or None if *optional*), else a typed error."""
+
+    def check(_instance: Any, _attribute: Any, value: Any) -> None:
+        if isinstance(value, cls) or (optional and value is None):
+            return
+        members = ", ".join(f"{cls.__name__}.{m.name}" for m in cls)
+        raise InvalidInputError(
+            field, f"one of {members}" + (" or None" if optional else ""), value
+        )
+
+    return check
+
+
 @attrs.frozen
 class Submitted:
     """The applicant submitted the dossier (online or by post), not yet received (status 1)."""
@@ -162,7 +178,7 @@ class SupplementRequested:
 
     kind: ClassVar[str] = "supplement_requested"
     at: datetime = attrs.field(converter=_instant)
-    stage: Stage = attrs.field(validator=attrs.validators.instance_of(Stage))
+    stage: Stage = attrs.field(validator=_member_of(Stage, "SupplementRequested.stage"))
     reason: str = attrs.field(default="", converter=_text)
     items: tuple[str, ...] = attrs.field(default=(), converter=_items)
     note: str = attrs.field(default="", converter=_text)
@@ -268,7 +284,9 @@ class Resolved:
 
     kind: ClassVar[str] = "resolved"
     at: datetime = attrs.field(converter=_instant)
-    outcome: Outcome | None = Outcome.GRANTED
+    outcome: Outcome | None = attrs.field(
+        default=Outcome.GRANTED, validator=_member_of(Outcome, "Resolved.outcome", optional=True)
+    )
     note: str = attrs.field(default="", converter=_text)
 
 
@@ -278,7 +296,10 @@ class ResultReturned:
 
     kind: ClassVar[str] = "result_returned"
     at: datetime = attrs.field(converter=_instant)
-    method: ReturnMethod | None = ReturnMethod.DESK
+    method: ReturnMethod | None = attrs.field(
+        default=ReturnMethod.DESK,
+        validator=_member_of(ReturnMethod, "ResultReturned.method", optional=True),
+    )
     note: str = attrs.field(default="", converter=_text)
 
 
