@@ -122,8 +122,19 @@ def test_code_parse(capsys: pytest.CaptureFixture[str]) -> None:
 def test_procedure_show_and_import(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "procedure", "show", "1.004222")
     assert code == 0
-    assert "kênh 2 (Trực tuyến): 7 working days, rule working-time; Lệ phí" in out
+    assert (
+        "kênh 2 (Trực tuyến): 7 ngày làm việc, cách tính: liên tục theo giờ làm việc "
+        "từ khi tiếp nhận; Lệ phí"
+    ) in out
+    assert "dịch vụ trực tuyến: có, chưa rõ mức độ" in out
+    assert "    Điều 20, 21, 22 Luật Cư trú 68/2020/QH14\n" in out
+    for english in ("working days", "rule ", "unstated", "Art. "):
+        assert english not in out.split("  nguồn:")[0]
     assert "10.000 đ" in out
+    code, out, _ = run(capsys, "procedure", "show", "1.004222", "--lang", "en")
+    assert "channel 2 (online): 7 working days, rule: working-time; Lệ phí" in out
+    assert "online service: offered, level not stated" in out
+    assert "    Luật Cư trú 68/2020/QH14, Art. 20, 21, 22\n" in out
     code, out, _ = run(capsys, "procedure", "show", "1.004222.000.00.00.H48", "--json")
     assert json.loads(out)["code"] == "1.004222"
     code, out, _ = run(capsys, "procedure", "import", str(NATIONAL))

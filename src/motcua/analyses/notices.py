@@ -129,12 +129,14 @@ class Notice:
         return "" if forms is None else forms.basis
 
 
-def limit_vi(limit: TimeLimit | NoTimeLimit) -> str:
-    """The time limit in Vietnamese, as printed on the forms.
+def limit_vi(limit: TimeLimit | NoTimeLimit, *, padded: bool = True) -> str:
+    """The time limit in Vietnamese, as printed on the forms (*padded*: ``05``, as they do).
 
     >>> from datetime import time
     >>> limit_vi(WorkingDays(5)), limit_vi(SameDay(time(15, 0)))
     ('05 ngày làm việc', 'Trong ngày (sau 15 giờ 00: ngày làm việc tiếp theo)')
+    >>> limit_vi(WorkingDays(7), padded=False)
+    '7 ngày làm việc'
     """
     if isinstance(limit, NoTimeLimit):
         return "Không quy định"
@@ -149,7 +151,10 @@ def limit_vi(limit: TimeLimit | NoTimeLimit) -> str:
         Months: "tháng",
     }[type(limit)]
     count = limit.count
-    text = f"{count:02d}" if isinstance(count, int) else str(float(count)).replace(".", ",")
+    if isinstance(count, int):
+        text = f"{count:02d}" if padded else str(count)
+    else:
+        text = str(float(count)).replace(".", ",")
     return f"{text} {unit}"
 
 

@@ -114,7 +114,7 @@ def _cmd_procedure_show(args: argparse.Namespace) -> int:
     if args.json:
         print(dumps(procedure_to_json(procedure)))
     else:
-        print(procedure_text(procedure, verbose=args.verbose), end="")
+        print(procedure_text(procedure, verbose=args.verbose, lang=args.lang), end="")
     return 0
 
 
@@ -199,6 +199,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     _args.add_catalogue(pshow)
     _args.add_json(pshow, "the procedure's JSON")
+    _args.add_lang(pshow)
     _args.add_verbose(pshow)
     pshow.set_defaults(handler=_cmd_procedure_show)
     pcov = psub.add_parser(

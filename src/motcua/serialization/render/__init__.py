@@ -70,6 +70,9 @@ if TYPE_CHECKING:
         indicators_to_json as indicators_to_json,
     )
     from motcua.serialization.render.results import (
+        legal_basis_vi as legal_basis_vi,
+    )
+    from motcua.serialization.render.results import (
         period_basis as period_basis,
     )
     from motcua.serialization.render.results import (
@@ -134,6 +137,7 @@ _WHERE: Final = {
     "has_marks": "marks",
     "indicators_text": "results",
     "indicators_to_json": "results",
+    "legal_basis_vi": "results",
     "period_basis": "results",
     "period_note": "results",
     "period_text": "results",
@@ -167,6 +171,7 @@ __all__ = [
     "has_marks",
     "indicators_text",
     "indicators_to_json",
+    "legal_basis_vi",
     "period_basis",
     "period_note",
     "period_text",
