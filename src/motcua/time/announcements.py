@@ -38,6 +38,7 @@ __all__ = [
     "DayChange",
     "DayKind",
     "Scope",
+    "applies_to",
 ]
 
 
@@ -110,6 +111,54 @@ def _changes(value: Iterable[DayChange]) -> tuple[DayChange, ...]:
     return tuple(value)
 
 
+def _units(value: Iterable[str]) -> tuple[str, ...]:
+    from motcua.foundation.errors import InvalidInputError  # noqa: PLC0415 - keep import light
+
+    if isinstance(value, str):
+        raise InvalidInputError(
+            "Announcement.units", "a tuple of unit codes", value, f"write ({value!r},)"
+        )
+    codes = tuple(value)
+    for code in codes:
+        if not isinstance(code, str) or not code.strip() or code != code.strip():
+            raise InvalidInputError(
+                "Announcement.units", "unit codes as non-empty strings, e.g. '26'", code
+            )
+    return codes
+
+
+def _check_units(instance: Announcement, _attribute: object, units: tuple[str, ...]) -> None:
+    from motcua.foundation.errors import InvalidInputError  # noqa: PLC0415 - keep import light
+
+    if units and instance.scope is Scope.NATIONAL:
+        raise InvalidInputError(
+            "Announcement.units",
+            "no units on a national announcement (it binds every unit)",
+            ", ".join(units),
+            "set scope=Scope.LOCAL for a closure of some units only",
+        )
+
+
+def applies_to(announcement: Announcement, place: frozenset[str] | None) -> bool:
+    """Return True when *announcement* applies to a calendar built for *place*.
+
+    A national announcement applies everywhere. A local one that names its units applies
+    only to a place whose codes include one of them (a province code covers a calendar built
+    for any of its communes when the place lists that province's code too). A local one
+    without units applies to any calendar it is added to (the caller chose it).
+
+    >>> a = Announcement("15/QĐ-UBND", None, "UBND", "closure", [], "-",
+    ...                  scope=Scope.LOCAL, units=("00001",))
+    >>> applies_to(a, frozenset({"00001", "01"})), applies_to(a, frozenset({"00004", "01"}))
+    (True, False)
+    >>> applies_to(a, None)   # the national calendar
+    False
+    """
+    if announcement.scope is Scope.NATIONAL or not announcement.units:
+        return True
+    return place is not None and not place.isdisjoint(announcement.units)
+
+
 @attrs.frozen
 class Announcement:
     """One official announcement (or one local decision) about working days.
@@ -124,6 +173,11 @@ class Announcement:
         source: Where the row was checked (an address or a citation).
         confidence: How well the row was checked.
         scope: Whether it binds the national calendar or one locality.
+        units: For a local announcement, the codes of the units it applies to (province or
+            commune codes, as in :func:`motcua.unit_registry`); it then changes only a
+            calendar built for one of those places (:func:`applies_to`). Empty: no place
+            named (it applies to whatever calendar it is added to). Always empty when
+            national.
         note: Anything a reader should know (related instruments, caveats).
     """
 
@@ -136,6 +190,7 @@ class Announcement:
     confidence: Confidence = Confidence.CONFIRMED
     scope: Scope = Scope.NATIONAL
     note: str = ""
+    units: tuple[str, ...] = attrs.field(default=(), converter=_units, validator=_check_units)
 
     @property
     def citation(self) -> str:

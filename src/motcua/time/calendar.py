@@ -201,6 +201,7 @@ def vietnam_calendar(
     extra: Iterable[Announcement] = (),
     announced_through: int | None = None,
     culture_day: bool = True,
+    place: Iterable[str] | None = None,
 ) -> WorkingCalendar:
     """Return Vietnam's civil-service working calendar with every announcement motcua knows.
 
@@ -214,6 +215,9 @@ def vietnam_calendar(
             days and second National Day day are a heuristic, not the Prime Minister's.
         culture_day: Whether 24/11 (Ngày Văn hóa Việt Nam) is a holiday from 2026
             (National Assembly Resolution 28/2026/QH16; see ``docs/explanation``).
+        place: The codes of the place the calendar is for (see
+            :meth:`WorkingCalendar.with_announcements`); local closures of other places are
+            left out. Default: the national calendar.
 
     >>> cal = vietnam_calendar(range(2024, 2027))
     >>> cal.first_year, cal.last_year, cal.provisional_from
@@ -229,6 +233,6 @@ def vietnam_calendar(
         first, last = years[0], years[-1]
     cal = _vietnam_calendar(first, last, culture_day)
     extras = tuple(extra)
-    if extras or announced_through is not None:
-        cal = cal.with_announcements(*extras, announced_through=announced_through)
+    if extras or announced_through is not None or place is not None:
+        cal = cal.with_announcements(*extras, announced_through=announced_through, place=place)
     return cal

@@ -46,11 +46,12 @@ from typing import Final
 
 import attrs
 
-from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
+from motcua.foundation.errors import ConfigurationError, InvalidInputError, OutsideCalendarError
 from motcua.foundation.vntime import VN_TZ
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
 from motcua.time.due import Due, Pause, as_instant, merge_pauses
 from motcua.time.hours import OfficeHours, Session
+from motcua.time.hours_series import Closure, HoursSeries, cut
 from motcua.time.limits import (
     CalendarDays,
     CountingRule,
@@ -80,7 +81,15 @@ class WorkSchedule:
 
     Attributes:
         calendar: The working calendar (which days are working days).
-        hours: The unit's office hours (which minutes of a working day count).
+        hours: The unit's office hours (which minutes of a working day count); with a
+            *series*, the hours before its first row.
+        series: The unit's hours as a dated series of weekly schedules (seasonal
+            switches); None: *hours* on every day. Every set of hours must have the day
+            length of *hours*, the length of a working day of a time limit.
+        closures: Part-day closures (half days); those naming units apply only when one
+            of them is in *place*.
+        place: The codes of the place the schedule is for (build the calendar for the same
+            place: :func:`motcua.domain.places.schedule_for_place` does both).
 
     >>> schedule = WorkSchedule(vietnam_calendar(range(2024, 2026)))
     >>> schedule.working_time_between(datetime(2024, 4, 26, 16, 0), datetime(2024, 5, 2, 9, 0))
@@ -89,9 +98,14 @@ class WorkSchedule:
 
     calendar: WorkingCalendar
     hours: OfficeHours = attrs.field(factory=OfficeHours.standard)
+    series: HoursSeries | None = attrs.field(default=None, kw_only=True)
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+    place: frozenset[str] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(frozenset), kw_only=True
+    )
     _base: int = attrs.field(init=False, repr=False)
     _epoch: datetime = attrs.field(init=False, repr=False)
-    _kinds: bytes = attrs.field(init=False, repr=False)
+    _kinds: bytes | array[int] = attrs.field(init=False, repr=False)
     _spans: tuple[tuple[tuple[int, int], ...], ...] = attrs.field(init=False, repr=False)
     _cum: array[int] = attrs.field(init=False, repr=False)
     _day_us: int = attrs.field(init=False, repr=False)
@@ -109,17 +123,20 @@ class WorkSchedule:
             kinds_buf[named.day.toordinal() - base] = _NONE
         for named in cal.make_up_days:
             kinds_buf[named.day.toordinal() - base] = _MAKE_UP
-        kinds = bytes(kinds_buf)
-        spans = (
+        kinds: bytes | array[int] = bytes(kinds_buf)
+        spans: tuple[tuple[tuple[int, int], ...], ...] = (
             *(_spans(self.hours.sessions_for_weekday(wd)) for wd in range(5)),
             _spans(self.hours.sessions_for_make_up_day()),
             (),
         )
-        lengths = [sum(e - s for s, e in sp) // _US for sp in spans]
-        cum = array("q", accumulate(map(lengths.__getitem__, kinds), initial=0))
         day_length = self.hours.day_length
         if day_length is None:  # pragma: no cover - OfficeHours always fills it
             raise AssertionError
+        closures = tuple(c for c in self.closures if c.applies_to(self.place))
+        if self.series is not None or closures:
+            kinds, spans = self._timeline(kinds, spans, base, closures, day_length)
+        lengths = [sum(e - s for s, e in sp) // _US for sp in spans]
+        cum = array("q", accumulate(map(lengths.__getitem__, kinds), initial=0))
         object.__setattr__(self, "_base", base)
         object.__setattr__(
             self, "_epoch", datetime.combine(date(cal.first_year, 1, 1), time.min, VN_TZ)
@@ -128,6 +145,81 @@ class WorkSchedule:
         object.__setattr__(self, "_spans", spans)
         object.__setattr__(self, "_cum", cum)
         object.__setattr__(self, "_day_us", day_length // timedelta(microseconds=1))
+
+    def _timeline(
+        self,
+        kinds: bytes | array[int],
+        spans: tuple[tuple[tuple[int, int], ...], ...],
+        base: int,
+        closures: tuple[Closure, ...],
+        day_length: timedelta,
+    ) -> tuple[bytes | array[int], tuple[tuple[tuple[int, int], ...], ...]]:
+        """Re-index each day to its own span pattern: dated hours, then part-day closures.
+
+        The hot path is unchanged: a day's kind still indexes a table of span patterns, one
+        per distinct day shape (a few per set of hours), so queries stay O(log days).
+        """
+        series = self.series
+        if series is not None and series.day_length != day_length:
+            raise ConfigurationError(
+                f"WorkSchedule.series: {series.name or 'the series'} has a working day of "
+                f"{series.day_length}, but hours= has {day_length}; give both the same day "
+                "length (the length of a working day of a time limit)"
+            )
+        table: list[tuple[tuple[int, int], ...]] = list(spans)
+        index = {sp: k for k, sp in reversed(list(enumerate(table)))}
+
+        def pattern(sp: tuple[tuple[int, int], ...]) -> int:
+            k = index.get(sp)
+            if k is None:
+                k = index[sp] = len(table)
+                table.append(sp)
+            return k
+
+        out = array("H", list(kinds))
+        if series is not None:
+            shapes: dict[int, tuple[int, ...]] = {}  # id(hours) -> kind per weekday kind
+            first = max(series.first_day.toordinal() - base, 0)
+            for i in range(first, len(out)):
+                k = out[i]
+                if k == _NONE:
+                    continue
+                hours = series.hours_on(date.fromordinal(base + i))
+                if hours is None:  # pragma: no cover - first_day bounds the loop
+                    continue
+                row = shapes.get(id(hours))
+                if row is None:
+                    row = shapes[id(hours)] = (
+                        *(pattern(_spans(hours.sessions_for_weekday(wd))) for wd in range(5)),
+                        pattern(_spans(hours.sessions_for_make_up_day())),
+                    )
+                out[i] = row[k]
+        for c in closures:
+            i = c.day.toordinal() - base
+            if 0 <= i < len(out):
+                out[i] = pattern(cut(table[out[i]], _spans(c.closed)))
+        kinds_out: bytes | array[int] = bytes(out.tolist()) if len(table) <= 256 else out
+        return kinds_out, tuple(table)
+
+    def hours_on(self, day: date) -> OfficeHours:
+        """Return the office hours in force on *day* (the series' row, else *hours*).
+
+        Part-day closures are not shown here; :meth:`is_office_time` accounts for them.
+        """
+        found = self.series.hours_on(day) if self.series is not None else None
+        return found if found is not None else self.hours
+
+    def is_reception_time(self, at: datetime) -> bool:
+        """Return True when *at* is in a reception-only session (e.g. a Saturday desk).
+
+        Reception sessions receive dossiers but never count as deadline time; a dossier
+        received then counts from the next counting session.
+        """
+        at = as_instant(at, "at")
+        self._day_index(at.date(), "instant")
+        t = at.timetz().replace(tzinfo=None)
+        sessions = self.hours_on(at.date()).reception_for_weekday(at.weekday())
+        return any(s.start <= t < s.end for s in sessions)
 
     # -- positions on the office-time line --------------------------------------------
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import enum
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import accumulate, compress
 
 import attrs
 
 from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
-from motcua.time.announcements import Announcement, DayKind, Scope
+from motcua.time.announcements import Announcement, DayKind, Scope, applies_to
 
 __all__ = [
     "DayCategory",
@@ -312,7 +312,10 @@ class WorkingCalendar:
         )
 
     def with_announcements(
-        self, *announcements: Announcement, announced_through: int | None = None
+        self,
+        *announcements: Announcement,
+        announced_through: int | None = None,
+        place: Iterable[str] | None = None,
     ) -> WorkingCalendar:
         """Return a copy with *announcements* applied on top (local closures, new swaps).
 
@@ -320,6 +323,12 @@ class WorkingCalendar:
             announcements: Extra announcements, applied in order after the built-in ones.
             announced_through: Last year whose schedule is now fully announced; later years
                 stay provisional. Defaults to the current value.
+            place: The codes of the place this calendar is for (a commune's code and its
+                province's, see :func:`motcua.domain.places.place_codes`). A local
+                announcement that names units applies only when one of them is here
+                (:func:`~motcua.time.announcements.applies_to`); without *place* the
+                calendar is the national one and such closures are left out. National
+                rows apply everywhere.
 
         Raises:
             InvalidInputError: A change falls outside the calendar's years.
@@ -329,7 +338,10 @@ class WorkingCalendar:
         provisional_from = (
             self.provisional_from if announced_through is None else announced_through + 1
         )
+        where = None if place is None else _place(place)
         for ann in announcements:
+            if not applies_to(ann, where):
+                continue
             for change in ann.changes:
                 if not self.first_year <= change.day.year <= self.last_year:
                     raise InvalidInputError(
@@ -347,6 +359,19 @@ class WorkingCalendar:
             make_up_days=tuple(sorted(work.values(), key=by_day)),
             source=self.source + f" + {len(announcements)} user announcement(s)",
         )
+
+
+def _place(codes: Iterable[str]) -> frozenset[str]:
+    if isinstance(codes, str):
+        raise InvalidInputError(
+            "place", "a collection of unit codes", codes, f"write {{{codes!r}}}"
+        )
+    out = frozenset(codes)
+    if not out or not all(isinstance(c, str) and c for c in out):
+        raise InvalidInputError(
+            "place", "one or more unit codes as strings", sorted(map(str, out))
+        )
+    return out
 
 
 def _ordinal(day: object, what: str) -> int:
