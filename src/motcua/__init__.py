@@ -54,10 +54,16 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
     )
     from motcua.analyses.index766 import (
         DVCQG_2025 as DVCQG_2025,
+        INDEX766_CONFIGS as INDEX766_CONFIGS,
+        INDICATOR_INPUTS as INDICATOR_INPUTS,
         INDICATORS as INDICATORS,
         Index766 as Index766,
         Index766Config as Index766Config,
+        Index766Inputs as Index766Inputs,
+        Indicator as Indicator,
         IndicatorResult as IndicatorResult,
+        Tally as Tally,
+        index766_config as index766_config,
     )
     from motcua.analyses.forms import (
         FORM_SETS as FORM_SETS,
@@ -465,6 +471,12 @@ _EXPORTS: Final[dict[str, str]] = {
     "Index766": "motcua.analyses.index766",
     "Index766Config": "motcua.analyses.index766",
     "IndicatorResult": "motcua.analyses.index766",
+    "Index766Inputs": "motcua.analyses.index766",
+    "Indicator": "motcua.analyses.index766",
+    "Tally": "motcua.analyses.index766",
+    "INDEX766_CONFIGS": "motcua.analyses.index766",
+    "INDICATOR_INPUTS": "motcua.analyses.index766",
+    "index766_config": "motcua.analyses.index766",
     "Coverage": "motcua.analyses.posting",
     "posting_coverage": "motcua.analyses.posting",
     "RULES": "motcua.analyses.compliance.runner",

@@ -170,6 +170,16 @@ def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
     return tuple(value)
 
 
+def _paper_result(value: bool | None) -> bool | None:
+    return _checked_paper_result(value)
+
+
+def _checked_paper_result(value: object) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise InvalidInputError("Procedure.paper_result", "true, false or null (not stated)", value)
+
+
 @attrs.frozen
 class Procedure:
     """An administrative procedure with its per-channel terms.
@@ -191,6 +201,9 @@ class Procedure:
         posting: Posting status (physical, electronic, with dates).
         source: Where these facts were taken from.
         note: Anything a reader should know (uncertainties, local variations).
+        paper_result: The result is issued on paper (the procedures whose dossiers make
+            the denominator of Decision 766 indicator 4.1); None: not stated (the result
+            names in ``results`` do not say, so it is never inferred from them).
     """
 
     code: ProcedureCode = attrs.field(converter=_procedure_code)
@@ -209,6 +222,7 @@ class Procedure:
     posting: Posting = attrs.field(factory=Posting)
     source: str = ""
     note: str = ""
+    paper_result: bool | None = attrs.field(default=None, converter=_paper_result)
 
     def __attrs_post_init__(self) -> None:
         """Validate the entry: name, levels, at least one channel, a legal basis."""
