@@ -75,6 +75,22 @@ def _spans(sessions: tuple[Session, ...]) -> tuple[tuple[int, int], ...]:
     return tuple((s.start_seconds * _US, s.end_seconds * _US) for s in sessions)
 
 
+def _closures(value: Iterable[Closure]) -> tuple[Closure, ...]:
+    out = tuple(value)
+    for c in out:
+        if not isinstance(c, Closure):
+            raise InvalidInputError("WorkSchedule.closures", "Closure values", c)
+    return out
+
+
+def _place(value: Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        raise InvalidInputError("WorkSchedule.place", "a collection of unit codes", value)
+    return frozenset(value)
+
+
 @attrs.frozen(eq=False)
 class WorkSchedule:
     """A working calendar plus office hours: where deadline time runs, precomputed.
@@ -99,10 +115,8 @@ class WorkSchedule:
     calendar: WorkingCalendar
     hours: OfficeHours = attrs.field(factory=OfficeHours.standard)
     series: HoursSeries | None = attrs.field(default=None, kw_only=True)
-    closures: tuple[Closure, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
-    place: frozenset[str] | None = attrs.field(
-        default=None, converter=attrs.converters.optional(frozenset), kw_only=True
-    )
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_closures, kw_only=True)
+    place: frozenset[str] | None = attrs.field(default=None, converter=_place, kw_only=True)
     _base: int = attrs.field(init=False, repr=False)
     _epoch: datetime = attrs.field(init=False, repr=False)
     _kinds: bytes | array[int] = attrs.field(init=False, repr=False)
