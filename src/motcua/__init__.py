@@ -286,6 +286,7 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         DayChange as DayChange,
         DayKind as DayKind,
         Scope as Scope,
+        applies_to as applies_to,
     )
     from motcua.time.calendar import (
         LAST_ANNOUNCED_YEAR as LAST_ANNOUNCED_YEAR,
@@ -306,6 +307,21 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         OfficeHours as OfficeHours,
         Session as Session,
         parse_sessions as parse_sessions,
+    )
+    from motcua.time.hours_series import (
+        Closure as Closure,
+        HoursPeriod as HoursPeriod,
+        HoursSeries as HoursSeries,
+        Season as Season,
+        SeasonalHours as SeasonalHours,
+    )
+    from motcua.time.hours_examples import (
+        hue_4010_2025 as hue_4010_2025,
+        vinh_phuc_873_2020 as vinh_phuc_873_2020,
+    )
+    from motcua.domain.places import (
+        place_codes as place_codes,
+        schedule_for_place as schedule_for_place,
     )
     from motcua.time.limits import (
         CalendarDays as CalendarDays,
@@ -340,6 +356,16 @@ _EXPORTS: Final[dict[str, str]] = {
     "DayChange": "motcua.time.announcements",
     "DayKind": "motcua.time.announcements",
     "Scope": "motcua.time.announcements",
+    "applies_to": "motcua.time.announcements",
+    "Closure": "motcua.time.hours_series",
+    "HoursPeriod": "motcua.time.hours_series",
+    "HoursSeries": "motcua.time.hours_series",
+    "Season": "motcua.time.hours_series",
+    "SeasonalHours": "motcua.time.hours_series",
+    "hue_4010_2025": "motcua.time.hours_examples",
+    "vinh_phuc_873_2020": "motcua.time.hours_examples",
+    "place_codes": "motcua.domain.places",
+    "schedule_for_place": "motcua.domain.places",
     "LAST_ANNOUNCED_YEAR": "motcua.time.calendar",
     "DayCategory": "motcua.time.calendar",
     "NamedDay": "motcua.time.calendar",
