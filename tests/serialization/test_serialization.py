@@ -156,3 +156,23 @@ def test_json_lines_read_as_a_document_says_so() -> None:
     with pytest.raises(InvalidInputError) as info:
         decode_json('{"a": 1} x', "<stdin>")
     assert "JSON Lines" not in str(info.value)
+
+
+def test_a_local_closure_names_its_units_in_the_file() -> None:
+    from motcua.serialization.announcements import parse_announcements
+
+    row = {
+        "instrument": "12/QĐ-UBND",
+        "issuer": "UBND phường Phú Xuân",
+        "subject": "Nghỉ đột xuất",
+        "source": "Quyết định 12/QĐ-UBND",
+        "scope": "local",
+        "units": ["19753"],
+        "changes": [{"day": "2027-03-05", "kind": "day_off", "name_vi": "Đóng cửa"}],
+    }
+    parsed = parse_announcements({"announcements": [row]}, origin="a.json")
+    assert parsed.announcements[0].units == ("19753",)
+    with pytest.raises(InvalidInputError, match=r"\$.announcements\[0\].units"):
+        parse_announcements({"announcements": [dict(row, units="19753")]}, origin="a.json")
+    with pytest.raises(InvalidInputError):
+        parse_announcements({"announcements": [dict(row, scope="national")]}, origin="a.json")

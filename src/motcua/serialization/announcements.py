@@ -12,6 +12,7 @@ The file format, documented in ``docs/how-to/add-a-swap.md``::
           "subject": "Nghỉ Tết Dương lịch 2027",
           "source": "https://...",
           "scope": "national",
+          "units": [],
           "changes": [
             {"day": "2027-01-02", "kind": "working_day", "name_vi": "...", "name_en": "..."}
           ]
@@ -71,6 +72,7 @@ _ANNOUNCEMENT_KEYS: Final = frozenset(
         "confidence",
         "scope",
         "note",
+        "units",
     }
 )
 _CHANGE_KEYS: Final = frozenset({"day", "kind", "name_vi", "name_en", "swapped_with"})
@@ -122,6 +124,17 @@ def _structure_changes(conv: Any, value: object, where: str) -> tuple[DayChange,
     return tuple(out)
 
 
+def _units(conv: Any, value: object, where: str) -> tuple[str, ...]:
+    """The unit codes a local closure binds (a JSON array of codes)."""
+    try:
+        units: tuple[str, ...] = conv.structure(value, tuple[str, ...])
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"{where}.units", exc.expected, exc.got, exc.hint) from None
+    except STRUCTURING_ERRORS as exc:
+        raise structuring_error(exc, where, "$.units") from None
+    return units
+
+
 def parse_announcements(data: object, *, origin: str = "<data>") -> AnnouncementFile:
     """Structure already-parsed JSON/TOML *data* into announcements.
 
@@ -161,6 +174,7 @@ def parse_announcements(data: object, *, origin: str = "<data>") -> Announcement
                     confidence=conv.structure(row.get("confidence", "confirmed"), Confidence),
                     scope=conv.structure(row.get("scope", "national"), Scope),
                     note=conv.structure(row.get("note", ""), str),
+                    units=_units(conv, row.get("units", []), where),
                 )
             )
         except KeyError as exc:
