@@ -461,3 +461,16 @@ def test_catalogue_help_states_the_sample_fallback() -> None:
     text = " ".join(parser.format_help().split())
     assert f"sample catalogue of {_args.SAMPLE_PROCEDURES} procedures" in text
     assert "the library never falls back to it" in text
+
+
+def test_indicators_name_what_they_need(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["indicators", str(DATA / "dossiers.jsonl"), "--period", "2024-Q2", "--json"]) == 0
+    rows = {r["code"]: r for r in json.loads(capsys.readouterr().out)["indicators"]}
+    assert rows["1.1"]["needs"] == ["announcements"]
+    assert rows["1.1"]["points"] is None
+    assert rows["2.1"]["needs"] == []
+    assert rows["2.1"]["status"] != rows["1.1"]["status"]
+    assert main(["indicators", str(DATA / "dossiers.jsonl"), "--period", "2024-Q2"]) == 0
+    assert (
+        "1.1 TTHC công bố đúng hạn: not computed: needs announcements" in capsys.readouterr().out
+    )

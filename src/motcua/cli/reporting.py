@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from motcua.analyses.bieu06 import UnitRole
-from motcua.analyses.index766 import DVCQG_2025, Index766
+from motcua.analyses.index766 import Index766, index766_config
 from motcua.analyses.periods import Period, parse_period
 from motcua.analyses.report import Dimension, Report
 from motcua.analyses.verify import verify_figures, verify_series
@@ -142,13 +142,14 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     result = _args.read_input(
         args, "dossiers", lambda d, w, p: acc.add(dossier_from_json(d, w, p, catalogue=catalogue))
     )
-    results = acc.results()
+    config = index766_config(period.end)  # the points in force at the period's end
+    results = acc.results(config, catalogue=catalogue)
     read, skipped = len(result.records), len(result.errors)
     if args.json:
-        data = indicators_to_json(period, results, DVCQG_2025.version)
+        data = indicators_to_json(period, results, config.version)
         print(dumps(with_counts(data, read=read, skipped=skipped)))
     else:
-        print(indicators_text(period, results, DVCQG_2025.version), end="")
+        print(indicators_text(period, results, config.version), end="")
     return _args.report_skipped(args, read, result.errors)
 
 

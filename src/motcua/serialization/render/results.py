@@ -495,6 +495,11 @@ def indicators_to_json(
                 "max_points": r.max_points,
                 "unknown": r.unknown,
                 "formula": r.formula,
+                "group": r.group,
+                "name_en": r.name_en,
+                "source": r.source.value,
+                "needs": list(r.needs),
+                "status": r.status,
             }
             for r in results
         ],
@@ -505,6 +510,9 @@ def indicators_text(period: Period, results: Iterable[IndicatorResult], config: 
     """Return a title line, then one line per indicator (rate and points)."""
     lines = [f"Decision 766/QĐ-TTg indicators, {period} ({config})"]
     for r in results:
+        if r.needs and not r.computed:
+            lines.append(f"  {r.code} {r.name}: {r.status}, max {r.max_points}")
+            continue
         pct = "-" if r.rate is None else f"{percent(r.rate)} %"
         pts = "-" if r.points is None else f"{round_half_up(r.points)}/{r.max_points}"
         extra = f", {r.unknown} unknown" if r.unknown else ""
