@@ -21,11 +21,41 @@ import importlib
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from motcua.serialization.render.analyses import (
+        checks_text as checks_text,
+    )
+    from motcua.serialization.render.analyses import (
+        checks_to_json as checks_to_json,
+    )
+    from motcua.serialization.render.analyses import (
+        coverage_text as coverage_text,
+    )
+    from motcua.serialization.render.analyses import (
+        coverage_to_json as coverage_to_json,
+    )
+    from motcua.serialization.render.analyses import (
+        indicators_text as indicators_text,
+    )
+    from motcua.serialization.render.analyses import (
+        indicators_to_json as indicators_to_json,
+    )
+    from motcua.serialization.render.analyses import (
+        violations_text as violations_text,
+    )
+    from motcua.serialization.render.analyses import (
+        violations_to_json as violations_to_json,
+    )
     from motcua.serialization.render.marks import (
         has_marks as has_marks,
     )
     from motcua.serialization.render.marks import (
         without_marks as without_marks,
+    )
+    from motcua.serialization.render.procedures import (
+        legal_basis_vi as legal_basis_vi,
+    )
+    from motcua.serialization.render.procedures import (
+        procedure_text as procedure_text,
     )
     from motcua.serialization.render.reports import (
         HEADERS as HEADERS,
@@ -37,22 +67,10 @@ if TYPE_CHECKING:
         report_to_json as report_to_json,
     )
     from motcua.serialization.render.results import (
-        checks_text as checks_text,
-    )
-    from motcua.serialization.render.results import (
-        checks_to_json as checks_to_json,
-    )
-    from motcua.serialization.render.results import (
         code_text as code_text,
     )
     from motcua.serialization.render.results import (
         code_to_json as code_to_json,
-    )
-    from motcua.serialization.render.results import (
-        coverage_text as coverage_text,
-    )
-    from motcua.serialization.render.results import (
-        coverage_to_json as coverage_to_json,
     )
     from motcua.serialization.render.results import (
         dossier_summary as dossier_summary,
@@ -62,15 +80,6 @@ if TYPE_CHECKING:
     )
     from motcua.serialization.render.results import (
         dumps as dumps,
-    )
-    from motcua.serialization.render.results import (
-        indicators_text as indicators_text,
-    )
-    from motcua.serialization.render.results import (
-        indicators_to_json as indicators_to_json,
-    )
-    from motcua.serialization.render.results import (
-        legal_basis_vi as legal_basis_vi,
     )
     from motcua.serialization.render.results import (
         period_basis as period_basis,
@@ -83,15 +92,6 @@ if TYPE_CHECKING:
     )
     from motcua.serialization.render.results import (
         period_to_json as period_to_json,
-    )
-    from motcua.serialization.render.results import (
-        procedure_text as procedure_text,
-    )
-    from motcua.serialization.render.results import (
-        violations_text as violations_text,
-    )
-    from motcua.serialization.render.results import (
-        violations_to_json as violations_to_json,
     )
     from motcua.serialization.render.results import (
         with_counts as with_counts,
@@ -122,12 +122,12 @@ _WHERE: Final = {
     "calendar_text": "timing",
     "calendar_to_ics": "timing",
     "calendar_to_json": "timing",
-    "checks_text": "results",
-    "checks_to_json": "results",
+    "checks_text": "analyses",
+    "checks_to_json": "analyses",
     "code_text": "results",
     "code_to_json": "results",
-    "coverage_text": "results",
-    "coverage_to_json": "results",
+    "coverage_text": "analyses",
+    "coverage_to_json": "analyses",
     "day_to_json": "timing",
     "dossier_summary": "results",
     "dossiers_text": "results",
@@ -135,18 +135,18 @@ _WHERE: Final = {
     "due_to_json": "timing",
     "dumps": "results",
     "has_marks": "marks",
-    "indicators_text": "results",
-    "indicators_to_json": "results",
-    "legal_basis_vi": "results",
+    "indicators_text": "analyses",
+    "indicators_to_json": "analyses",
+    "legal_basis_vi": "procedures",
     "period_basis": "results",
     "period_note": "results",
     "period_text": "results",
     "period_to_json": "results",
-    "procedure_text": "results",
+    "procedure_text": "procedures",
     "render_report": "reports",
     "report_to_json": "reports",
-    "violations_text": "results",
-    "violations_to_json": "results",
+    "violations_text": "analyses",
+    "violations_to_json": "analyses",
     "with_counts": "results",
     "without_marks": "marks",
 }

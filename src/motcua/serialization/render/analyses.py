@@ -1,0 +1,211 @@
+"""Analyses as JSON and text: coverage, Decision 766 indicators, verification, violations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from motcua.analyses.compliance.rules import Violation
+from motcua.analyses.index766 import IndicatorResult
+from motcua.analyses.periods import Period
+from motcua.analyses.posting import Coverage
+from motcua.analyses.rates import percent, round_half_up
+from motcua.analyses.verify import Verification
+from motcua.domain.units import Level
+from motcua.serialization.render.marks import without_marks
+
+__all__ = [
+    "checks_text",
+    "checks_to_json",
+    "coverage_text",
+    "coverage_to_json",
+    "indicators_text",
+    "indicators_to_json",
+    "violations_text",
+    "violations_to_json",
+]
+
+
+def coverage_to_json(day: date, coverage: Mapping[Level, Coverage]) -> dict[str, Any]:
+    """Return the posting coverage on *day*, per level: total, physical, electronic, both."""
+    return {
+        "on": day.isoformat(),
+        "levels": {
+            level.value: {
+                "total": c.total,
+                "physical": c.physical,
+                "electronic": c.electronic,
+                "both": c.both,
+            }
+            for level, c in coverage.items()
+        },
+    }
+
+
+def coverage_text(coverage: Mapping[Level, Coverage]) -> str:
+    """Return one line per level, e.g. ``Cấp Xã: 297/297 (physical 297, electronic 297)``."""
+    return "".join(f"{level.vi}: {c}\n" for level, c in coverage.items())
+
+
+# -- reports ------------------------------------------------------------------------------
+
+
+def indicators_to_json(
+    period: Period, results: Iterable[IndicatorResult], config: str
+) -> dict[str, Any]:
+    """Return the Decision 766 indicators of *period* under the configuration *config*."""
+    return {
+        "period": period.spec,
+        "config": config,
+        "indicators": [
+            {
+                "code": r.code,
+                "name": r.name,
+                "numerator": r.numerator,
+                "denominator": r.denominator,
+                "rate": None if r.rate is None else str(r.rate),
+                "percent": None if r.rate is None else str(percent(r.rate)),
+                "points": None if r.points is None else str(round_half_up(r.points)),
+                "max_points": r.max_points,
+                "unknown": r.unknown,
+                "formula": r.formula,
+                "group": r.group,
+                "name_en": r.name_en,
+                "source": r.source.value,
+                "needs": list(r.needs),
+                "status": r.status,
+            }
+            for r in results
+        ],
+    }
+
+
+def indicators_text(period: Period, results: Iterable[IndicatorResult], config: str) -> str:
+    """Return a title line, then one line per indicator (rate and points)."""
+    lines = [f"Decision 766/QĐ-TTg indicators, {period} ({config})"]
+    for r in results:
+        if r.needs and not r.computed:
+            lines.append(f"  {r.code} {r.name}: {r.status}, max {r.max_points}")
+            continue
+        pct = "-" if r.rate is None else f"{percent(r.rate)} %"
+        pts = "-" if r.points is None else f"{round_half_up(r.points)}/{r.max_points}"
+        extra = f", {r.unknown} unknown" if r.unknown else ""
+        lines.append(
+            f"  {r.code} {r.name}: {r.numerator}/{r.denominator} = {pct}, points {pts}{extra}"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+_VERDICTS = {
+    "en": {
+        "consistent": "consistent",
+        "nothing checked": "nothing checked: no identity has "
+        "enough known figures (add the totals and their parts)",
+    },
+    "vi": {
+        "consistent": "nhất quán",
+        "nothing checked": "không kiểm tra được gì: không đẳng "
+        "thức nào đủ số liệu (thêm các tổng và các phần của chúng)",
+    },
+}
+
+
+_STATUS_VI = {"ok": "KHỚP", "failed": "SAI", "implied": "SUY RA", "skipped": "BỎ QUA"}
+
+
+def checks_to_json(result: Verification) -> dict[str, Any]:
+    """Return a verification: ``outcome``, ``ok`` and every check made (skipped ones left out).
+
+    Each check has its ``message`` in English and ``message_vi`` in Vietnamese; a figure
+    implied twice with different values has a ``conflict`` (key, first value, second value).
+    """
+    return {
+        "outcome": result.outcome,
+        "ok": result.ok,
+        "checked": result.checked,
+        "checks": [
+            {
+                "identity": str(c.identity),
+                "kind": c.identity.kind,
+                "period": c.period,
+                "status": c.status,
+                "message": c.message,
+                "message_vi": c.message_vi,
+                **({"implied": {c.implied[0]: c.implied[1]}} if c.implied else {}),
+                **(
+                    {
+                        "conflict": {
+                            "key": c.conflict[0],
+                            "first": c.conflict[1],
+                            "second": c.conflict[2],
+                        }
+                    }
+                    if c.conflict
+                    else {}
+                ),
+            }
+            for c in result.checks
+            if c.status != "skipped"
+        ],
+    }
+
+
+def checks_text(result: Verification, *, series: bool = False, lang: str = "en") -> str:
+    """Return one line per check made, then the verdict (*series*: name each check's period).
+
+    *lang* is ``en`` or ``vi`` (the status words, the messages and the verdict).
+    """
+    vi = lang == "vi"
+    lines = [
+        f"{f'[{c.period}] ' if series else ''}"
+        f"{(_STATUS_VI[c.status] if vi else c.status.upper()):<8} "
+        f"{c.message_vi if vi else c.message}"
+        for c in result.checks
+        if c.status != "skipped"
+    ]
+    if result.failures:
+        n = len(result.failures)
+        lines.append(f"{n} kiểm tra không đạt" if vi else f"{n} identity(ies) fail")
+    else:
+        lines.append(_VERDICTS["vi" if vi else "en"][result.outcome])
+    return "".join(line + "\n" for line in lines)
+
+
+# -- compliance ---------------------------------------------------------------------------
+
+
+def violations_to_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
+    """Return each violation's rule, dossier, basis, message, regime and facts."""
+    return [
+        {
+            "rule": v.rule,
+            "dossier": v.dossier,
+            "basis": v.basis,
+            "message": v.message,
+            "regime": v.regime,
+            "facts": dict(v.facts),
+        }
+        for v in violations
+    ]
+
+
+def violations_text(
+    violations: Sequence[Violation], checked: int, *, verbose: bool = False
+) -> str:
+    """Return one line per violation, then how many of the *checked* dossiers broke a rule.
+
+    Each line is ``[rule] dossier: message (basis)``; the basis keeps its research marks
+    and reading notes ("article not read") only when *verbose* (JSON always has them).
+    """
+    lines = [
+        str(v) if verbose else f"[{v.rule}] {v.dossier}: {v.message} ({without_marks(v.basis)})"
+        for v in violations
+    ]
+    dossiers = len({v.dossier for v in violations})
+    lines.append(
+        f"{len(violations)} violation(s) in {dossiers} of {checked} dossier(s)"
+        if violations
+        else f"no violations in {checked} dossier(s)"
+    )
+    return "".join(line + "\n" for line in lines)
