@@ -46,12 +46,13 @@ from typing import Final
 
 import attrs
 
-from motcua.foundation.errors import ConfigurationError, InvalidInputError, OutsideCalendarError
+from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
 from motcua.foundation.vntime import VN_TZ
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
+from motcua.time.day_table import MAKE_UP, NONE, US, spans_of, timeline
 from motcua.time.due import Due, Pause, as_instant, merge_pauses
-from motcua.time.hours import OfficeHours, Session
-from motcua.time.hours_series import Closure, HoursSeries, cut
+from motcua.time.hours import OfficeHours
+from motcua.time.hours_series import Closure, HoursSeries
 from motcua.time.limits import (
     CalendarDays,
     CountingRule,
@@ -65,14 +66,7 @@ from motcua.time.limits import (
 
 __all__ = ["Due", "Pause", "WorkSchedule", "compute_due", "default_schedule"]
 
-_US: Final = 1_000_000
-_HOUR_US: Final = 3600 * _US
-_NONE: Final = 6  # kind index of a day with no counting sessions
-_MAKE_UP: Final = 5  # kind index of a make-up working weekend day
-
-
-def _spans(sessions: tuple[Session, ...]) -> tuple[tuple[int, int], ...]:
-    return tuple((s.start_seconds * _US, s.end_seconds * _US) for s in sessions)
+_HOUR_US: Final = 3600 * US
 
 
 def _closures(value: Iterable[Closure]) -> tuple[Closure, ...]:
@@ -130,17 +124,17 @@ class WorkSchedule:
         base = date(cal.first_year, 1, 1).toordinal()
         ndays = date(cal.last_year, 12, 31).toordinal() - base + 1
         w0 = date(cal.first_year, 1, 1).weekday()
-        # Weekday kinds 0-4 on Monday-Friday, _NONE on weekends; then the special days.
-        week = bytes((w0 + k) % 7 if (w0 + k) % 7 < 5 else _NONE for k in range(7))
+        # Weekday kinds 0-4 on Monday-Friday, NONE on weekends; then the special days.
+        week = bytes((w0 + k) % 7 if (w0 + k) % 7 < 5 else NONE for k in range(7))
         kinds_buf = bytearray((week * (ndays // 7 + 1))[:ndays])
         for named in cal.days_off:
-            kinds_buf[named.day.toordinal() - base] = _NONE
+            kinds_buf[named.day.toordinal() - base] = NONE
         for named in cal.make_up_days:
-            kinds_buf[named.day.toordinal() - base] = _MAKE_UP
+            kinds_buf[named.day.toordinal() - base] = MAKE_UP
         kinds: bytes | array[int] = bytes(kinds_buf)
         spans: tuple[tuple[tuple[int, int], ...], ...] = (
-            *(_spans(self.hours.sessions_for_weekday(wd)) for wd in range(5)),
-            _spans(self.hours.sessions_for_make_up_day()),
+            *(spans_of(self.hours.sessions_for_weekday(wd)) for wd in range(5)),
+            spans_of(self.hours.sessions_for_make_up_day()),
             (),
         )
         day_length = self.hours.day_length
@@ -148,8 +142,8 @@ class WorkSchedule:
             raise AssertionError
         closures = tuple(c for c in self.closures if c.applies_to(self.place))
         if self.series is not None or closures:
-            kinds, spans = self._timeline(kinds, spans, base, closures, day_length)
-        lengths = [sum(e - s for s, e in sp) // _US for sp in spans]
+            kinds, spans = timeline(kinds, spans, base, closures, day_length, series=self.series)
+        lengths = [sum(e - s for s, e in sp) // US for sp in spans]
         cum = array("q", accumulate(map(lengths.__getitem__, kinds), initial=0))
         object.__setattr__(self, "_base", base)
         object.__setattr__(
@@ -159,61 +153,6 @@ class WorkSchedule:
         object.__setattr__(self, "_spans", spans)
         object.__setattr__(self, "_cum", cum)
         object.__setattr__(self, "_day_us", day_length // timedelta(microseconds=1))
-
-    def _timeline(
-        self,
-        kinds: bytes | array[int],
-        spans: tuple[tuple[tuple[int, int], ...], ...],
-        base: int,
-        closures: tuple[Closure, ...],
-        day_length: timedelta,
-    ) -> tuple[bytes | array[int], tuple[tuple[tuple[int, int], ...], ...]]:
-        """Re-index each day to its own span pattern: dated hours, then part-day closures.
-
-        The hot path is unchanged: a day's kind still indexes a table of span patterns, one
-        per distinct day shape (a few per set of hours), so queries stay O(log days).
-        """
-        series = self.series
-        if series is not None and series.day_length != day_length:
-            raise ConfigurationError(
-                f"WorkSchedule.series: {series.name or 'the series'} has a working day of "
-                f"{series.day_length}, but hours= has {day_length}; give both the same day "
-                "length (the length of a working day of a time limit)"
-            )
-        table: list[tuple[tuple[int, int], ...]] = list(spans)
-        index = {sp: k for k, sp in reversed(list(enumerate(table)))}
-
-        def pattern(sp: tuple[tuple[int, int], ...]) -> int:
-            k = index.get(sp)
-            if k is None:
-                k = index[sp] = len(table)
-                table.append(sp)
-            return k
-
-        out = array("H", list(kinds))
-        if series is not None:
-            shapes: dict[int, tuple[int, ...]] = {}  # id(hours) -> kind per weekday kind
-            first = max(series.first_day.toordinal() - base, 0)
-            for i in range(first, len(out)):
-                k = out[i]
-                if k == _NONE:
-                    continue
-                hours = series.hours_on(date.fromordinal(base + i))
-                if hours is None:  # pragma: no cover - first_day bounds the loop
-                    continue
-                row = shapes.get(id(hours))
-                if row is None:
-                    row = shapes[id(hours)] = (
-                        *(pattern(_spans(hours.sessions_for_weekday(wd))) for wd in range(5)),
-                        pattern(_spans(hours.sessions_for_make_up_day())),
-                    )
-                out[i] = row[k]
-        for c in closures:
-            i = c.day.toordinal() - base
-            if 0 <= i < len(out):
-                out[i] = pattern(cut(table[out[i]], _spans(c.closed)))
-        kinds_out: bytes | array[int] = bytes(out.tolist()) if len(table) <= 256 else out
-        return kinds_out, tuple(table)
 
     def hours_on(self, day: date) -> OfficeHours:
         """Return the office hours in force on *day* (the series' row, else *hours*).
@@ -249,13 +188,13 @@ class WorkSchedule:
     def _pos(self, at: datetime, what: str = "instant") -> int:
         """Microseconds of office time from the calendar's start to *at* (Vietnam time)."""
         i = self._day_index(at.date(), what)
-        t = ((at.hour * 60 + at.minute) * 60 + at.second) * _US + at.microsecond
+        t = ((at.hour * 60 + at.minute) * 60 + at.second) * US + at.microsecond
         worked = 0
         for s, e in self._spans[self._kinds[i]]:
             if t <= s:
                 break
             worked += (min(e, t)) - s
-        return self._cum[i] * _US + worked
+        return self._cum[i] * US + worked
 
     def _at(self, i: int, us_in_day: int) -> datetime:
         # One addition to the calendar's first midnight (UTC+07:00 has no DST, so day i
@@ -264,12 +203,12 @@ class WorkSchedule:
 
     def _end_instant(self, p: int) -> datetime:
         """First instant at which office time reaches *p* (> 0), per the boundary rule."""
-        seconds = -(-p // _US)
+        seconds = -(-p // US)
         j = bisect_left(self._cum, seconds)
         if j >= len(self._cum):
             raise self._beyond()
         i = j - 1
-        rem = p - self._cum[i] * _US
+        rem = p - self._cum[i] * US
         spans = self._spans[self._kinds[i]]
         last = len(spans) - 1
         for k, (s, e) in enumerate(spans):
@@ -282,10 +221,10 @@ class WorkSchedule:
 
     def _start_instant(self, p: int) -> datetime:
         """Earliest instant from which office time runs on past *p*."""
-        i = bisect_right(self._cum, p // _US) - 1
+        i = bisect_right(self._cum, p // US) - 1
         if i >= len(self._kinds):
             raise self._beyond()
-        rem = p - self._cum[i] * _US
+        rem = p - self._cum[i] * US
         for s, e in self._spans[self._kinds[i]]:
             if rem < e - s:
                 return self._at(i, s + rem)
@@ -355,7 +294,7 @@ class WorkSchedule:
         """
         at = as_instant(at, "at")
         i = self._day_index(at.date(), "instant")
-        t = ((at.hour * 60 + at.minute) * 60 + at.second) * _US + at.microsecond
+        t = ((at.hour * 60 + at.minute) * 60 + at.second) * US + at.microsecond
         return any(s <= t < e for s, e in self._spans[self._kinds[i]])
 
     def next_office_instant(self, at: datetime) -> datetime:
