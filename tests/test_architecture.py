@@ -29,7 +29,7 @@ ALLOWED = {
 THIRD_PARTY = {
     "holidays": {"motcua.time.calendar"},
     "cattrs": {"motcua.serialization.converter"},
-    "dateutil": {"motcua.time.deadlines"},
+    "dateutil": {"motcua.time.civil_days"},
     "hypothesis": {"motcua.testing.strategies"},
     "pytest": {"motcua.testing.plugin"},
 }

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final
 
-from motcua.foundation.errors import ConfigurationError
+from motcua.foundation.errors import ConfigurationError, InvalidInputError
 from motcua.time.hours import Session
 from motcua.time.hours_series import Closure, HoursSeries, cut
 
-__all__ = ["MAKE_UP", "NONE", "US", "spans_of", "timeline"]
+__all__ = ["MAKE_UP", "NONE", "US", "closures_of", "place_of", "spans_of", "timeline"]
 
 #: Microseconds in a second.
 US: Final = 1_000_000
@@ -88,3 +88,21 @@ def timeline(
             out[i] = pattern(cut(table[out[i]], spans_of(c.closed)))
     kinds_out: bytes | array[int] = bytes(out.tolist()) if len(table) <= 256 else out
     return kinds_out, tuple(table)
+
+
+def closures_of(value: Iterable[Closure]) -> tuple[Closure, ...]:
+    """The part-day closures of a schedule, each checked to be a Closure."""
+    out = tuple(value)
+    for c in out:
+        if not isinstance(c, Closure):
+            raise InvalidInputError("WorkSchedule.closures", "Closure values", c)
+    return out
+
+
+def place_of(value: Iterable[str] | None) -> frozenset[str] | None:
+    """The unit codes a schedule is built for (None: national), as a set."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        raise InvalidInputError("WorkSchedule.place", "a collection of unit codes", value)
+    return frozenset(value)

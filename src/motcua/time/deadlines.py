@@ -49,14 +49,13 @@ import attrs
 from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
 from motcua.foundation.vntime import VN_TZ
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
-from motcua.time.day_table import MAKE_UP, NONE, US, spans_of, timeline
+from motcua.time.civil_days import civil_last_day, shift_working
+from motcua.time.day_table import MAKE_UP, NONE, US, closures_of, place_of, spans_of, timeline
 from motcua.time.due import Due, Pause, as_instant, merge_pauses
 from motcua.time.hours import OfficeHours
 from motcua.time.hours_series import Closure, HoursSeries
 from motcua.time.limits import (
-    CalendarDays,
     CountingRule,
-    Months,
     SameDay,
     TimeLimit,
     WorkingDays,
@@ -67,22 +66,6 @@ from motcua.time.limits import (
 __all__ = ["Due", "Pause", "WorkSchedule", "compute_due", "default_schedule"]
 
 _HOUR_US: Final = 3600 * US
-
-
-def _closures(value: Iterable[Closure]) -> tuple[Closure, ...]:
-    out = tuple(value)
-    for c in out:
-        if not isinstance(c, Closure):
-            raise InvalidInputError("WorkSchedule.closures", "Closure values", c)
-    return out
-
-
-def _place(value: Iterable[str] | None) -> frozenset[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        raise InvalidInputError("WorkSchedule.place", "a collection of unit codes", value)
-    return frozenset(value)
 
 
 @attrs.frozen(eq=False)
@@ -109,8 +92,8 @@ class WorkSchedule:
     calendar: WorkingCalendar
     hours: OfficeHours = attrs.field(factory=OfficeHours.standard)
     series: HoursSeries | None = attrs.field(default=None, kw_only=True)
-    closures: tuple[Closure, ...] = attrs.field(default=(), converter=_closures, kw_only=True)
-    place: frozenset[str] | None = attrs.field(default=None, converter=_place, kw_only=True)
+    closures: tuple[Closure, ...] = attrs.field(default=(), converter=closures_of, kw_only=True)
+    place: frozenset[str] | None = attrs.field(default=None, converter=place_of, kw_only=True)
     _base: int = attrs.field(init=False, repr=False)
     _epoch: datetime = attrs.field(init=False, repr=False)
     _kinds: bytes | array[int] = attrs.field(init=False, repr=False)
@@ -433,7 +416,7 @@ class WorkSchedule:
             same = cal.is_working_day(d0) and not late and start < self._close(d0)
             base_day = d0 if same else cal.next_working_day(d0)
             counted_from = start if same else self._opening(base_day)
-            return counted_from, self._shift_working(base_day, 0, pauses, d0)
+            return counted_from, shift_working(cal, base_day, 0, pauses, d0)
         if rule is CountingRule.WHOLE_DAYS:
             if not isinstance(limit, WorkingDays):  # pragma: no cover - by resolve_rule
                 raise AssertionError
@@ -445,43 +428,10 @@ class WorkSchedule:
                     "use the working-time rule for fractions of a day",
                 )
             counted_from = self._opening(cal.next_working_day(d0))
-            return counted_from, self._shift_working(d0, limit.count, pauses, d0)
+            return counted_from, shift_working(cal, d0, limit.count, pauses, d0)
         # Calendar days and months: Civil Code Art. 147-148.
         i0 = self._day_index(d0, "received_at")
-        end = date(cal.last_year, 12, 31).toordinal()
-        if isinstance(limit, CalendarDays):
-            if d0.toordinal() + limit.count > end:
-                raise self._past_end(f"{d0.isoformat()} + {limit}")
-            last = d0 + timedelta(days=limit.count)
-        elif isinstance(limit, Months):
-            from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - rarely used
-
-            months_from_year_0 = d0.year * 12 + d0.month - 1 + limit.count
-            if months_from_year_0 > cal.last_year * 12 + 11:  # after December of last_year
-                raise self._past_end(f"{d0.isoformat()} + {limit}")
-            last = d0 + relativedelta(months=limit.count)
-        else:  # pragma: no cover - by resolve_rule
-            raise TypeError(limit)
-        for p in pauses:
-            if p.start.date() > last:
-                break
-            paused = max(0, (p.end.date() - max(p.start.date(), d0)).days)
-            if last.toordinal() + paused > end:
-                raise self._past_end(f"{last.isoformat()} + {paused} paused days")
-            last += timedelta(days=paused)
-        counted_from = self._at(i0 + 1, 0)
-        return counted_from, cal.add_working_days(last, 0)
-
-    def _shift_working(self, day: date, n: int, pauses: list[Pause], d0: date) -> date:
-        """The *n*-th working day after *day* (0: roll forward), moved on by paused days."""
-        cal = self.calendar
-        extra = 0
-        for p in pauses:
-            current = cal.add_working_days(day, n + extra)
-            if p.start.date() > current:
-                break
-            extra += max(0, cal.working_days_between(max(p.start.date(), d0), p.end.date()))
-        return cal.add_working_days(day, n + extra)
+        return self._at(i0 + 1, 0), civil_last_day(cal, d0, limit, pauses)
 
 
 @functools.lru_cache(maxsize=1)
