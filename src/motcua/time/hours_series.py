@@ -203,7 +203,8 @@ class HoursSeries:
         """Return the office hours in force on *day*, or None before the first row.
 
         >>> from motcua.time.hours_examples import vinh_phuc_873_2020
-        >>> str(vinh_phuc_873_2020().hours_on(date(2024, 10, 16)).weekdays[0][0])
+        >>> first, *_ = vinh_phuc_873_2020().hours_on(date(2024, 10, 16)).weekdays[0]
+        >>> str(first)
         '07:30-12:00'
         """
         p = self.period_on(day)

@@ -38,7 +38,7 @@ class Index766Config:
         full_at: For indicators with a threshold, the rate that earns full points.
         source: Where the numbers come from.
         resupplement_overdue: For 2.1 and 5.4, a dossier with more than one supplement
-         request counts as overdue (the VPCP formula description).
+            request counts as overdue (the VPCP formula description).
         since: The first day it applies (None: from Decision 766's own day, 23/06/2022).
         instrument: The instrument it scores.
     """

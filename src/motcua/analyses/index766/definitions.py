@@ -108,7 +108,7 @@ class Indicator:
 
     Attributes:
         code: Its number as the DVCQG 766 portal shows it (``2.1``; ``4.2b`` and ``4.5a``
-         are motcua's names where the portal's number was not read).
+            are motcua's names where the portal's number was not read).
         group: Its group, 1 to 5 (Decision 766 has five groups [C]).
         name: Its Vietnamese name.
         name_en: Its English name.
@@ -116,7 +116,7 @@ class Indicator:
         source: How well the definition was checked.
         catalogue: It needs the procedure catalogue.
         needs: The caller-supplied inputs (:data:`INDICATOR_INPUTS` keys) it needs; empty: computed
-         from dossiers (and the catalogue).
+            from dossiers (and the catalogue).
     """
 
     code: str
@@ -328,7 +328,7 @@ class IndicatorResult:
         numerator: The counted items.
         denominator: Out of.
         rate: ``numerator / denominator`` exactly; None when the denominator is 0 or it
-         was not computed.
+            was not computed.
         points: Points earned (exact); None when the rate is None.
         max_points: Points available under the configuration.
         unknown: Dossiers (or procedures) left out because the fact was not stated.
@@ -337,7 +337,7 @@ class IndicatorResult:
         name_en: Its English name.
         source: How well the definition was checked.
         needs: What was missing to compute it (input names, or ``catalogue``); empty when
-         it was computed. Never scored 0 for want of data.
+            it was computed. Never scored 0 for want of data.
     """
 
     code: str
