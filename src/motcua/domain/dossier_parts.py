@@ -10,12 +10,21 @@ from datetime import datetime
 
 import attrs
 
+from motcua.domain.codes import DossierCode, ProcedureCode
 from motcua.domain.lifecycle import Stage
+from motcua.domain.procedures import Channel
 from motcua.domain.timeliness import Timeliness
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.limits import TimeLimit
 
-__all__ = ["DigitalFacts", "Step", "SupplementRecord"]
+__all__ = [
+    "DigitalFacts",
+    "Step",
+    "SupplementRecord",
+    "as_channel",
+    "as_dossier_code",
+    "as_procedure_code",
+]
 
 
 def _flag(value: bool | None) -> bool | None:
@@ -85,3 +94,26 @@ class Step:
     allotted: TimeLimit | None
     due: datetime | None
     timeliness: Timeliness | None
+
+
+def as_dossier_code(value: DossierCode | str) -> DossierCode:
+    """``Dossier.code``: a DossierCode, or its text (parsed); anything else is an error."""
+    if isinstance(value, DossierCode):
+        return value
+    if isinstance(value, str):
+        return DossierCode.parse(value)
+    raise InvalidInputError("Dossier.code", "a DossierCode or a string", value)
+
+
+def as_procedure_code(value: ProcedureCode | str) -> ProcedureCode:
+    """``Dossier.procedure``: a ProcedureCode, or its text (parsed)."""
+    if isinstance(value, ProcedureCode):
+        return value
+    if isinstance(value, str):
+        return ProcedureCode.parse(value)
+    raise InvalidInputError("Dossier.procedure", "a ProcedureCode or a string", value)
+
+
+def as_channel(value: Channel | int) -> Channel:
+    """``Dossier.channel``: a Channel, or its ``KenhThucHien`` integer."""
+    return Channel.from_code(value, "Dossier.channel")

@@ -46,7 +46,14 @@ from motcua.domain.clock import (
     replay,
 )
 from motcua.domain.codes import DossierCode, ProcedureCode
-from motcua.domain.dossier_parts import DigitalFacts, Step, SupplementRecord
+from motcua.domain.dossier_parts import (
+    DigitalFacts,
+    Step,
+    SupplementRecord,
+    as_channel,
+    as_dossier_code,
+    as_procedure_code,
+)
 from motcua.domain.lifecycle import (
     EVENT_TYPES,
     DelayNotified,
@@ -88,34 +95,6 @@ _E = TypeVar("_E")
 _EVENT_CLASSES: Final = frozenset(EVENT_TYPES.values())
 
 
-def _code(value: DossierCode | str) -> DossierCode:
-    return _checked_code(value)
-
-
-def _checked_code(value: object) -> DossierCode:
-    if isinstance(value, DossierCode):
-        return value
-    if isinstance(value, str):
-        return DossierCode.parse(value)
-    raise InvalidInputError("Dossier.code", "a DossierCode or a string", value)
-
-
-def _procedure(value: ProcedureCode | str) -> ProcedureCode:
-    return _checked_procedure(value)
-
-
-def _checked_procedure(value: object) -> ProcedureCode:
-    if isinstance(value, ProcedureCode):
-        return value
-    if isinstance(value, str):
-        return ProcedureCode.parse(value)
-    raise InvalidInputError("Dossier.procedure", "a ProcedureCode or a string", value)
-
-
-def _channel(value: Channel | int) -> Channel:
-    return Channel.from_code(value, "Dossier.channel")
-
-
 def _events(value: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(value)
 
@@ -146,9 +125,9 @@ class Dossier:
             2025-07-01); :class:`motcua.UnitRegistry` resolves them.
     """
 
-    code: DossierCode = attrs.field(converter=_code)
-    procedure: ProcedureCode = attrs.field(converter=_procedure)
-    channel: Channel = attrs.field(converter=_channel)
+    code: DossierCode = attrs.field(converter=as_dossier_code)
+    procedure: ProcedureCode = attrs.field(converter=as_procedure_code)
+    channel: Channel = attrs.field(converter=as_channel)
     limit: TimeLimit | NoTimeLimit
     events: tuple[Event, ...] = attrs.field(converter=_events)
     rule: CountingRule | None = None
