@@ -183,12 +183,7 @@ def _located(
                 error.field + named, error.expected, error.got, error.hint
             ) from None
         except OutsideCalendarError as exc:
-            raise InvalidInputError(
-                f"{where} {path}{named}",
-                f"dates within the working calendar's years ({exc.first_year}-{exc.last_year})",
-                exc.day,
-                "check the record's dates",
-            ) from None
+            raise exc.in_record(f"{where} {path}{named}") from None
         except MotcuaError as exc:
             raise InvalidInputError(
                 f"{where} {path}{named}",

@@ -117,6 +117,19 @@ class OutsideCalendarError(MotcuaError, ValueError):
         )
         super().__init__(msg)
 
+    def in_record(self, field: str) -> InvalidInputError:
+        """This error as the error of one record at *field* (file, line, path, code).
+
+        >>> str(OutsideCalendarError("2100-01-01", 2013, 2099).in_record("f.jsonl line 2 $"))
+        "f.jsonl line 2 $: expected dates within the working calendar's years (2013-2099), got '2100-01-01'; check the record's dates"
+        """  # noqa: E501
+        return InvalidInputError(
+            field,
+            f"dates within the working calendar's years ({self.first_year}-{self.last_year})",
+            self.day,
+            "check the record's dates",
+        )
+
     def __reduce__(self) -> tuple[type[OutsideCalendarError], tuple[str, int, int, str]]:
         """Pickle by the structured fields."""
         return (type(self), (self.day, self.first_year, self.last_year, self.what))

@@ -75,14 +75,14 @@ def count_record(
         try:
             acc.add(dossier)
         except OutsideCalendarError as exc:
-            raise _outside(exc, where, code) from None
+            raise exc.in_record(f"{where} $ (dossier {code})") from None
         return code
     if seen is not None:
         seen.check(scanned.code, where)
     try:
         _add_scanned(acc, scanned)
     except OutsideCalendarError as exc:
-        raise _outside(exc, where, scanned.code) from None
+        raise exc.in_record(f"{where} $ (dossier {scanned.code})") from None
     return scanned.code
 
 
@@ -181,16 +181,6 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
             if errors is not None:
                 errors.append(exc)
     return acc
-
-
-def _outside(exc: OutsideCalendarError, where: str, code: str) -> InvalidInputError:
-    """A record's dates outside the calendar, as that record's error (file, line, code)."""
-    return InvalidInputError(
-        f"{where} $ (dossier {code})",
-        f"dates within the working calendar's years ({exc.first_year}-{exc.last_year})",
-        exc.day,
-        "check the record's dates, or pass a calendar that covers them",
-    )
 
 
 def _tally_part(  # noqa: PLR0917 - a process-pool entry point takes positional arguments
@@ -303,7 +293,7 @@ def tally_file(
             try:
                 acc.add(item)
             except OutsideCalendarError as exc:
-                raise _outside(exc, at, str(item.code)) from None
+                raise exc.in_record(f"{at} $ (dossier {item.code})") from None
         except InvalidInputError as error:
             if not skip_invalid:
                 raise error from None
