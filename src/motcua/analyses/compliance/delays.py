@@ -99,14 +99,13 @@ def _check_return(d: Dossier, ctx: Context) -> list[Finding]:
 
 _R = Confidence.RECALLED
 _S = Confidence.SECONDARY
-_NO_SOURCE = "no source read for this instrument"
 
 APOLOGY: Final[Rule[Dossier]] = Rule(
     "apology",
     "A dossier that became late has an apology letter, issued no later than 01 day (calendar "
     "by default) before the original due date, with an explanation from Directive 27/CT-TTg on",
     (
-        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis.unsourced("Q09-2015"),
         Basis(
             "D61-2018",
             "overdue dossiers: apology no later than 01 day before the deadline (article not "
@@ -134,7 +133,7 @@ RESCHEDULE: Final[Rule[Dossier]] = Rule(
     "reschedule",
     "At most one new appointment",
     (
-        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis.unsourced("Q09-2015"),
         Basis(
             "D61-2018",
             "overdue dossiers: the return date is rescheduled no more than once (article not "
@@ -151,7 +150,7 @@ RETURN_BY_APPOINTMENT: Final[Rule[Dossier]] = Rule(
     "return-by-appointment",
     "The result is returned no later than the appointment (the new one after an apology)",
     (
-        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis.unsourced("Q09-2015"),
         Basis("D61-2018", "return on the appointment (article not read)", _R),
         Basis("C01-2018", "forms 01 and 04 (the appointment and the new appointment)", _R),
         Basis("D118-2025", "return on the appointment (article not read)", _R),

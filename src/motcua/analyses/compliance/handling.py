@@ -87,13 +87,12 @@ def _check_steps(d: Dossier, ctx: Context) -> list[Finding]:
 
 _R = Confidence.RECALLED
 _S = Confidence.SECONDARY
-_NO_SOURCE = "no source read for this instrument"
 
 SUPPLEMENT_ONCE: Final[Rule[Dossier]] = Rule(
     "supplement-once",
     "A supplement is requested at most once per stage (intake, appraisal)",
     (
-        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis.unsourced("Q09-2015"),
         Basis(
             "D61-2018",
             "Art. 19(1) (article not read); one-stop practice: guidance once, in writing "

@@ -139,14 +139,13 @@ def _check_code(d: Dossier, _ctx: Context) -> list[Finding]:
 
 _R = Confidence.RECALLED
 _S = Confidence.SECONDARY
-_NO_SOURCE = "no source read for this instrument"
 
 APPOINTMENT: Final[Rule[Dossier]] = Rule(
     "appointment",
     "The appointment on the receipt is no later than the statutory computation for the "
     "procedure and the channel used (an earlier one is lawful)",
     (
-        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis.unsourced("Q09-2015"),
         Basis(
             "D61-2018",
             "receipt and appointment (Art. 17-19 not read); the procedure's published time "
@@ -198,7 +197,7 @@ OFFICE_HOURS: Final[Rule[Dossier]] = Rule(
     "office-hours",
     "Time outside office hours is not counted: a receipt after hours counts from the next session",
     (
-        Basis("Q09-2015", _NO_SOURCE, _R, sourced=False),
+        Basis.unsourced("Q09-2015"),
         Basis(
             "D61-2018",
             "office hours set per unit; counting from the next session is one-stop practice "

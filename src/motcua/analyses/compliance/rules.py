@@ -75,6 +75,16 @@ class Basis:
     read: bool = False
     sourced: bool = True
 
+    @classmethod
+    def unsourced(cls, instrument_key: str) -> Basis:
+        """A basis no source supports under *instrument_key*: recalled, off by default."""
+        return cls(
+            instrument_key,
+            "no source read for this instrument",
+            Confidence.RECALLED,
+            sourced=False,
+        )
+
     def __attrs_post_init__(self) -> None:
         """Refuse a confirmed mark on an article that was not read; check the instrument."""
         instrument(self.instrument)
