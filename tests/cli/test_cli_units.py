@@ -154,3 +154,13 @@ def test_report_by_commune_is_the_same_on_two_cores_and_counts_a_dossier_once(
     code, _, err = run(capsys, "report", *common, "--skip-invalid")
     assert code == 2
     assert "line 41 $.code: expected each dossier once" in err
+
+
+def test_a_record_without_the_unit_to_group_by_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "dossiers.jsonl"
+    path.write_text(_record("2024-05-02", 1, "00007") + "\n" + _record("2024-05-03", 2, "") + "\n")
+    code, _, err = run(capsys, "report", str(path), "--period", "2024-Q2", "--by", "commune")
+    assert code == 2
+    assert err.startswith(f"motcua: error: {path} line 2 $ (dossier 000.21.48.H48-240503-0002")

@@ -67,23 +67,21 @@ def count_record(
             or its code was seen before.
     """
     scanned = scan_record(data)
+    add: Callable[[], None]
     if scanned is None:
         dossier = dossier_from_json(data, where, catalogue=catalogue)
-        code = str(dossier.code)
-        if seen is not None:
-            seen.check(code, where)
-        try:
-            acc.add(dossier)
-        except OutsideCalendarError as exc:
-            raise exc.in_record(f"{where} $ (dossier {code})") from None
-        return code
+        code, add = str(dossier.code), partial(acc.add, dossier)
+    else:
+        code, add = scanned.code, partial(_add_scanned, acc, scanned)
     if seen is not None:
-        seen.check(scanned.code, where)
+        seen.check(code, where)
     try:
-        _add_scanned(acc, scanned)
+        add()
     except OutsideCalendarError as exc:
-        raise exc.in_record(f"{where} $ (dossier {scanned.code})") from None
-    return scanned.code
+        raise exc.in_record(f"{where} $ (dossier {code})") from None
+    except InvalidInputError as exc:  # grouping needs a fact the record lacks
+        raise exc.within(f"{where} $") from None
+    return code
 
 
 def _add_scanned(acc: Bieu06, scanned: Scanned) -> None:
