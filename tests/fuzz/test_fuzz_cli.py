@@ -146,7 +146,7 @@ def test_dossier_show_and_export(  # noqa: PLR0917 - one argument per Hypothesis
     if action == "show":
         argv += ["--history"] + (["--json"] if as_json else [])
         if as_of is not None:
-            argv += ["--as-of", as_of]
+            argv += ["--as-of", as_of, "--warn-at", "50"]
     run = run_cli(argv, data)
     check_run(run, argv, json_out=action == "export-dvcqg" or as_json)
     jsonl = file[0]
@@ -183,7 +183,15 @@ def test_procedure_import(
     st.booleans(),
     PERIODS,
     st.sampled_from(["table", "csv", "json", "markdown"]),
-    st.sampled_from([[], ["--by", "channel"], ["--by", "agency", "--by", "level"]]),
+    st.sampled_from(
+        [
+            [],
+            ["--by", "channel"],
+            ["--by", "agency", "--by", "level"],
+            ["--by", "commune", "--rehome-to", "2026-01-01"],
+            ["--by", "province", "--unit-of", "locality"],
+        ]
+    ),
     st.booleans(),
 )
 @fuzz(30)
@@ -358,19 +366,39 @@ def test_due(  # noqa: PLR0917 - one argument per Hypothesis strategy
 
 
 @given(
-    st.sampled_from(["calendar", "period", "code", "procedure show", "coverage"]),
+    st.sampled_from(
+        [
+            "calendar",
+            "ics",
+            "period",
+            "code",
+            "procedure show",
+            "coverage",
+            "unit show",
+            "unit on",
+            "unit find",
+            "unit successors",
+        ]
+    ),
     st.one_of(YEARS, PERIODS, CODES, INSTANTS),
     st.booleans(),
 )
-@fuzz(80)
+@fuzz(120)
 def test_value_commands(command: str, value: str, as_json: bool) -> None:
     argv = {
         "calendar": ["calendar", value],
+        "ics": ["calendar", value, "--format", "ics"],
         "period": ["period", value],
         "code": ["code", "parse", value],
         "procedure show": ["procedure", "show", value],
         "coverage": ["procedure", "coverage", "--on", value],
-    }[command] + (["--json"] if as_json else [])
+        "unit show": ["unit", "show", value, "--on", "2025-07-01"],
+        "unit on": ["unit", "show", "00004", "--on", value],
+        "unit find": ["unit", "find", value],
+        "unit successors": ["unit", "successors", value, "--on", "2025-06-30"],
+    }[command]
+    as_json = as_json and command != "ics"
+    argv += ["--json"] if as_json else []
     check_run(run_cli(argv), argv, json_out=as_json)
 
 
