@@ -10,7 +10,6 @@ O(1) whatever the distance in days (ordinal-indexed tables).
 from __future__ import annotations
 
 import enum
-from array import array
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import accumulate, compress
@@ -84,7 +83,12 @@ class YearSchedule:
 
 def _tables(
     first_year: int, last_year: int, off: frozenset[date], work: frozenset[date]
-) -> tuple[int, bytes, array[int], tuple[date, ...]]:
+) -> tuple[int, tuple[bool, ...], list[int], tuple[date, ...]]:
+    """Ordinal of the first day, working-day flags, cumulative counts, the working days.
+
+    Plain Python containers on purpose: indexing a tuple of booleans or a list of ints
+    returns a stored object, where an ``array`` boxes a new int on every read (issue 14).
+    """
     base = date(first_year, 1, 1).toordinal()
     ndays = date(last_year, 12, 31).toordinal() - base + 1
     # Monday-Friday pattern, then the exceptions.
@@ -95,9 +99,9 @@ def _tables(
         flags[d.toordinal() - base] = 0
     for d in work:
         flags[d.toordinal() - base] = 1
-    cum = array("l", accumulate(flags))
+    cum = list(accumulate(flags))
     workdays = tuple(map(date.fromordinal, compress(range(base, base + ndays), flags)))
-    return base, bytes(flags), cum, workdays
+    return base, tuple(map(bool, flags)), cum, workdays
 
 
 @attrs.frozen(eq=False)
@@ -124,9 +128,11 @@ class WorkingCalendar:
     make_up_days: tuple[NamedDay, ...]
     source: str
     _base: int = attrs.field(init=False, repr=False)
-    _flags: bytes = attrs.field(init=False, repr=False)
-    _cum: array[int] = attrs.field(init=False, repr=False)
+    _flags: tuple[bool, ...] = attrs.field(init=False, repr=False)
+    _cum: list[int] = attrs.field(init=False, repr=False)
     _workdays: tuple[date, ...] = attrs.field(init=False, repr=False)
+    _ndays: int = attrs.field(init=False, repr=False)
+    _nwork: int = attrs.field(init=False, repr=False)
     _named: dict[date, NamedDay] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -145,6 +151,8 @@ class WorkingCalendar:
         object.__setattr__(self, "_flags", flags)
         object.__setattr__(self, "_cum", cum)
         object.__setattr__(self, "_workdays", workdays)
+        object.__setattr__(self, "_ndays", len(flags))
+        object.__setattr__(self, "_nwork", len(workdays))
         named = {n.day: n for n in self.days_off}
         named.update({n.day: n for n in self.make_up_days})
         object.__setattr__(self, "_named", named)
@@ -169,7 +177,7 @@ class WorkingCalendar:
 
     def _index(self, day: date, what: str = "date") -> int:
         i = _ordinal(day, what) - self._base
-        if i < 0 or i >= len(self._flags):
+        if i < 0 or i >= self._ndays:
             raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year, what)
         return i
 
@@ -208,9 +216,12 @@ class WorkingCalendar:
             i = day.toordinal() - self._base
         except AttributeError:
             i = _ordinal(day, "day") - self._base
-        if i < 0 or i >= len(self._flags):
-            raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
-        return self._flags[i] == 1
+        if i >= 0:
+            try:
+                return self._flags[i]
+            except IndexError:
+                pass
+        raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
 
     def add_working_days(self, day: date, n: int) -> date:
         """Return the *n*-th working day after *day* (before it when *n* < 0).
@@ -235,12 +246,17 @@ class WorkingCalendar:
             i = day.toordinal() - self._base
         except AttributeError:
             i = _ordinal(day, "day") - self._base
-        if i < 0 or i >= len(self._flags):
-            raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
-        k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._flags[i] + n
-        if k < 0 or k >= len(self._workdays):
-            raise self._outside(day, n)
-        return self._workdays[k]
+        # Bounds by IndexError (free when nothing is raised); negative indices checked.
+        if i >= 0:
+            try:
+                k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._flags[i] + n
+                if k >= 0:
+                    return self._workdays[k]
+            except IndexError:
+                pass
+            if i < self._ndays:
+                raise self._outside(day, n)
+        raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
 
     def working_days_between(self, start: date, end: date) -> int:
         """Count the working days in the half-open range (*start*, *end*].
@@ -253,18 +269,20 @@ class WorkingCalendar:
         3
         """
         base = self._base
-        n = len(self._flags)
         try:
             i = start.toordinal() - base
             j = end.toordinal() - base
         except AttributeError:
             i = _ordinal(start, "start") - base
             j = _ordinal(end, "end") - base
-        if i < 0 or i >= n:
-            raise OutsideCalendarError(start.isoformat(), self.first_year, self.last_year)
-        if j < 0 or j >= n:
-            raise OutsideCalendarError(end.isoformat(), self.first_year, self.last_year)
-        return self._cum[j] - self._cum[i]
+        if i >= 0 and j >= 0:
+            cum = self._cum
+            try:
+                return cum[j] - cum[i]
+            except IndexError:
+                pass
+        bad = start if not 0 <= i < self._ndays else end
+        raise OutsideCalendarError(bad.isoformat(), self.first_year, self.last_year)
 
     def next_working_day(self, day: date) -> date:
         """Return the first working day strictly after *day*."""
