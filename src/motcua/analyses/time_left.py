@@ -7,7 +7,9 @@ days of the schedule's day length (8 hours by default), hours and minutes. Time 
 rounded down to the minute (never promise more than is left), time overdue up.
 
 A dossier that has used at least a share of its time (by default 80 %) gets a warning, so
-that an official can act before it is late.
+that an official can act before it is late. Warning stages grade the same share: by default
+stage 1 from 50 % of the time used, stage 2 from 75 % and stage 3 from 100 % (due now or
+overdue); :data:`DEFAULT_STAGES` is a policy, any increasing shares may replace it.
 
 >>> from datetime import timedelta
 >>> day = timedelta(hours=8)
@@ -29,14 +31,26 @@ from typing import Final
 
 import attrs
 
+from motcua.analyses.rates import round_half_up
 from motcua.domain.dossiers import Dossier
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.deadlines import WorkSchedule, default_schedule
 
-__all__ = ["DEFAULT_WARN_AT", "TimeLeft", "format_time_left", "time_left"]
+__all__ = [
+    "DEFAULT_STAGES",
+    "DEFAULT_WARN_AT",
+    "TimeLeft",
+    "format_time_left",
+    "stage_text",
+    "time_left",
+]
 
 #: The share of its time a dossier may use before it is flagged (80 %).
 DEFAULT_WARN_AT: Final = Fraction(4, 5)
+
+#: Warning stages, as shares of the time used: 50 %, 75 % and 100 % (a policy, not a rule:
+#: no instrument sets them; pass ``stages=`` to use others).
+DEFAULT_STAGES: Final = (Fraction(1, 2), Fraction(3, 4), Fraction(1))
 
 _MINUTE: Final = timedelta(minutes=1)
 _UNITS: Final = {
@@ -96,6 +110,50 @@ def _share(value: Fraction) -> Fraction:
     return share
 
 
+def _stages(value: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+    stages = tuple(Fraction(v) for v in value)
+    if not stages:
+        raise InvalidInputError("stages", "at least one share of the time", "none")
+    for v in stages:
+        _share(v)
+    if any(b <= a for a, b in zip(stages, stages[1:])):
+        raise InvalidInputError(
+            "stages", "shares in increasing order, e.g. 50, 75, 100 %", [str(v) for v in stages]
+        )
+    return stages
+
+
+def _pct(share: Fraction, lang: str) -> str:
+    """A share as a percentage: ``62,5`` in Vietnamese, ``62.5`` in English (no trailing 0)."""
+    text = str(round_half_up(share * 100, 2))
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def stage_text(stage: int, stages: tuple[Fraction, ...], *, lang: str = "vi") -> str:
+    """Return the readable warning stage, or ``""`` for stage 0 (no stage reached).
+
+    >>> stage_text(2, DEFAULT_STAGES)
+    'cảnh báo mức 2/3 (đã dùng từ 75 % thời gian)'
+    >>> stage_text(1, DEFAULT_STAGES, lang="en")
+    'warning stage 1/3 (50 % of the time used or more)'
+    >>> stage_text(0, DEFAULT_STAGES)
+    ''
+    """
+    if lang not in _UNITS:
+        raise InvalidInputError("lang", "vi or en", lang)
+    if not 0 <= stage <= len(stages):
+        raise InvalidInputError("stage", f"a stage from 0 to {len(stages)}", stage)
+    if stage == 0:
+        return ""
+    pct = _pct(stages[stage - 1], lang)
+    n = len(stages)
+    if lang == "vi":
+        return f"cảnh báo mức {stage}/{n} (đã dùng từ {pct} % thời gian)"
+    return f"warning stage {stage}/{n} ({pct} % of the time used or more)"
+
+
 @attrs.frozen
 class TimeLeft:
     """An open dossier's time left as of an instant.
@@ -106,12 +164,15 @@ class TimeLeft:
             counted to the due instant (pauses excluded).
         day_length: The office time of one working day, for the readable form.
         warn_at: The share of :attr:`allotted` used from which :attr:`warning` is set.
+        stages: The warning stages, increasing shares of :attr:`allotted` (default
+            :data:`DEFAULT_STAGES`, 50 / 75 / 100 %).
     """
 
     remaining: timedelta
     allotted: timedelta
     day_length: timedelta
     warn_at: Fraction = attrs.field(default=DEFAULT_WARN_AT, converter=_share)
+    stages: tuple[Fraction, ...] = attrs.field(default=DEFAULT_STAGES, converter=_stages)
 
     @property
     def overdue(self) -> bool:
@@ -135,6 +196,22 @@ class TimeLeft:
         """True when at least :attr:`warn_at` of the time is used (so always when overdue)."""
         return self.overdue or self.used >= self.warn_at
 
+    @property
+    def stage(self) -> int:
+        """The highest warning stage reached: 0 (none) to ``len(stages)``.
+
+        >>> from datetime import timedelta
+        >>> h = timedelta(hours=1)
+        >>> [TimeLeft(left * h, 8 * h, 8 * h).stage for left in (5, 4, 2, 0, -1)]
+        [0, 1, 2, 3, 3]
+        """
+        used = self.used
+        return sum(1 for share in self.stages if used >= share)
+
+    def stage_text(self, lang: str = "vi") -> str:
+        """The readable warning stage (``""`` when none is reached; see :func:`stage_text`)."""
+        return stage_text(self.stage, self.stages, lang=lang)
+
     def text(self, lang: str = "vi") -> str:
         """The readable form, e.g. ``Còn 1 ngày 3 giờ làm việc`` (see :func:`format_time_left`)."""
         return format_time_left(self.remaining, self.day_length, lang=lang)
@@ -146,6 +223,7 @@ def time_left(
     *,
     schedule: WorkSchedule | None = None,
     warn_at: Fraction = DEFAULT_WARN_AT,
+    stages: tuple[Fraction, ...] = DEFAULT_STAGES,
 ) -> TimeLeft | None:
     """Return the time left on *dossier* as of *as_of*, or None if it is not open then.
 
@@ -157,6 +235,7 @@ def time_left(
         as_of: The instant (there is no hidden clock: the caller says when).
         schedule: Calendar and office hours (default: the national calendar, 08-12, 13-17).
         warn_at: The share of the time used from which the dossier is flagged (0 < x <= 1).
+        stages: The warning stages, increasing shares of the time used (0 < x <= 1).
     """
     sched = schedule or default_schedule()
     remaining = dossier.remaining(as_of, schedule=sched)
@@ -169,4 +248,4 @@ def time_left(
     pauses = view.pauses(as_of=as_of)
     allotted = sched.working_time_between(due.counted_from, due.at, pauses=pauses)
     day_length = sched.hours.day_length or timedelta(hours=8)
-    return TimeLeft(remaining, allotted, day_length, warn_at)
+    return TimeLeft(remaining, allotted, day_length, warn_at, stages)

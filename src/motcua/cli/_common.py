@@ -6,13 +6,14 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
+from fractions import Fraction
 from typing import NoReturn
 
 from motcua.foundation.errors import InvalidInputError
 from motcua.foundation.vntime import VN_TZ
 from motcua.serialization.receipt_text import parse_receipt_time
 
-__all__ = ["Parser", "UsageError", "options", "parse_as_of", "parse_start"]
+__all__ = ["Parser", "UsageError", "options", "parse_as_of", "parse_stages", "parse_start"]
 
 
 class UsageError(Exception):
@@ -60,6 +61,28 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> datetime | date | 
         return parse_start(text)
     except InvalidInputError as exc:
         raise InvalidInputError(option, exc.expected, text) from None
+
+
+def parse_stages(text: str, option: str = "--warn-stages") -> tuple[Fraction, ...]:
+    """Parse warning stages: increasing percentages above 0 and at most 100, comma-separated.
+
+    >>> [str(s) for s in parse_stages("50,75,100")]
+    ['1/2', '3/4', '1']
+    >>> [str(s) for s in parse_stages("90%")]
+    ['9/10']
+    """
+    expected = "increasing percentages above 0 and at most 100, comma-separated, e.g. 50,75,100"
+    shares = []
+    for part in text.split(","):
+        item = part.strip().removesuffix("%").strip()
+        digits = item.replace(".", "", 1)
+        if not (digits and digits.isascii() and digits.isdigit()):
+            raise InvalidInputError(option, expected, text)
+        share = Fraction(item) / 100
+        if not 0 < share <= 1 or (shares and share <= shares[-1]):
+            raise InvalidInputError(option, expected, text)
+        shares.append(share)
+    return tuple(shares)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from typing import Any, Final
 
 from motcua.analyses.periods import Period
 from motcua.analyses.rates import percent
-from motcua.analyses.time_left import DEFAULT_WARN_AT, TimeLeft, time_left
+from motcua.analyses.time_left import DEFAULT_STAGES, DEFAULT_WARN_AT, TimeLeft, time_left
 from motcua.domain.codes import DossierCode
 from motcua.domain.dossiers import Dossier, as_of_instant
 from motcua.domain.lifecycle import Status
@@ -30,6 +30,7 @@ __all__ = [
     "period_text",
     "period_to_json",
     "time_left_to_json",
+    "warning_stage_to_json",
     "with_counts",
 ]
 
@@ -119,19 +120,42 @@ def time_left_to_json(left: TimeLeft) -> dict[str, Any]:
     }
 
 
+def warning_stage_to_json(left: TimeLeft) -> dict[str, Any]:
+    """Return the warning stage: ``stage`` (0: none reached), ``of`` (how many stages),
+    ``stages_percent`` (each stage's share of the time used), ``vi`` and ``en`` (readable,
+    ``""`` at stage 0).
+
+    >>> from datetime import timedelta
+    >>> from motcua.analyses.time_left import TimeLeft
+    >>> h = timedelta(hours=1)
+    >>> data = warning_stage_to_json(TimeLeft(2 * h, 8 * h, 8 * h))
+    >>> data["stage"], data["stages_percent"], data["vi"]
+    (2, ['50.00', '75.00', '100.00'], 'cảnh báo mức 2/3 (đã dùng từ 75 % thời gian)')
+    """  # noqa: D205
+    return {
+        "stage": left.stage,
+        "of": len(left.stages),
+        "stages_percent": [str(percent(s)) for s in left.stages],
+        "vi": left.stage_text("vi"),
+        "en": left.stage_text("en"),
+    }
+
+
 def dossier_summary(
     dossier: Dossier,
     as_of: datetime | date | None,
     *,
     history: bool = False,
     warn_at: Fraction = DEFAULT_WARN_AT,
+    stages: tuple[Fraction, ...] = DEFAULT_STAGES,
 ) -> dict[str, Any]:
     """Return the JSON summary ``motcua dossier show --json`` prints for one dossier.
 
     Keys: ``code``, ``procedure``, ``channel``, ``status``, ``status_name``, ``received_at``,
     ``due``, ``appointment``, ``resolved_at``, ``timeliness``, ``limit``; with *as_of*,
     ``as_of``, ``remaining_working_hours`` and ``time_left`` (:func:`time_left_to_json`, or
-    None when the dossier is not open then; flagged from *warn_at* of the time used); with
+    None when the dossier is not open then; flagged from *warn_at* of the time used) and
+    ``warning_stage`` (:func:`warning_stage_to_json` under *stages*, or None likewise); with
     *history*, ``history``.
     """
     view = dossier if as_of is None else dossier.as_of(as_of)
@@ -152,6 +176,7 @@ def dossier_summary(
         out["as_of"] = _iso(as_of_instant(as_of))
         out["remaining_working_hours"] = None
         out["time_left"] = None
+        out["warning_stage"] = None
     if view is not None:
         due = view.due(as_of=as_of)
         timeliness = dossier.timeliness(as_of=as_of)
@@ -165,10 +190,11 @@ def dossier_summary(
             timeliness=None if timeliness is None else timeliness.value,
         )
         if as_of is not None:
-            left = time_left(dossier, as_of, warn_at=warn_at)
+            left = time_left(dossier, as_of, warn_at=warn_at, stages=stages)
             if left is not None:
                 out["remaining_working_hours"] = round(left.remaining.total_seconds() / 3600, 2)
                 out["time_left"] = time_left_to_json(left)
+                out["warning_stage"] = warning_stage_to_json(left)
     if history:
         events = dossier.events if view is None else view.events
         statuses = () if view is None else view.statuses
@@ -207,11 +233,15 @@ def _timeliness_text(value: str | None, lang: str) -> str:
     return Timeliness(value).vi if lang == "vi" else _TIMELINESS_EN[value]
 
 
-def _time_left_text(left: Mapping[str, Any] | None, lang: str) -> str:
+def _time_left_text(
+    left: Mapping[str, Any] | None, stage: Mapping[str, Any] | None, lang: str
+) -> str:
     if not left:
         return ""
     text = f"  {left[lang]}"
-    if left["warning"] and not left["overdue"]:
+    if stage and stage[lang] and not left["overdue"]:  # overdue says the last stage already
+        text += f"  {stage[lang]}"
+    elif left["warning"] and not left["overdue"]:
         used = str(left["used_percent"]).replace(".", "," if lang == "vi" else ".")
         text += "  " + _LABELS[lang]["warning"].format(used)
     return text
@@ -232,7 +262,7 @@ def dossiers_text(summaries: Iterable[Mapping[str, Any]], *, lang: str = "vi") -
             f"{s['code']}  {s['procedure']}  {label['channel']} {s['channel']}  "
             f"[{_status_text(s['status'], lang)}]  {label['due']} {s['due'] or '-'}  "
             f"{_timeliness_text(s['timeliness'], lang)}"
-            f"{_time_left_text(s.get('time_left'), lang)}"
+            f"{_time_left_text(s.get('time_left'), s.get('warning_stage'), lang)}"
         )
         lines += [
             f"    {row['at']}  {row['type']:<22} -> {row['status']}"
