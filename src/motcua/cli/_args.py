@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Final, TypeVar
 
 from motcua.cli._common import Parser, options, parse_as_of
-from motcua.domain.procedures import Catalogue
+from motcua.domain.procedures import Catalogue, layer_catalogue
 from motcua.foundation.errors import InvalidInputError, MotcuaError, OutsideCalendarError
 from motcua.serialization.catalogues import load_catalogue, sample_catalogue
 from motcua.serialization.files import STDIN, ReadResult, Source, read_records
@@ -73,11 +73,14 @@ def add_input(parser: Parser, what: str = "dossiers") -> None:
 
 
 def add_catalogue(parser: Parser) -> None:
-    """Add ``--catalogue FILE``; without it, the command uses the sample catalogue."""
+    """Add ``--catalogue FILE`` (repeatable: later files layer over the first, ADR 0024)."""
     parser.add_argument(
         "--catalogue",
         metavar="FILE",
-        help="procedure catalogue, JSON or JSON Lines ('-': standard input); without it "
+        action="append",
+        help="procedure catalogue, JSON or JSON Lines ('-': standard input); repeat it to "
+        "layer a province's catalogue (reduced limits citing its decision) over the "
+        "national one given first; without it "
         f"the command line uses the sample catalogue of {SAMPLE_PROCEDURES} procedures "
         "shipped with motcua (the library never falls back to it)",
     )
@@ -139,18 +142,25 @@ def source(args: argparse.Namespace) -> Source:
 
 
 def catalogue(args: argparse.Namespace) -> Catalogue:
-    """The ``--catalogue`` file read, or the sample catalogue when there is none."""
-    path = getattr(args, "catalogue", None)
-    if not path:
+    """The ``--catalogue`` files read and layered, or the sample catalogue when there is none.
+
+    The first file is the base; each later one is a local layer over it
+    (:func:`motcua.domain.procedures.layer_catalogue`).
+    """
+    paths = getattr(args, "catalogue", None)
+    if not paths:
         return sample_catalogue()
-    if path == STDIN and getattr(args, "file", None) == STDIN:
+    if isinstance(paths, str):
+        paths = [paths]
+    if paths.count(STDIN) > (0 if getattr(args, "file", None) == STDIN else 1):
         raise InvalidInputError(
             "--catalogue",
-            "a file (standard input is already read as FILE)",
-            path,
-            "give one of them as a file",
+            "at most one '-' and none when FILE is '-' (standard input is read once)",
+            paths,
+            "give the others as files",
         )
-    return load_catalogue(path)
+    base, *layers = (load_catalogue(path) for path in paths)
+    return layer_catalogue(base, *layers) if layers else base
 
 
 def _code(data: object, key: str) -> str | None:
