@@ -25,6 +25,7 @@ overdue); :data:`DEFAULT_STAGES` is a policy, any increasing shares may replace 
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Final
@@ -116,7 +117,7 @@ def _stages(value: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
         raise InvalidInputError("stages", "at least one share of the time", "none")
     for v in stages:
         _share(v)
-    if any(b <= a for a, b in zip(stages, stages[1:])):
+    if any(b <= a for a, b in itertools.pairwise(stages)):
         raise InvalidInputError(
             "stages", "shares in increasing order, e.g. 50, 75, 100 %", [str(v) for v in stages]
         )
