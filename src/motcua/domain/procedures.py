@@ -29,10 +29,11 @@ from datetime import date
 import attrs
 
 from motcua.domain.codes import ProcedureCode
-from motcua.domain.terms import Channel, ChannelTerm, Fee, NoTimeLimit
+from motcua.domain.terms import Channel, ChannelTerm, Fee, NoTimeLimit, TermStart, start_instant
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.foundation.vntime import optional_date
+from motcua.time.limits import SameDay
 
 __all__ = [
     "Catalogue",
@@ -46,6 +47,9 @@ __all__ = [
     "OnlineLevel",
     "Posting",
     "Procedure",
+    "TermStart",
+    "layer_catalogue",
+    "start_instant",
 ]
 
 
@@ -395,3 +399,98 @@ class Catalogue:
     def fields(self) -> tuple[str, ...]:
         """Return the fields, in first-seen order."""
         return tuple(dict.fromkeys(p.field for p in self.procedures))
+
+
+def _not_longer(local: ChannelTerm, base: ChannelTerm) -> bool | None:
+    """True if *local*'s limit is at most *base*'s; None if the two cannot be compared."""
+    if isinstance(base.limit, NoTimeLimit):
+        return True
+    if isinstance(local.limit, NoTimeLimit) or type(local.limit) is not type(base.limit):
+        return None
+    if isinstance(local.limit, SameDay) and isinstance(base.limit, SameDay):
+        if base.limit.cutoff is None:
+            return True
+        return local.limit.cutoff is None or local.limit.cutoff >= base.limit.cutoff
+    if isinstance(local.limit, SameDay) or isinstance(base.limit, SameDay):  # pragma: no cover
+        return None
+    return local.limit.count <= base.limit.count
+
+
+def _layer_terms(local: Procedure, base: Procedure, where: str) -> None:
+    """Check that *local* keeps every term of *base* and only reduces, citing its decision."""
+    terms = {(t.channel, t.case): t for t in local.terms}
+    for b in base.terms:
+        key = f"{where}.terms[channel {b.channel.value}, case {b.case!r}]"
+        term = terms.get((b.channel, b.case))
+        if term is None:
+            raise InvalidInputError(
+                key,
+                "every channel and case of the national entry",
+                "missing",
+                "copy the national term into the local entry (a local catalogue reduces "
+                "limits; it does not remove channels)",
+            )
+        if term.limit == b.limit and term.rule == b.rule and term.starts is b.starts:
+            continue
+        if term.counting_rule is not b.counting_rule or term.starts is not b.starts:
+            raise InvalidInputError(
+                key,
+                f"the national counting rule and start ({b.counting_rule}, {b.starts.value})",
+                f"{term.counting_rule}, {term.starts.value}",
+                "a province's decision reduces the time limit; the rule and its start are "
+                "the law's",
+            )
+        shorter = _not_longer(term, b)
+        if not shorter:
+            got = f"{term.limit} over the national {b.limit}"
+            raise InvalidInputError(
+                key,
+                "a limit no longer than the national one, in the same unit",
+                got,
+                "a local decision may only reduce a time limit",
+            )
+        if not term.basis.strip() or term.basis == b.basis:
+            raise InvalidInputError(
+                f"{key}.basis",
+                "the decision that reduces the limit (e.g. 'Quyết định 1234/QĐ-UBND')",
+                term.basis,
+                "name the province's decision in the term's 'basis'",
+            )
+
+
+def layer_catalogue(base: Catalogue, *layers: Catalogue) -> Catalogue:
+    """A province's catalogue layered on the national one: its entries replace the base's.
+
+    Each entry of a layer replaces the base entry of the same national code (a long local
+    code replaces its national code's entry); an entry with a new code is added. A
+    replacing entry keeps every channel and case of the base entry, with the same counting
+    rule and start; a term whose limit differs is a reduction (same unit, not longer) and
+    names the decision that sets it in ``basis``. Later layers apply over earlier ones.
+    ADR 0024.
+
+    Raises:
+        InvalidInputError: A layer drops a channel or case, lengthens a limit, changes its
+            unit, rule or start, or reduces it without naming a decision.
+
+    >>> from motcua.time.limits import WorkingDays
+    >>> national = Catalogue([Procedure("1.000001", "Thủ tục mẫu", "Mẫu", [Level.COMMUNE],
+    ...     [ChannelTerm(Channel.IN_PERSON, WorkingDays(5))], [LegalBasis("1/2020/NĐ-CP")])])
+    >>> local = Catalogue([attrs.evolve(national.get("1.000001"), terms=[ChannelTerm(
+    ...     Channel.IN_PERSON, WorkingDays(3), basis="Quyết định 12/QĐ-UBND")])])
+    >>> layer_catalogue(national, local).get("1.000001").term(Channel.IN_PERSON).limit
+    WorkingDays(count=3)
+    """
+    result = list(base.procedures)
+    for number, layer in enumerate(layers, start=1):
+        position = {str(p.code.national): k for k, p in enumerate(result)}
+        for p in layer:
+            national = str(p.code.national)
+            where = f"catalogue layer {number} procedure {p.code}"
+            k = position.get(national)
+            if k is None:
+                position[national] = len(result)
+                result.append(p)
+                continue
+            _layer_terms(p, result[k], where)
+            result[k] = p
+    return Catalogue(result)

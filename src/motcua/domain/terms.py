@@ -1,10 +1,16 @@
-"""Per-channel terms of a procedure: the channel, its time limit, counting rule and fees.
+"""Per-channel terms of a procedure: the channel, its time limit, counting rule, start and fees.
 
 The time limit, counting rule and fees of a procedure differ by channel (the national
 procedure record's ``CACHTHUCTHUCHIEN[{KENH, THOIGIAN[...]}]``: 1 in person, 2 online,
 3 public postal service) and by case within a channel; a dossier's due instant is computed
 from the term of the channel it actually used. :mod:`motcua.domain.procedures` re-exports
 every name here.
+
+A term carries the whole rule of its time limit: the limit, the counting rule (None: the
+limit's default, working time for working days and hours, see ADR 0004), the starting point
+the sector law writes after "kể từ" (:class:`TermStart`; default: receipt of the complete
+dossier), the intake-check deadline some sector rules set (``intake_check``) and the
+instrument that sets the term (``basis``: a province's decision for a reduced local limit).
 
 >>> from motcua.time.limits import WorkingDays
 >>> ChannelTerm(Channel.ONLINE, WorkingDays(7), fees=(Fee("Lệ phí", 10_000),)).counting_rule.value
@@ -16,6 +22,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from decimal import Decimal
 from typing import Final
 
@@ -23,9 +30,9 @@ import attrs
 
 from motcua.domain.codes import code_number
 from motcua.foundation.errors import InvalidInputError
-from motcua.time.limits import CountingRule, TimeLimit, resolve_rule
+from motcua.time.limits import CountingRule, TimeLimit, WorkingDays, WorkingHours, resolve_rule
 
-__all__ = ["Channel", "ChannelTerm", "Fee", "NoTimeLimit"]
+__all__ = ["Channel", "ChannelTerm", "Fee", "NoTimeLimit", "TermStart", "start_instant"]
 
 
 class Channel(enum.IntEnum):
@@ -62,6 +69,66 @@ _CHANNEL_VI: Final = {
     Channel.ONLINE: "Trực tuyến",
     Channel.POSTAL: "Dịch vụ bưu chính công ích",
 }
+
+
+class TermStart(enum.Enum):
+    """Where a term's time starts to run: what its law writes after "kể từ".
+
+    The default is the receipt of the complete, valid dossier (the one-stop practice and the
+    wording of most sector laws: "kể từ ngày nhận đủ hồ sơ hợp lệ"). ADR 0024.
+    """
+
+    #: "kể từ ngày nhận đủ hồ sơ hợp lệ": the one-stop unit receives the complete dossier
+    #: (the ``received`` event, or the complete supplement when an intake request restarts
+    #: the clock).
+    COMPLETE_DOSSIER = "complete_dossier"
+    #: "kể từ thời điểm hệ thống ghi nhận": the portal's receipt of an online (or postal)
+    #: submission, the ``submitted`` event; the receipt when there is none.
+    SUBMISSION = "submission"
+    #: "kể từ ngày nộp đủ phí, lệ phí" / "nghĩa vụ tài chính": the financial obligation is
+    #: fulfilled (the ``obligation_fulfilled`` event); undetermined until then.
+    PAYMENT = "payment"
+
+    @property
+    def vi(self) -> str:
+        """The Vietnamese wording (``kể từ ngày nhận đủ hồ sơ hợp lệ``...)."""
+        return _START_VI[self]
+
+
+_START_VI: Final = {
+    TermStart.COMPLETE_DOSSIER: "kể từ ngày nhận đủ hồ sơ hợp lệ",
+    TermStart.SUBMISSION: "kể từ thời điểm hệ thống ghi nhận hồ sơ nộp",
+    TermStart.PAYMENT: "kể từ ngày hoàn thành nghĩa vụ tài chính",
+}
+
+
+def start_instant(
+    start: TermStart,
+    *,
+    clock_start: datetime | None,
+    submitted: datetime | None = None,
+    paid: datetime | None = None,
+) -> datetime | None:
+    """The instant a term's time starts to run, from a dossier's instants (None: not yet).
+
+    Args:
+        start: The term's starting point.
+        clock_start: The receipt of the complete dossier (the clock's start).
+        submitted: The portal's receipt of the submission, if the log has one.
+        paid: When the financial obligation was fulfilled, if it was.
+
+    >>> from datetime import datetime
+    >>> at = datetime(2024, 5, 6, 9, 0)
+    >>> start_instant(TermStart.SUBMISSION, clock_start=at, submitted=None) == at
+    True
+    >>> start_instant(TermStart.PAYMENT, clock_start=at) is None
+    True
+    """
+    if start is TermStart.SUBMISSION:
+        return submitted if submitted is not None else clock_start
+    if start is TermStart.PAYMENT:
+        return paid
+    return clock_start
 
 
 @attrs.frozen
@@ -179,6 +246,37 @@ def _fees(value: Iterable[Fee]) -> tuple[Fee, ...]:
     return tuple(value)
 
 
+def _start(value: TermStart | str) -> TermStart:
+    return _checked_start(value)
+
+
+def _checked_start(value: object) -> TermStart:
+    if isinstance(value, TermStart):
+        return value
+    try:
+        return TermStart(value)
+    except ValueError:
+        raise InvalidInputError(
+            "ChannelTerm.starts",
+            "one of " + ", ".join(s.value for s in TermStart),
+            value,
+        ) from None
+
+
+def _intake_check(value: WorkingDays | WorkingHours | None) -> WorkingDays | WorkingHours | None:
+    return _checked_intake(value)
+
+
+def _checked_intake(value: object) -> WorkingDays | WorkingHours | None:
+    if value is not None and not isinstance(value, WorkingDays | WorkingHours):
+        raise InvalidInputError(
+            "ChannelTerm.intake_check",
+            "working days or working hours (the sector rule's intake-check deadline), or None",
+            value,
+        )
+    return value
+
+
 @attrs.frozen
 class ChannelTerm:
     """The terms of one channel (and one case) of a procedure: time limit, rule, fees.
@@ -191,6 +289,18 @@ class ChannelTerm:
         fees: Fees payable through this channel.
         case: The case (trường hợp) these terms are for; empty for the general case.
         description: The published wording of the time limit (``MOTA``).
+        starts: Where the time starts to run ("kể từ ..."); default the receipt of the
+            complete dossier.
+        intake_check: The time the unit has to check a submission and receive it or ask
+            for a supplement, when the sector rule sets one (e.g. 3 working days); None:
+            not set by the procedure's rules.
+        basis: The instrument that sets this term's limit when it is not the procedure's
+            legal basis, e.g. a province's decision reducing it (``Quyết định
+            1234/QĐ-UBND, Điều 1``); a local catalogue's reduced term must name it.
+
+    >>> from motcua.time.limits import WorkingDays
+    >>> ChannelTerm(Channel.IN_PERSON, WorkingDays(5), starts="payment").starts.vi
+    'kể từ ngày hoàn thành nghĩa vụ tài chính'
     """
 
     channel: Channel = attrs.field(converter=_channel)
@@ -199,6 +309,11 @@ class ChannelTerm:
     fees: tuple[Fee, ...] = attrs.field(default=(), converter=_fees)
     case: str = ""
     description: str = ""
+    starts: TermStart = attrs.field(default=TermStart.COMPLETE_DOSSIER, converter=_start)
+    intake_check: WorkingDays | WorkingHours | None = attrs.field(
+        default=None, converter=_intake_check
+    )
+    basis: str = ""
 
     def __attrs_post_init__(self) -> None:
         """Check that the rule fits the limit."""
