@@ -21,8 +21,9 @@ an apology and extension request) [S, two design documents; the circular's text 
 read]. Between 01/07/2025 (Decree 118/2025 in force, Circular 01/2018's parent decree
 repealed) and the day Circular 03/2025 took effect, no national form was confirmed in force:
 motcua prints the 2018 layouts, marked as used in the transition [R: one-stop practice; no
-source read]. Circular 03/2025's in-force date was not read; motcua dates it from its
-signing day, 15/09/2025 (see ``motcua.domain.instruments``). Before 06/01/2019 no national
+source read]. Circular 03/2025 took effect on its signing day, 15/09/2025 (luatvietnam.vn,
+"promulgated and effective on September 15, 2025"; see ``motcua.domain.instruments``), so
+the transition runs from 01/07/2025 to 14/09/2025. Before 06/01/2019 no national
 form is encoded (Decision 09/2015 and Decree 61/2018 without its circular).
 """
 

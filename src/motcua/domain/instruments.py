@@ -13,12 +13,20 @@ Dates read in the stored legal pages (see ``docs/explanation/instruments.md``):
 * Decree 61/2018/NĐ-CP: signed 23/04/2018, in force 21/06/2018 (vietjack.me, Chapter I);
 * Circular 01/2018/TT-VPCP: signed 23/11/2018, in force 06/01/2019 (lawnet.vn);
 * Decree 45/2020/NĐ-CP: signed 08/04/2020, in force 22/05/2020 (trademarkvn.com.vn);
-* Decree 107/2021/NĐ-CP: signed 06/12/2021; in-force date **not read** (the page hides it);
+* Circular 01/2020/TT-VPCP: signed 21/10/2020, in force 15/12/2020 (lawnet.vn: "effective
+  from December 15, 2020"; Appendix I holds its report forms);
+* Decree 107/2021/NĐ-CP: signed 06/12/2021; in-force date **not read** (the page hides it;
+  no stored page gives it);
 * Directive 27/CT-TTg: dated 27/10/2023 (thainguyentv.vn); clause 1(dd) read (lawnet.vn);
 * Decree 118/2025/NĐ-CP: signed 09/06/2025, in force 01/07/2025, ends 61/2018 and 107/2021
   (en.vneconomy.vn; vietnam.vn);
-* Circular 03/2025/TT-VPCP: signed 15/09/2025; in-force date **not read**;
-* Decree 367/2025/NĐ-CP: signed 31/12/2025; in-force date **not read**.
+* Circular 03/2025/TT-VPCP: signed and in force 15/09/2025 (luatvietnam.vn: "promulgated
+  and effective on September 15, 2025", quoting its Art. 5); so from 01/07/2025 to
+  14/09/2025 Decree 118/2025 applied without its circular;
+* Decree 367/2025/NĐ-CP: signed 31/12/2025; in-force date **not read** (no stored page
+  gives it);
+* Circular 5/2025/TT-VPCP: signed 31/12/2025, in force 15/02/2026 (nhansu.vn, digest S6);
+  whether it replaces Biểu 06 of Circular 01/2020 **not read**.
 
 An instrument whose in-force date was not read is dated from its signing day, the earliest
 day it can be in force (``in_force`` stays None and ``start_assumed`` is True): pass a
@@ -228,26 +236,49 @@ DECREE_118_2025: Final = Instrument(
     signed=date(2025, 6, 9),
     articles=(
         "Art. 1(1) (one-stop units) [read]",
-        "Art. 14 (receipt within the province) [news report]",
-        "apology, reschedule, supplements [not read]",
+        (
+            "Art. 14(2) (provincial and commune centres receive regardless of administrative "
+            "boundaries within the province) [read in a news report quoting it]"
+        ),
+        "Art. 16 (guidance on preparing dossiers) [read in a news report quoting it]",
+        "apology, extension, supplements, stopping, withdrawal, return [not read]",
     ),
     sources=(
         "en.vneconomy.vn (dated 09/06/2025, in force 01/07/2025)",
         "vietnam.vn/en (61/2018 and 107/2021 cease to be effective)",
-        "news.laodong.vn (receipt scope; Art. 14(2)(c))",
+        (
+            "news.laodong.vn, 'Phạm vi tiếp nhận thủ tục hành chính tại Bộ phận Một cửa từ "
+            "1/7/2025' (receipt scope; Art. 14(2)(c) cited)"
+        ),
+        "laodong.vn, guide to land dossiers under Decree 118 (Art. 16 quoted)",
     ),
     confidence=Confidence.CONFIRMED,
 )
-#: Circular 03/2025/TT-VPCP: guidance and forms 01-07 for Decree 118/2025 (in force: not read).
+#: Circular 03/2025/TT-VPCP: guidance and forms 01-07 for Decree 118/2025, in force 15/09/2025.
 CIRCULAR_03_2025: Final = Instrument(
     "Circular 03/2025/TT-VPCP",
     "guidance and forms",
-    None,
+    date(2025, 9, 15),
     key="C03-2025",
     issuer="Government Office",
     signed=date(2025, 9, 15),
-    articles=("Appendix I forms 01-07 [secondary: two design documents]",),
-    sources=("hethongphapluat.com (number, date, scope) [digest]",),
+    articles=(
+        "in force on signing, 15/09/2025 [read in a legal news page]",
+        "Art. 5 (which papers need not be digitised) [read in a legal news page]",
+        "Appendix I forms 01-07 [secondary: two design documents]",
+        "staffing of the one-stop units and centres [read in a news report]",
+    ),
+    sources=(
+        (
+            "luatvietnam.vn, 'Four cases required to be copied into electronic form in "
+            "administrative procedures' (promulgated and effective 15/09/2025; Art. 5)"
+        ),
+        (
+            "news.laodong.vn, 'Hướng dẫn bố trí nhân sự làm việc tại Trung tâm Phục vụ hành "
+            "chính công cấp xã' (staffing)"
+        ),
+        "hethongphapluat.com (number, date, scope) [digest]",
+    ),
     confidence=Confidence.SECONDARY,
 )
 #: Decree 367/2025/NĐ-CP: amends Decree 118/2025 (signed 31/12/2025; in force: not read).
@@ -285,7 +316,13 @@ CIRCULAR_01_2020: Final = Instrument(
     issuer="Government Office",
     signed=date(2020, 10, 21),
     articles=("Biểu số 06/VPCP/KSTT (columns read in a provincial implementation) [S]",),
-    sources=("reporting digest §2.1 [S7, S8] (dates); annex not read",),
+    sources=(
+        (
+            "lawnet.vn, 'Regulations on review report on the direction and administration' "
+            "(effective from 15/12/2020; forms in Appendix I)"
+        ),
+        "reporting digest §2.1 [S7, S8] (dates); annex not read",
+    ),
     confidence=Confidence.SECONDARY,
 )
 #: Circular 5/2025/TT-VPCP: reporting regime of the same title (successor of 01/2020?).
@@ -296,8 +333,11 @@ CIRCULAR_05_2025: Final = Instrument(
     key="C05-2025",
     issuer="Government Office",
     signed=date(2025, 12, 31),
-    articles=("whether it replaces Biểu 06 [not read]",),
-    sources=("reporting digest §2.1 [S6] (dates, title); text not read",),
+    articles=(
+        "same title as Circular 01/2020; still cites Decree 09/2019 [digest S6]",
+        "whether it replaces Biểu 06 [not read]",
+    ),
+    sources=("reporting digest §2.1 [S6] (nhansu.vn: dates, title, signer); text not read",),
     confidence=Confidence.SECONDARY,
 )
 

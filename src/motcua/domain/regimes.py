@@ -12,9 +12,14 @@ regime                instruments                               in force
 ``61-2018``           Decree 61/2018/NĐ-CP (from 21/06/2018),   21/06/2018 – 30/06/2025
                       Circular 01/2018/TT-VPCP (from 06/01/2019)
 ``118-2025``          Decree 118/2025/NĐ-CP (from 01/07/2025),  from 01/07/2025
-                      Circular 03/2025/TT-VPCP (signed 15/09/2025;
+                      Circular 03/2025/TT-VPCP (from 15/09/2025),
+                      Decree 367/2025/NĐ-CP (signed 31/12/2025;
                       in-force date not read)
 ===================== ========================================= ===========================
+
+From 01/07/2025 to 14/09/2025 Decree 118/2025 applied without its guiding circular
+(Circular 01/2018 fell with its parent decree): :mod:`motcua.analyses.forms` prints the
+2018 layouts for that window, marked as used in the transition.
 
 Days before 15/05/2015 (Decision 93/2007/QĐ-TTg) are judged under Decision 09/2015, the
 earliest regime motcua encodes.
