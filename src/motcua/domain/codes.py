@@ -34,10 +34,12 @@ __all__ = [
     "AgencyCode",
     "DossierCode",
     "DossierCounter",
+    "ForeignDossierCode",
     "InMemoryCounter",
     "ProcedureCode",
     "code_number",
     "issue_dossier_code",
+    "read_dossier_code",
 ]
 
 # ASCII only: ``\d`` would also match Arabic-Indic or fullwidth digits, which ``int()`` then
@@ -297,6 +299,269 @@ class DossierCode:
     def __repr__(self) -> str:
         """Return ``DossierCode('000.00.53.H48-220921-0099')``."""
         return f"DossierCode({str(self)!r})"
+
+    @property
+    def conforms(self) -> bool:
+        """True: the code follows Circular 01/2018 Art. 19 (see :class:`ForeignDossierCode`)."""
+        return True
+
+
+# -- codes that do not follow Art. 19 ----------------------------------------------------
+
+_SERIAL_TEXT: Final = r"(?P<serial>[0-9]{4,7})"
+# Each convention: (name, pattern, date digits, what it is). Observed in live systems
+# (reporting digest §6, [C-impl]); none is a legal form, so none is ever issued by motcua.
+_CONVENTIONS: Final = (
+    (
+        "ministry portal (agency-yyyymmdd-serial)",
+        re.compile(
+            r"^(?P<agency>[A-Z][0-9]{2}(?:\.[0-9]{2,3})*)-(?P<date>[0-9]{8})-"
+            r"(?P<serial>[0-9]{5,7})\Z"
+        ),
+        (
+            "a ministry or iGate code: a short agency part, the receipt date as yyyymmdd and a "
+            "serial of 5-7 digits (e.g. G09.20-20260609-0092637)"
+        ),
+    ),
+    (
+        "Art. 19 layout, serial beyond four digits",
+        re.compile(
+            rf"^(?P<agency>{_AGENCY_FORM})-(?P<date>[0-9]{{6}})-(?P<serial>[0-9]{{5,7}})\Z"
+        ),
+        (
+            "an Art. 19 code whose daily serial has 5-7 digits (codes relayed from a ministry "
+            "portal); Art. 19 writes 4"
+        ),
+    ),
+    (
+        "Art. 19 layout, level-1 code first",
+        re.compile(
+            r"^(?P<agency>[A-Z][0-9]{2}(?:\.[0-9]{2,3}){1,3})-(?P<date>[0-9]{6})-"
+            + _SERIAL_TEXT
+            + r"\Z"
+        ),
+        (
+            "an agency part written level-1 code first (e.g. H15.50.05.13-261008-0975), then the "
+            "receipt date yymmdd and the daily serial"
+        ),
+    ),
+    (
+        "Art. 19 layout, letters in an agency segment",
+        re.compile(
+            r"^(?P<agency>[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2})-"
+            r"(?P<date>[0-9]{6})-" + _SERIAL_TEXT + r"\Z"
+        ),
+        (
+            "the Art. 19 layout with a letter in an agency segment: QCVN 102:2016/BTTTT writes "
+            "V1V2V3, Z1Z2 and Y1Y2 as digits and only the level-1 part MX1X2 as a letter and two "
+            "digits"
+        ),
+    ),
+    (
+        "14-digit number",
+        re.compile(r"^[0-9]{14}\Z"),
+        (
+            "a bare 14-digit number (older local numbering): no convention fixes what its digits "
+            "mean, so no agency, date or serial is read from it"
+        ),
+    ),
+)
+_MAX_FOREIGN: Final = 100
+
+
+def _known_day(digits: str | None) -> date | None:
+    if digits is None:
+        return None
+    year = int(digits[:-4]) + (2000 if len(digits) == 6 else 0)
+    try:
+        return date(year, int(digits[-4:-2]), int(digits[-2:]))
+    except ValueError:
+        return None
+
+
+class ForeignDossierCode(DossierCode):
+    """A dossier code another system issued that does not follow Circular 01/2018 Art. 19.
+
+    It is kept verbatim (``str(code)`` is the text as received) and is never parsed beyond a
+    known convention; :attr:`conforms` is False and :attr:`reason` says why. When a
+    convention observed in live systems matches (a ministry portal's
+    ``G09.20-20260609-0092637``, a 5-7 digit serial, letters in an agency segment, a bare
+    14-digit number), :attr:`convention` names it, and the parts it carries are read:
+    :attr:`known_day`, :attr:`known_serial`, :attr:`agency_text`. The inherited
+    :attr:`agency`, :attr:`day` and :attr:`serial` answer only what the code tells; asking
+    for a part it does not carry is an error (check :attr:`conforms` first).
+
+    >>> code = read_dossier_code("G09.20-20260609-0092637")
+    >>> code.conforms, code.convention, code.known_day, code.known_serial
+    (False, 'ministry portal (agency-yyyymmdd-serial)', datetime.date(2026, 6, 9), 92637)
+    >>> str(code), code.agency_text
+    ('G09.20-20260609-0092637', 'G09.20')
+    """
+
+    __slots__ = ("agency_text", "convention", "known_day", "known_serial", "reason", "text")
+
+    text: str
+    reason: str
+    convention: str | None
+    agency_text: str
+    known_day: date | None
+    known_serial: int | None
+
+    def __init__(self, text: str, reason: str) -> None:
+        """Keep *text* verbatim; *reason* says why it does not conform.
+
+        Raises:
+            InvalidInputError: *text* is empty, longer than 100 characters, or holds spaces,
+                control characters or non-ASCII characters (it could not be a code at all).
+        """
+        value = _text(text, "dossier code", "a string")
+        if not (0 < len(value) <= _MAX_FOREIGN and value.isascii() and value.isprintable()):
+            raise InvalidInputError(
+                "dossier code",
+                f"1-{_MAX_FOREIGN} printable ASCII characters, even for a foreign code",
+                text,
+                text_hint(text),
+            )
+        if " " in value:
+            raise InvalidInputError("dossier code", "a code without spaces", text)
+        found: tuple[str | None, str, date | None, int | None] = (None, "", None, None)
+        for name, pattern, _what in _CONVENTIONS:
+            match = pattern.match(value)
+            if match and name.endswith("letters in an agency segment"):
+                match = None if _AGENCY.match(match["agency"]) else match
+            if match:
+                parts = match.groupdict()
+                serial = parts.get("serial")
+                found = (
+                    name,
+                    parts.get("agency") or "",
+                    _known_day(parts.get("date")),
+                    None if serial is None else int(serial),
+                )
+                break
+        setattr_ = object.__setattr__
+        setattr_(self, "text", value)
+        setattr_(self, "reason", reason)
+        setattr_(self, "convention", found[0])
+        setattr_(self, "agency_text", found[1])
+        setattr_(self, "known_day", found[2])
+        setattr_(self, "known_serial", found[3])
+
+    def _missing(self, part: str) -> InvalidInputError:
+        return InvalidInputError(
+            f"dossier code {self.text}",
+            f"a code that carries its {part} (Circular 01/2018 Art. 19)",
+            self.text,
+            f"this code does not conform ({self.reason}); check code.conforms first",
+        )
+
+    @property
+    def agency(self) -> AgencyCode:
+        """The receiving agency, when the agency part is a QCVN 102:2016 identifier."""
+        if _AGENCY.match(self.agency_text):
+            return AgencyCode(self.agency_text)
+        raise self._missing("agency identifier")
+
+    @property
+    def day(self) -> date:
+        """The receipt date, when a known convention carries a real one."""
+        if self.known_day is None:
+            raise self._missing("receipt date")
+        return self.known_day
+
+    @property
+    def serial(self) -> int:
+        """The serial, when a known convention carries one."""
+        if self.known_serial is None:
+            raise self._missing("serial")
+        return self.known_serial
+
+    @property
+    def conforms(self) -> bool:
+        """False: the code departs from Circular 01/2018 Art. 19 (:attr:`reason`)."""
+        return False
+
+    @property
+    def described(self) -> str:
+        """What the matched convention is, or that no known convention matches."""
+        for name, _pattern, what in _CONVENTIONS:
+            if name == self.convention:
+                return what
+        return "no known convention matches: the code is an opaque key"
+
+    def tells(self) -> tuple[str, ...]:
+        """What the code says: the parts its convention carries (none for an opaque key)."""
+        out: list[str] = []
+        if self.agency_text:
+            out.append(f"agency part {self.agency_text} (as written by the sender)")
+        if self.known_day is not None:
+            out.append(f"receipt date {self.known_day.isoformat()}")
+        if self.known_serial is not None:
+            out.append(f"serial {self.known_serial}")
+        return tuple(out)
+
+    def does_not_tell(self) -> tuple[str, ...]:
+        """What the code does not say (what an Art. 19 code would)."""
+        out = ["that it is unique beyond the sender's system (no Art. 19 counter)"]
+        if not _AGENCY.match(self.agency_text):
+            out.insert(0, "the receiving agency's QCVN 102:2016 identifier")
+        if self.known_day is None:
+            out.append("the receipt date")
+        if self.known_serial is None:
+            out.append("the daily serial")
+        return tuple(out)
+
+    def check_receipt(self, received_on: date | datetime) -> None:
+        """Compare the receipt date when the code carries one; raise when it does not."""
+        DossierCode.check_receipt(self, received_on)
+
+    def __str__(self) -> str:
+        """Return the code verbatim."""
+        return self.text
+
+    def __repr__(self) -> str:
+        """Return ``ForeignDossierCode('G09.20-20260609-0092637')``."""
+        return f"ForeignDossierCode({self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a foreign code with the same text."""
+        if isinstance(other, ForeignDossierCode):
+            return self.text == other.text
+        return NotImplemented if not isinstance(other, DossierCode) else False
+
+    def __hash__(self) -> int:
+        """Hash of the text."""
+        return hash(("foreign", self.text))
+
+    def __lt__(self, other: object) -> bool:
+        """Order by text (foreign codes sort after none in particular: by their string)."""
+        if isinstance(other, DossierCode):
+            return str(self) < str(other)
+        return NotImplemented
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by text and reason (for reports run on other processes)."""
+        return (ForeignDossierCode, (self.text, self.reason))
+
+
+def read_dossier_code(text: str) -> DossierCode:
+    """Return *text* as an Art. 19 code when it conforms, else as a :class:`ForeignDossierCode`.
+
+    Conforming codes get the strict parse of :meth:`DossierCode.parse`; a code that departs
+    from it is kept verbatim with the reason (the strict parse's complaint).
+
+    >>> read_dossier_code("000.00.53.H48-220921-0099").conforms
+    True
+    >>> code = read_dossier_code("20240426000123")
+    >>> code.conforms, code.convention, code.tells()
+    (False, '14-digit number', ())
+    """
+    try:
+        return DossierCode.parse(text)
+    except InvalidInputError as exc:
+        if not isinstance(text, str):
+            raise
+        return ForeignDossierCode(text, f"Circular 01/2018 Art. 19 expects {exc.expected}")
 
 
 @runtime_checkable
