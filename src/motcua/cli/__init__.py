@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Final
 
 from motcua import __version__
@@ -69,13 +70,27 @@ def _limit(args: argparse.Namespace) -> TimeLimit:
     return SameDay(None if args.cutoff is None else parse_clock(args.cutoff, "--cutoff"))
 
 
-def _calendar(args: argparse.Namespace) -> WorkingCalendar:
+def _place(args: argparse.Namespace, on: date) -> frozenset[str] | None:
+    """The codes of ``--unit CODE``'s place as it stood on *on* (None without ``--unit``)."""
+    code = getattr(args, "unit", None)
+    if not code:
+        return None
+    from motcua.domain.places import place_codes  # noqa: PLC0415 - only with --unit
+    from motcua.serialization.units import unit_registry  # noqa: PLC0415
+
+    with _options(code="--unit"):
+        return place_codes(unit_registry(), code, on)
+
+
+def _calendar(args: argparse.Namespace, place: frozenset[str] | None = None) -> WorkingCalendar:
     if getattr(args, "announcements", None):
         from motcua.serialization.announcements import load_announcements  # noqa: PLC0415
 
         data = load_announcements(args.announcements)
-        return vietnam_calendar(extra=data.announcements, announced_through=data.announced_through)
-    return vietnam_calendar()
+        return vietnam_calendar(
+            extra=data.announcements, announced_through=data.announced_through, place=place
+        )
+    return vietnam_calendar(place=place)
 
 
 #: Library fields named in errors, as the options of ``due`` they come from.
@@ -101,7 +116,8 @@ def _cmd_due(args: argparse.Namespace) -> int:
     start = parse_start(args.start)
     limit = _limit(args)
     rule = CountingRule(args.rule) if args.rule else None
-    schedule = WorkSchedule(_calendar(args), _office_hours(args.office_hours))
+    place = _place(args, start.date() if isinstance(start, datetime) else start)
+    schedule = WorkSchedule(_calendar(args, place), _office_hours(args.office_hours), place=place)
     with _options(**_DUE_OPTIONS):
         due = schedule.due(start, limit, rule=rule)
     if args.json:
@@ -122,7 +138,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     if not (isinstance(text, str) and len(text) == 4 and text.isascii() and text.isdigit()):
         raise InvalidInputError("YEAR", "a year of four ASCII digits such as 2026", text)
     year = int(text)
-    schedule = _calendar(args).year_schedule(year)
+    schedule = _calendar(args, _place(args, date(year, 12, 31))).year_schedule(year)
     fmt = "json" if args.json else args.format
     if fmt == "json":
         print(json.dumps(calendar_to_json(year, schedule), ensure_ascii=False, indent=2))
@@ -171,6 +187,12 @@ def _parser() -> _Parser:
     due.add_argument(
         "--announcements", metavar="FILE", help="JSON/TOML file of extra closures and swaps"
     )
+    due.add_argument(
+        "--unit",
+        metavar="CODE",
+        help="the receiving unit (commune or province code on the receipt day): its local "
+        "closures from --announcements apply, a neighbour's do not",
+    )
     due.add_argument("--json", action="store_true", help="print a JSON object")
     due.set_defaults(handler=_cmd_due)
 
@@ -178,6 +200,12 @@ def _parser() -> _Parser:
     cal.add_argument("year", metavar="YEAR", help="the year, four digits (e.g. 2026)")
     cal.add_argument(
         "--announcements", metavar="FILE", help="JSON/TOML file of extra closures and swaps"
+    )
+    cal.add_argument(
+        "--unit",
+        metavar="CODE",
+        help="list the local closures of --announcements for this unit (commune or "
+        "province code as it stood on 31/12 of YEAR) besides the national days",
     )
     cal.add_argument(
         "--format",
