@@ -11,13 +11,14 @@ from datetime import datetime
 import attrs
 
 from motcua.domain.codes import DossierCode, ProcedureCode
-from motcua.domain.lifecycle import Stage
+from motcua.domain.lifecycle import Stage, Status
 from motcua.domain.procedures import Channel
 from motcua.domain.timeliness import Timeliness
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.limits import TimeLimit
 
 __all__ = [
+    "AsReported",
     "DigitalFacts",
     "Step",
     "SupplementRecord",
@@ -56,6 +57,52 @@ class DigitalFacts:
     paid_online: bool | None = attrs.field(default=None, converter=_flag)
     digitized: bool | None = attrs.field(default=None, converter=_flag)
     electronic_result: bool | None = attrs.field(default=None, converter=_flag)
+
+
+def _notes(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class AsReported:
+    """What a sender reported about a dossier that motcua did not see happen.
+
+    A dossier imported from another system (a DVCQG sync payload, an OpenCPS or iGate
+    status update) carries this record: its events are rebuilt from what the sender sent,
+    and whatever the sender said that the events cannot (a status reached on an unknown
+    day, the appointment it promised) is kept here, never rewritten. ``Dossier.reported``
+    is None for a dossier motcua recorded itself.
+
+    Attributes:
+        status: The status the sender reported (``TrangThaiHoSo``); it may be ahead of
+            the status the events lead to when the sender sent dates without history.
+        appointment: The sender's appointment (``NgayHenTra``): the appointment of record,
+            kept even when motcua computes another one.
+        channel_known: False when the sender did not say how the dossier was submitted
+            (OpenCPS sends no ``KenhThucHien``): the channel is unknown, and the term used
+            for the statutory due instant is named in *inferred*.
+        history: True when the events come from a processing history (``QuaTrinhXuLy``),
+            False when they come from the date fields alone (state "as reported").
+        inferred: What was inferred, one sentence each, naming the field.
+        unknown: What the sender did not say, one sentence each, naming the field.
+        contradictions: Where the sender's fields disagree with each other (a date that
+            contradicts the history), one sentence each.
+        foreign_keys: Keys of the payload that motcua does not read, kept by name.
+    """
+
+    status: Status
+    appointment: datetime | None = None
+    channel_known: bool = True
+    history: bool = True
+    inferred: tuple[str, ...] = attrs.field(default=(), converter=_notes)
+    unknown: tuple[str, ...] = attrs.field(default=(), converter=_notes)
+    contradictions: tuple[str, ...] = attrs.field(default=(), converter=_notes)
+    foreign_keys: tuple[str, ...] = attrs.field(default=(), converter=_notes)
+
+    @property
+    def as_reported(self) -> bool:
+        """True when the state rests on the sender's word (no history to replay)."""
+        return not self.history
 
 
 @attrs.frozen

@@ -47,6 +47,7 @@ from motcua.domain.clock import (
 )
 from motcua.domain.codes import DossierCode, ProcedureCode
 from motcua.domain.dossier_parts import (
+    AsReported,
     DigitalFacts,
     Step,
     SupplementRecord,
@@ -77,6 +78,7 @@ from motcua.time.deadlines import Due, Pause, WorkSchedule, default_schedule
 from motcua.time.limits import CountingRule, TimeLimit, resolve_rule
 
 __all__ = [
+    "AsReported",
     "Clock",
     "ClockLog",
     "DigitalFacts",
@@ -123,6 +125,10 @@ class Dossier:
         locality: The code of the applicant's commune (or province), "" if not recorded.
             The three codes denote units on the dossier's receipt day (codes were reused on
             2025-07-01); :class:`motcua.UnitRegistry` resolves them.
+        reported: What another system reported of a dossier imported from it
+            (:class:`AsReported`: the status and appointment of record, what was inferred
+            or unknown), None for a dossier recorded here. Set by :meth:`with_reported`;
+            it is provenance, so it is left out of equality and of the JSON record.
     """
 
     code: DossierCode = attrs.field(converter=as_dossier_code)
@@ -140,6 +146,7 @@ class Dossier:
     receiving_unit: str = ""
     deciding_unit: str = ""
     locality: str = ""
+    reported: AsReported | None = attrs.field(default=None, init=False, eq=False)
     _log: ClockLog = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -202,6 +209,20 @@ class Dossier:
             policy=policy or LifecyclePolicy(),
         )
 
+    def with_reported(self, reported: AsReported | None) -> Dossier:
+        """Return this dossier marked with what another system reported of it.
+
+        Raises:
+            InvalidInputError: *reported* is not an :class:`AsReported` or None.
+        """
+        if reported is not None and not isinstance(reported, AsReported):
+            raise InvalidInputError(
+                f"dossier {self.code}.reported", "an AsReported or None", reported
+            )
+        out = attrs.evolve(self)
+        object.__setattr__(out, "reported", reported)
+        return out
+
     def apply(self, event: Event) -> Dossier:
         """Return this dossier with *event* appended (checked against the transition table).
 
@@ -209,7 +230,8 @@ class Dossier:
             TransitionError: The event is not allowed in the current status.
             InvalidInputError: The event is dated before the previous one.
         """
-        return attrs.evolve(self, events=(*self.events, event))
+        out = attrs.evolve(self, events=(*self.events, event))
+        return out if self.reported is None else out.with_reported(self.reported)
 
     def as_of(self, at: datetime | date) -> Dossier | None:
         """Return the dossier as it stood at *at* (events up to and including it), or None.
@@ -224,7 +246,15 @@ class Dossier:
             kept = tuple(e for e in self.events if e.at < cut)
         if len(kept) == len(self.events):
             return self
-        return attrs.evolve(self, events=kept) if kept else None
+        if not kept:
+            return None
+        view = attrs.evolve(self, events=kept)
+        if self.reported is None:
+            return view
+        # The sender's status and appointment were reported for the whole log, not a prefix.
+        return view.with_reported(
+            attrs.evolve(self.reported, appointment=None, status=view.status)
+        )
 
     # -- status and facts -----------------------------------------------------------------
 
@@ -376,11 +406,15 @@ class Dossier:
     ) -> datetime | None:
         """The return instant the applicant was last promised (``NgayHenTra``).
 
-        The latest apology letter's new appointment if any, else the statutory due instant.
+        The latest apology letter's new appointment if any; else, for an imported dossier,
+        the sender's appointment of record (``reported.appointment``, never replaced by a
+        computation: compare it with :meth:`due`); else the statutory due instant.
         """
         delay = self._last(DelayNotified)
         if delay is not None:
             return delay.new_appointment
+        if self.reported is not None and self.reported.appointment is not None:
+            return self.reported.appointment
         due = self.due(as_of=as_of, schedule=schedule)
         return None if due is None else due.at
 
