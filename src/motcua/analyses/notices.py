@@ -429,13 +429,126 @@ def render_text(notice: Notice) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_html(notice: Notice) -> str:
-    """Render a notice as a standalone HTML document (escaped, UTF-8)."""
+#: The signature blocks at the foot of each form: (title, how to sign), left to right.
+_SIGNATURES: Final = {
+    NoticeKind.RECEIPT: (
+        ("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)"),
+        ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)"),
+    ),
+    NoticeKind.SUPPLEMENT: (("NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)"),),
+    NoticeKind.REFUSAL: (("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)"),),
+    NoticeKind.APOLOGY: (("THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)"),),
+    NoticeKind.EXTENSION: (("THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)"),),
+    NoticeKind.STOP: (("THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)"),),
+    NoticeKind.CONTROL: (),  # each row is signed by who hands over and who receives
+    NoticeKind.BOOK: (),  # a register: each row is signed where the result is returned
+}
+
+#: The extra column a form's table has for signatures, empty to be signed by hand.
+_SIGNED_COLUMN: Final = {
+    NoticeKind.CONTROL: "Người giao, người nhận (ký)",
+    NoticeKind.BOOK: "Ký nhận",
+}
+
+#: Print layout: A4 (the register landscape), margins of Decree 30/2020/NĐ-CP Appendix I
+#: (top and bottom 20 mm, left 30 mm, right 15 mm), Times New Roman or a metric twin.
+_CSS: Final = """
+@page { size: A4 %(orientation)s; margin: 20mm 15mm 20mm 30mm; }
+* { box-sizing: border-box; }
+body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
+  font-size: 13pt; line-height: 1.35; color: #000; margin: 0; }
+@media screen { body { max-width: %(width)s; margin: 1em auto; padding: 0 1em; } }
+.head { display: flex; justify-content: space-between; align-items: flex-start; }
+.head > div { text-align: center; }
+.agency { width: 40%%; }
+.agency .name { font-weight: bold; text-transform: uppercase; }
+.agency .superior { text-transform: uppercase; }
+.motto { width: 58%%; }
+.motto .nation { font-weight: bold; font-size: 12pt; }
+.motto .motto-line { font-weight: bold; display: inline-block; border-bottom: 1px solid #000;
+  padding-bottom: 1px; }
+.place-date { font-style: italic; margin-top: 0.6em; }
+.rule { display: inline-block; width: 30%%; border-top: 1px solid #000; }
+p.form { text-align: right; font-style: italic; font-size: 11pt; margin: 0.8em 0 0; }
+h1 { font-size: 14pt; text-align: center; margin: 0.6em 0 0.8em; }
+dl { display: grid; grid-template-columns: max-content 1fr; column-gap: 0.6em; margin: 0; }
+dt::after { content: ":"; }
+dd { margin: 0; }
+table { border-collapse: collapse; width: 100%%; margin-top: 0.8em; font-size: %(table_size)s; }
+th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
+th { font-weight: bold; text-align: center; }
+td.sign { min-width: 6em; }
+.signatures { display: flex; justify-content: space-around; margin-top: 1.2em;
+  page-break-inside: avoid; break-inside: avoid; }
+.signatures > div { text-align: center; min-width: 40%%; }
+.signatures .title { font-weight: bold; }
+.signatures .how { font-style: italic; margin-bottom: 5em; }
+"""
+
+
+def _dots(value: str | None) -> str:
+    """A value to print, or a dotted line to fill in by hand (nothing is guessed)."""
+    return html.escape(value) if value else "……………………"
+
+
+def render_html(
+    notice: Notice,
+    *,
+    agency: str | None = None,
+    superior: str | None = None,
+    place: str | None = None,
+) -> str:
+    """Render a notice as a standalone, printable HTML document (escaped, UTF-8, no script).
+
+    The page is laid out for A4 as the forms are: the agency header on the left (the
+    superior agency, then the agency in capitals), the national motto on the right
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc") over the place
+    and date line, the form number and title, the fields, the table, and the form's
+    signature blocks (receipt: the applicant and the receiving officer; letters from the
+    agency: its head, signed and stamped; the control sheet and the register are signed row
+    by row, in a column left empty). The tracking book prints landscape. A header value not
+    given (*agency*, *superior*, *place*) prints as a dotted line to fill in by hand.
+
+    Args:
+        notice: The notice.
+        agency: The agency that issues it (e.g. "Bộ phận Một cửa UBND phường Ba Đình").
+        superior: Its superior agency (e.g. "UBND thành phố Hà Nội").
+        place: The place on the date line (e.g. "Hà Nội").
+
+    >>> from datetime import datetime
+    >>> import motcua
+    >>> d = motcua.Dossier(code="000.21.48.H48-240426-0001", procedure="1.001193", channel=1,
+    ...     limit=motcua.SameDay(), events=(motcua.Received(datetime(2024, 4, 26, 14, 20)),))
+    >>> page = render_html(build_notice(NoticeKind.RECEIPT, d), agency="UBND xã An Bình")
+    >>> "Độc lập - Tự do - Hạnh phúc" in page, "NGƯỜI TIẾP NHẬN HỒ SƠ" in page
+    (True, True)
+    >>> "<script" in page
+    False
+    """
     esc = html.escape
+    landscape = notice.kind is NoticeKind.BOOK
+    css = _CSS % {
+        "orientation": "landscape" if landscape else "portrait",
+        "width": "267mm" if landscape else "180mm",
+        "table_size": "10.5pt" if landscape else "12pt",
+    }
     parts = [
         "<!DOCTYPE html>",
         '<html lang="vi"><head><meta charset="utf-8">',
-        f"<title>Mẫu số {esc(notice.form)} - {esc(notice.title)}</title></head><body>",
+        f"<title>Mẫu số {esc(notice.form)} - {esc(notice.title)}</title>",
+        f"<style>{css}</style></head><body>",
+        '<div class="head">',
+        '<div class="agency">',
+        f'<div class="superior">{_dots(superior)}</div>',
+        f'<div class="name">{_dots(agency)}</div>',
+        '<div><span class="rule"></span></div>',
+        "</div>",
+        '<div class="motto">',
+        '<div class="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
+        '<div><span class="motto-line">Độc lập - Tự do - Hạnh phúc</span></div>',
+        f'<div class="place-date">{_dots(place)}, ngày …… tháng …… năm ……</div>',
+        "</div>",
+        "</div>",
         f'<p class="form">Mẫu số {esc(notice.form)} ({esc(notice.basis)})</p>',
         f"<h1>{esc(notice.title)}</h1>",
     ]
@@ -445,11 +558,25 @@ def render_html(notice: Notice) -> str:
             parts.append(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>")
         parts.append("</dl>")
     if notice.table:
+        signed = _SIGNED_COLUMN.get(notice.kind)
         parts.append("<table><thead><tr>")
         parts += [f"<th>{esc(cell)}</th>" for cell in notice.table[0]]
+        if signed:
+            parts.append(f"<th>{esc(signed)}</th>")
         parts.append("</tr></thead><tbody>")
         for row in notice.table[1:]:
-            parts.append("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>")
+            cells = "".join(f"<td>{esc(cell)}</td>" for cell in row)
+            sign = '<td class="sign"></td>' if signed else ""
+            parts.append(f"<tr>{cells}{sign}</tr>")
         parts.append("</tbody></table>")
+    blocks = _SIGNATURES[notice.kind]
+    if blocks:
+        parts.append('<div class="signatures">')
+        for title, how in blocks:
+            parts.append(
+                f'<div><div class="title">{esc(title)}</div><div class="how">{esc(how)}</div>'
+                "</div>"
+            )
+        parts.append("</div>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
