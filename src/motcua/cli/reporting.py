@@ -33,7 +33,7 @@ from motcua.serialization.reports import render_report, report_to_json, tally_fi
 
 __all__ = ["add_commands", "cmd_verify", "verify_parser"]
 
-_FORMATS = ("table", "csv", "json", "markdown")
+_FORMATS = ("table", "csv", "json", "markdown", "html", "xlsx")
 _LANGS = ("vi", "en")
 
 
@@ -121,15 +121,44 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     finally:
         progress.close()
+    if args.format == "html":  # the chart of received against resolved wants each month
+        from motcua.serialization.render.report_html import month_periods  # noqa: PLC0415
+
+        months = [
+            tally_file(
+                _args.source(args),
+                month,
+                catalogue=catalogue,
+                jobs=args.jobs,
+                skip_invalid=args.skip_invalid,
+                errors=[],  # the same records as above: their errors are reported once
+            ).result()
+            for month in month_periods(period)
+        ]
+        return _print_report(args, acc.result(), errors, months)
     return _print_report(args, acc.result(), errors)
 
 
 def _print_report(
-    args: argparse.Namespace, report: Report, errors: list[InvalidInputError]
+    args: argparse.Namespace,
+    report: Report,
+    errors: list[InvalidInputError],
+    months: list[Report] | None = None,
 ) -> int:
     if args.format == "json":
         data = with_counts(report_to_json(report), read=report.dossiers_read, skipped=len(errors))
         print(dumps(data))
+    elif args.format == "html":
+        from motcua.serialization.render.report_html import report_html  # noqa: PLC0415
+
+        print(report_html(report, args.lang, months=months or ()), end="")
+    elif args.format == "xlsx":
+        from motcua.serialization.render.xlsx import report_xlsx  # noqa: PLC0415
+
+        workbook = report_xlsx(report, args.lang)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(workbook)
+        sys.stdout.buffer.flush()
     else:
         print(render_report(report, args.format, args.lang, bom=not args.no_bom), end="")
     return _args.report_skipped(args, report.dossiers_read, errors)
@@ -242,7 +271,12 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         help="with --by province|commune: place every dossier in the units of DATE",
     )
     report.add_argument(
-        "--format", default="table", choices=_FORMATS, help="output (json: with read, skipped)"
+        "--format",
+        default="table",
+        choices=_FORMATS,
+        help="output: table, csv, json (with read, skipped), markdown, html (the form's table "
+        "and SVG charts, printable) or xlsx (a workbook in the form's layout; needs the "
+        "xlsx extra: pip install 'motcua[xlsx]'); write xlsx to a file: > bieu06.xlsx",
     )
     report.add_argument(
         "--no-bom",
