@@ -95,8 +95,8 @@ _WORDS: Final = {
         "unit": "Đơn vị tính: Số hồ sơ TTHC",
         "basis": "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
         "rate_chart": "Tỷ lệ giải quyết trước và đúng hạn",
-        "month_chart": "Số hồ sơ tiếp nhận và đã giải quyết theo tháng",
-        "received_legend": "Tiếp nhận",
+        "month_chart": "Số hồ sơ tiếp nhận mới và đã giải quyết theo tháng",
+        "received_legend": "Tiếp nhận mới",
         "resolved_legend": "Đã giải quyết",
         "no_rate": "chưa có hồ sơ đã giải quyết",
         "month": "Tháng",
@@ -125,8 +125,8 @@ _WORDS: Final = {
         "unit": "Unit: dossiers",
         "basis": "Issued with Circular 01/2020/TT-VPCP of 21/10/2020",
         "rate_chart": "Resolved early or on time",
-        "month_chart": "Dossiers received and resolved by month",
-        "received_legend": "Received",
+        "month_chart": "Dossiers newly received and resolved by month",
+        "received_legend": "Newly received",
         "resolved_legend": "Resolved",
         "no_rate": "no dossier resolved yet",
         "month": "Month",
@@ -193,7 +193,7 @@ def _rate_chart(report: Report, words: dict[str, str], lang: str) -> str:
         if report.by
         else [(words["sum"], report.total)]
     )
-    label_w, bar_w, row_h = 260, 380, 26
+    label_w, bar_w, row_h = 200, 260, 26
     height = 40 + row_h * len(items)
     parts = [
         (
@@ -206,7 +206,7 @@ def _rate_chart(report: Report, words: dict[str, str], lang: str) -> str:
     for n, (name, counts) in enumerate(items):
         y = 30 + n * row_h
         pct = percent(counts.on_time_rate)
-        short = name if len(name) <= 38 else name[:37] + "…"
+        short = name if len(name) <= 30 else name[:29] + "…"
         parts.append(f'<text x="{label_w - 6}" y="{y + 16}" text-anchor="end">{esc(short)}</text>')
         parts.append(
             f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="{row_h - 8}" '
@@ -228,11 +228,16 @@ def _rate_chart(report: Report, words: dict[str, str], lang: str) -> str:
     return "\n".join(parts)
 
 
+def _new(report: Report) -> int:
+    """Dossiers received in the period (online, in person or by post), not carried over."""
+    return report.total.received_online + report.total.received_in_person_or_postal
+
+
 def _month_chart(months: Sequence[Report], words: dict[str, str]) -> str:
-    """Vertical bars by month: dossiers received (new and carried over) against resolved."""
+    """Vertical bars by month: dossiers newly received (columns 4 + 5) against resolved (7)."""
     esc = html.escape
-    top = max([1, *(max(m.total.received_total, m.total.resolved_total) for m in months)])
-    plot_h, group_w, left = 200, 70, 50
+    top = max([1, *(max(_new(m), m.total.resolved_total) for m in months)])
+    plot_h, group_w, left = 180, 56, 40
     width = left + group_w * len(months) + 20
     height = plot_h + 90
     parts = [
@@ -254,7 +259,7 @@ def _month_chart(months: Sequence[Report], words: dict[str, str]) -> str:
     for n, month in enumerate(months):
         x = left + 10 + n * group_w
         for k, (value, colour) in enumerate(
-            ((month.total.received_total, _BLUE), (month.total.resolved_total, _ORANGE))
+            ((_new(month), _BLUE), (month.total.resolved_total, _ORANGE))
         ):
             h = round(value / top * plot_h, 1)
             parts.append(
@@ -290,7 +295,7 @@ th { font-weight: bold; text-align: center; vertical-align: middle; }
 thead tr.numbers th { font-weight: normal; font-style: italic; }
 td.n { text-align: right; }
 tr.sum td { font-weight: bold; }
-.charts { display: flex; flex-wrap: wrap; gap: 2em; margin-top: 1em; break-inside: avoid; }
+.charts { display: flex; flex-wrap: wrap; gap: 1.5em; margin-top: 1em; break-inside: avoid; }
 svg text { font-family: inherit; font-size: 11px; }
 svg text.caption { font-size: 13px; font-weight: bold; }
 svg text.none { font-style: italic; fill: #555; }

@@ -15,6 +15,7 @@ modification times are the period's last day and every member of the archive is 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime, time
 from typing import Any, Final
@@ -43,8 +44,10 @@ def _openpyxl() -> Any:
     return openpyxl
 
 
-def _stable(data: bytes) -> bytes:
-    """Rewrite the archive with every member dated 1980-01-01 (the zip format's first day)."""
+def _stable(data: bytes, stamp: str) -> bytes:
+    """Rewrite the archive with every member dated 1980-01-01 (the zip format's first day)
+    and the workbook's modification time *stamp* (openpyxl writes the time of saving).
+    """  # noqa: D205
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -54,7 +57,14 @@ def _stable(data: bytes) -> bytes:
             member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = info.external_attr
-            target.writestr(member, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp.encode("ascii") + rb"\g<2>",
+                    content,
+                )
+            target.writestr(member, content)
     return out.getvalue()
 
 
@@ -150,4 +160,4 @@ def report_xlsx(report: Report, lang: str = "vi") -> bytes:
     book.properties.title = f"{words['title']}: {period.spec}"
     buffer = io.BytesIO()
     book.save(buffer)
-    return _stable(buffer.getvalue())
+    return _stable(buffer.getvalue(), f"{stamp:%Y-%m-%dT%H:%M:%S}Z")
