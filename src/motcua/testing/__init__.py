@@ -27,6 +27,7 @@ from datetime import date, datetime
 from motcua.analyses.compliance import ComplianceConfig, Regime, Violation, check
 from motcua.domain.dossiers import Dossier
 from motcua.domain.procedures import Catalogue
+from motcua.domain.unit_registry import UnitRegistry
 from motcua.foundation.errors import MotcuaError
 from motcua.testing.clock import FixedClock
 from motcua.time.deadlines import WorkSchedule
@@ -65,6 +66,7 @@ def assert_compliant(
     catalogue: Catalogue | None = None,
     config: ComplianceConfig | None = None,
     schedule: WorkSchedule | None = None,
+    registry: UnitRegistry | None = None,
 ) -> None:
     """Raise :class:`NotCompliantError` listing every violation, or return quietly.
 
@@ -72,7 +74,13 @@ def assert_compliant(
     """
     items = [dossiers] if isinstance(dossiers, Dossier) else list(dossiers)
     found = check(
-        items, regime=regime, as_of=as_of, catalogue=catalogue, config=config, schedule=schedule
+        items,
+        regime=regime,
+        as_of=as_of,
+        catalogue=catalogue,
+        config=config,
+        schedule=schedule,
+        registry=registry,
     )
     if found:
         raise NotCompliantError(found, len(items))

@@ -13,9 +13,9 @@ the transition table), as motcua's own test suite uses them:
         ...
 
 Every strategy that takes parameters is a function (``dates()``, ``time_limits()``,
-``dossiers()``, ``compliant_dossiers()``, ``calendars()``); the constants ``instants``,
-``working_days``, ``working_hours``, ``limits_or_none``, ``fees`` and the code strategies
-take none.
+``dossiers()``, ``compliant_dossiers()``, ``violating_dossiers(rule)``, ``calendars()``);
+the constants ``instants``, ``working_days``, ``working_hours``, ``limits_or_none``,
+``fees`` and the code strategies take none.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
+from typing import Final
 
 try:
     from hypothesis import strategies as st
@@ -70,11 +71,15 @@ from motcua import (
     WorkingDays,
     WorkingHours,
 )
-from motcua.analyses.compliance import check
+from motcua.analyses.compliance import RULES, Rule, check
 from motcua.domain.dossiers import DigitalFacts
 from motcua.domain.lifecycle import Event, Outcome
 from motcua.domain.procedures import Catalogue
+from motcua.domain.unit_registry import UnitRegistry
+from motcua.domain.units import TWO_TIER_REFORM
+from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.catalogues import sample_catalogue
+from motcua.testing.violations import VIOLATIONS, violate
 from motcua.time.announcements import Announcement, DayChange, DayKind, Scope
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
 from motcua.time.deadlines import WorkSchedule, default_schedule
@@ -93,6 +98,7 @@ __all__ = [
     "procedure_codes",
     "procedures",
     "time_limits",
+    "violating_dossiers",
     "working_days",
     "working_hours",
 ]
@@ -358,6 +364,99 @@ def _compliant(catalogue: Catalogue, schedule: WorkSchedule) -> Callable[[Dossie
     return lambda d: not check(d, catalogue=catalogue, schedule=schedule)
 
 
+def _pairs(
+    catalogue: Catalogue,
+    procedure: ProcedureChoice | None,
+    channel: Channel | int | None,
+    keep: Callable[[Procedure, ChannelTerm], bool],
+    where: str,
+) -> list[tuple[Procedure, ChannelTerm]]:
+    """The (procedure, term) pairs a strategy may draw from, those *keep* accepts."""
+    wanted = None if channel is None else Channel.from_code(channel, "channel")
+    if isinstance(procedure, Procedure):
+        chosen: tuple[Procedure, ...] = (procedure,)
+    elif procedure is not None:
+        chosen = (catalogue.get(procedure),)  # raises NotFoundError
+    else:
+        chosen = catalogue.procedures
+    pairs = [
+        (p, t)
+        for p in chosen
+        for t in p.terms
+        if (wanted is None or t.channel is wanted) and keep(p, t)
+    ]
+    if not pairs:
+        raise InvalidInputError(
+            where,
+            "a procedure term that fits (procedure, channel and what the rule needs)",
+            "none in the catalogue",
+            "pass another catalogue, procedure or channel",
+        )
+    return pairs
+
+
+def _closed(
+    pairs: list[tuple[Procedure, ChannelTerm]],
+    sched: WorkSchedule,
+    first_day: date,
+    last_day: date,
+    *,
+    district: bool = False,
+) -> st.SearchStrategy[Dossier]:
+    """Closed dossiers built to comply (the caller filters, to guard the promise).
+
+    A procedure handled at district level only is received before the district level
+    ended (unless *district* says otherwise: the no-district rule's violations).
+    """
+    ended = TWO_TIER_REFORM - timedelta(days=1)
+    usable = [
+        (p, t) for p, t in pairs if district or p.levels != (Level.DISTRICT,) or first_day <= ended
+    ]
+    if not usable:
+        raise InvalidInputError(
+            "dossier strategies",
+            f"days before {TWO_TIER_REFORM.isoformat()} for district-level procedures",
+            f"{first_day.isoformat()} to {last_day.isoformat()}",
+        )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Dossier:
+        chosen, term = draw(st.sampled_from(usable))
+        top = last_day
+        if not district and chosen.levels == (Level.DISTRICT,):
+            top = min(last_day, ended)
+        day = draw(st.dates(min_value=first_day, max_value=top))
+        opening = sched.next_office_instant(
+            datetime.combine(day, time(draw(st.integers(0, 23)), draw(st.integers(0, 59))))
+        )
+        received = opening.replace(tzinfo=None)
+        base = Dossier(
+            code=DossierCode(draw(agency_codes), received.date(), draw(st.integers(1, 9999))),
+            procedure=chosen.code,
+            channel=term.channel,
+            limit=term.limit,
+            events=(Received(received),),
+            rule=term.rule,
+            case=term.case,
+            applicant=draw(_text),
+            level=_level(draw, chosen, received.date()),
+        )
+        due = base.due(schedule=sched)
+        deadline = due.at if due is not None else opening + timedelta(days=30)
+        events: list[Event] = [Received(received, None if due is None else due.at)]
+        at = opening
+        if draw(st.booleans()):
+            at = _office_instant(draw, sched, at, deadline)
+            events.append(Transferred(at, draw(st.sampled_from(["Công an xã", "Sở Tư pháp"]))))
+        at = _office_instant(draw, sched, at, deadline)
+        events.append(Resolved(at, draw(st.sampled_from(list(Outcome)))))
+        at = _office_instant(draw, sched, at, deadline)
+        events.append(ResultReturned(at, draw(st.sampled_from(list(ReturnMethod)))))
+        return attrs.evolve(base, events=tuple(events))
+
+    return build()
+
+
 def compliant_dossiers(
     catalogue: Catalogue | None = None,
     *,
@@ -377,41 +476,116 @@ def compliant_dossiers(
     """
     cat = catalogue if catalogue is not None else sample_catalogue()
     sched = schedule if schedule is not None else default_schedule()
+    pairs = _pairs(cat, procedure, channel, lambda _p, _t: True, "compliant_dossiers")
+    # Built to comply; the filter only guards the promise if a rule changes under it.
+    return _closed(pairs, sched, first_day, last_day).filter(_compliant(cat, sched))
+
+
+_NEEDS: Final[dict[str, Callable[[Procedure, ChannelTerm], bool]]] = {
+    "": lambda _p, _t: True,
+    "two-tier": lambda _p, _t: True,
+    "limit": lambda _p, t: not isinstance(t.limit, NoTimeLimit),
+    "online": lambda _p, t: t.channel is Channel.ONLINE,
+    "working": lambda _p, t: isinstance(t.limit, WorkingDays | WorkingHours),
+    # online dossiers answered that late break online-8h too: over the counter only
+    "intake": lambda _p, t: t.intake_check is not None and t.channel is not Channel.ONLINE,
+    "units": lambda _p, _t: True,
+}
+
+
+#: How long before the receipt a late submission may lie (online-8h, intake-check).
+_LEAD: Final = timedelta(days=30)
+
+
+def violating_dossiers(
+    rule: str | Rule[Dossier],
+    catalogue: Catalogue | None = None,
+    *,
+    procedure: ProcedureChoice | None = None,
+    channel: Channel | int | None = None,
+    schedule: WorkSchedule | None = None,
+    first_day: date = date(2019, 1, 1),
+    last_day: date = date(2030, 12, 31),
+    registry: UnitRegistry | None = None,
+) -> st.SearchStrategy[Dossier]:
+    """Dossiers that break the compliance rule *rule* (an id or a rule of ``RULES``) only.
+
+    Each is a :func:`compliant_dossiers` dossier changed by
+    :func:`motcua.testing.violations.violate`: received on a day the rule is in force (from
+    *first_day* to *last_day*, narrowed to the rule's instruments: ``no-district`` from
+    01/07/2025, ``online-8h`` from Decree 45/2020; for the rules on a late answer to a
+    submission, 30 days after *first_day*, so that the submission lies in range), on a
+    term the rule can fail on (a time limit; an online channel for ``online-8h``; working
+    days or hours for ``step-allotments``; an intake-check time, over the counter, for
+    ``intake-check``).
+    ``receipt-scope`` needs the *registry*: the receiving centre and the deciding agency
+    are two provinces of the day. ``check(d, catalogue=..., schedule=..., registry=...)``
+    with the same values returns a violation of *rule* and of no other rule.
+
+    Raises:
+        InvalidInputError: An unknown rule, or a catalogue (procedure, channel) with no term
+            the rule can fail on, or a range of days in which the rule is never in force.
+    """
+    rule_id = rule if isinstance(rule, str) else rule.id
+    if rule_id not in VIOLATIONS:
+        raise InvalidInputError(
+            "violating_dossiers(rule)", "a rule id: " + ", ".join(VIOLATIONS), rule_id
+        )
+    found = next(r for r in RULES if r.id == rule_id)
+    if rule_id == "receipt-scope" and registry is None:
+        raise InvalidInputError(
+            "violating_dossiers('receipt-scope', registry)",
+            "the unit registry (motcua.unit_registry())",
+            "None",
+        )
+    cat = catalogue if catalogue is not None else sample_catalogue()
+    sched = schedule if schedule is not None else default_schedule()
+    case = VIOLATIONS[rule_id]
+    pairs = _pairs(cat, procedure, channel, _NEEDS[case.needs], f"violating_dossiers({rule_id!r})")
+    start, end = found.in_force
+    if case.needs in ("online", "intake"):
+        # the submission lies up to a few days before the receipt: keep it in range too
+        start = None if start is None else start + _LEAD
+        first_day += _LEAD
+    if case.needs == "two-tier":
+        start = max(start or TWO_TIER_REFORM, TWO_TIER_REFORM)
+    lo = first_day if start is None else max(first_day, start)
+    hi = last_day if end is None else min(last_day, end)
+    if lo > hi:
+        raise InvalidInputError(
+            f"violating_dossiers({rule_id!r})",
+            f"days on which the rule is in force ({start} to {end})",
+            f"{first_day.isoformat()} to {last_day.isoformat()}",
+        )
 
     @st.composite
     def build(draw: st.DrawFn) -> Dossier:
-        code, used, limit, term, chosen = _terms_from(draw, cat, procedure, channel)
-        day = draw(st.dates(min_value=first_day, max_value=last_day))
-        opening = sched.next_office_instant(
-            datetime.combine(day, time(draw(st.integers(0, 23)), draw(st.integers(0, 59))))
+        lawful = draw(_closed(pairs, sched, lo, hi, district=rule_id == "no-district"))
+        minutes = draw(st.integers(1, 3 * 24 * 60))
+        stage = draw(st.sampled_from(list(Stage)))
+        units = None
+        if registry is not None and rule_id == "receipt-scope":
+            provinces = [
+                u.code for u in registry.existing_on(lawful.reference_day, Level.PROVINCE)
+            ]
+            pair = draw(st.lists(st.sampled_from(provinces), min_size=2, max_size=2, unique=True))
+            units = (pair[0], pair[1])
+        return violate(
+            lawful,
+            rule_id,
+            schedule=sched,
+            minutes=minutes,
+            stage=stage,
+            catalogue=cat,
+            units=units,
         )
-        received = opening.replace(tzinfo=None)
-        base = Dossier(
-            code=DossierCode(draw(agency_codes), received.date(), draw(st.integers(1, 9999))),
-            procedure=code,
-            channel=used,
-            limit=limit,
-            events=(Received(received),),
-            rule=None if term is None else term.rule,
-            case="" if term is None else term.case,
-            applicant=draw(_text),
-            level=_level(draw, chosen, received.date()),
-        )
-        due = base.due(schedule=sched)
-        deadline = due.at if due is not None else opening + timedelta(days=30)
-        events: list[Event] = [Received(received, None if due is None else due.at)]
-        at = opening
-        if draw(st.booleans()):
-            at = _office_instant(draw, sched, at, deadline)
-            events.append(Transferred(at, draw(st.sampled_from(["Công an xã", "Sở Tư pháp"]))))
-        at = _office_instant(draw, sched, at, deadline)
-        events.append(Resolved(at, draw(st.sampled_from(list(Outcome)))))
-        at = _office_instant(draw, sched, at, deadline)
-        events.append(ResultReturned(at, draw(st.sampled_from(list(ReturnMethod)))))
-        return attrs.evolve(base, events=tuple(events))
 
-    # Built to comply; the filter only guards the promise if a rule changes under it.
-    return build().filter(_compliant(cat, sched))
+    def breaks(d: Dossier) -> bool:
+        found_rules = check(d, catalogue=cat, schedule=sched, registry=registry)
+        return found.applies_on(d.reference_day) and any(v.rule == rule_id for v in found_rules)
+
+    # Built to break the rule; the filter guards the promise (and the rule's dated windows).
+    return build().filter(breaks)
 
 
 @st.composite
