@@ -186,6 +186,30 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=VN_TZ)
 
 
+_BOUNDS: dict[Period, tuple[datetime, datetime]] = {}
+_LAST: list[tuple[Period, tuple[datetime, datetime]]] = []
+
+
+def period_bounds(period: Period) -> tuple[datetime, datetime]:
+    """The period's first instant and the instant just after it (24:00 of its last day).
+
+    Computed once per period (a report asks for every dossier).
+
+    >>> from motcua.analyses.periods import parse_period
+    >>> [b.isoformat() for b in period_bounds(parse_period("2024-Q1"))]
+    ['2023-12-15T00:00:00+07:00', '2024-03-15T00:00:00+07:00']
+    """
+    if _LAST and _LAST[0][0] is period:  # the same period object, record after record
+        return _LAST[0][1]
+    bounds = _BOUNDS.get(period)
+    if bounds is None:
+        bounds = (_day_start(period.start), _day_start(period.end + timedelta(days=1)))
+        if len(_BOUNDS) < 256:
+            _BOUNDS[period] = bounds
+    _LAST[:] = [(period, bounds)]
+    return bounds
+
+
 def place(
     clock: Clock,
     *,
@@ -207,7 +231,7 @@ def place(
     received = clock.received_at
     if received is None:
         return None
-    start, end = _day_start(period.start), _day_start(period.end + timedelta(days=1))
+    start, end = period_bounds(period)
     if received >= end:
         return None
     stopped = clock.stopped_at if clock.resolved_at is None else None

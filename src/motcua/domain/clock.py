@@ -132,18 +132,118 @@ def _reschedule_error(code: str, status: Status, limit: int, index: int) -> Tran
     )
 
 
-def replay(  # noqa: PLR0915 - one branch per event kind, in table order
-    steps: Iterable[Step], policy: LifecyclePolicy, code: str
-) -> Fold:
+def replay(steps: Iterable[Step], policy: LifecyclePolicy, code: str) -> Fold:
     """Fold (transition key, instant) pairs through the transition table.
 
     The one fold behind :class:`~motcua.domain.dossiers.Dossier` and the report engine's
-    fast reader.
+    fast reader. The fold depends on the instants only through their order, so it is
+    compiled once per sequence of keys (and policy): the fold of that sequence over
+    stand-in instants says which event gives each instant of the result. A log whose
+    instants are in order is then filled in from that template; any other log is folded
+    event by event (and raises the same error as ever).
 
     Raises:
         TransitionError: An event the table does not allow where it comes.
         InvalidInputError: No event, or an event dated before the previous one.
     """
+    steps = steps if type(steps) is tuple else tuple(steps)
+    keys = tuple([key for key, _ in steps])
+    found = _TEMPLATES.get((keys, id(policy)))
+    template = found[1] if found is not None and found[0] is policy else None
+    if template is None:
+        template = _compile(keys, policy)
+        if template is None:
+            return _fold(steps, policy, code)
+    ats = [at for _, at in steps]
+    previous = ats[0]
+    for at in ats:
+        if at < previous:
+            return _fold(steps, policy, code)  # raises, naming the event
+        previous = at
+    return template.fill(ats)
+
+
+class _Template(NamedTuple):
+    """Where each instant of a fold comes from: event indexes (-1: none)."""
+
+    fold: Fold
+    received: int
+    start: int
+    pauses: tuple[tuple[int, int], ...]
+    open_pause: int
+    resolved: int
+    stopped: int
+    submitted: int
+    refused: int
+    withdrawal: int
+    returned: int
+
+    def fill(self, ats: list[datetime]) -> Fold:
+        def pick(index: int) -> datetime | None:
+            return None if index < 0 else ats[index]
+
+        fold = self.fold
+        clock = Clock(
+            pick(self.received),
+            pick(self.start),
+            tuple(Pause(ats[a], ats[b]) for a, b in self.pauses) if self.pauses else (),
+            pick(self.open_pause),
+            pick(self.resolved),
+            pick(self.stopped),
+        )
+        return Fold(
+            fold.status,
+            fold.statuses,
+            clock,
+            pick(self.submitted),
+            pick(self.refused),
+            pick(self.withdrawal),
+            pick(self.returned),
+            fold.delays,
+        )
+
+
+#: Templates by key sequence and policy object (kept alive here, so its id stays its own).
+_TEMPLATES: dict[tuple[tuple[str, ...], int], tuple[LifecyclePolicy, _Template]] = {}
+#: Stand-in instants, one minute apart, for compiling a sequence of keys.
+_BASE = datetime(2000, 1, 3, tzinfo=VN_TZ)
+
+
+def _compile(keys: tuple[str, ...], policy: LifecyclePolicy) -> _Template | None:
+    """The template of a key sequence, or None when the sequence is unlawful (or empty)."""
+    stand_in = [_BASE + timedelta(minutes=k) for k in range(len(keys))]
+    try:
+        fold = _fold(tuple(zip(keys, stand_in, strict=True)), policy, "")
+    except (TransitionError, InvalidInputError):
+        return None
+    index = {at: k for k, at in enumerate(stand_in)}
+
+    def where(at: datetime | None) -> int:
+        return -1 if at is None else index[at]
+
+    clock = fold.clock
+    template = _Template(
+        fold,
+        where(clock.received_at),
+        where(clock.clock_start),
+        tuple((index[p.start], index[p.end]) for p in clock.pauses),
+        where(clock.open_pause),
+        where(clock.resolved_at),
+        where(clock.stopped_at),
+        where(fold.submitted_at),
+        where(fold.refused_at),
+        where(fold.withdrawal_at),
+        where(fold.returned_at),
+    )
+    if len(_TEMPLATES) < 4096:
+        _TEMPLATES[keys, id(policy)] = (policy, template)
+    return template
+
+
+def _fold(  # noqa: PLR0915 - one branch per event kind, in table order
+    steps: Iterable[Step], policy: LifecyclePolicy, code: str
+) -> Fold:
+    """Fold the events one by one (the definition; :func:`replay` compiles it)."""
     status: Status | None = None
     resume_to: Status | None = None
     statuses: list[Status] = []

@@ -75,20 +75,22 @@ def _event(data: Any) -> tuple[str, Any]:
     checks = _EVENT_CHECKS.get(kind)
     if checks is None or not _EVENT_REQUIRED[kind].issubset(data):
         raise Defer
+    at = _AT(data["at"])
     if len(data) == 2:  # {"type", "at"}: most events
-        return kind, _AT(data["at"])
-    values = {}
+        return kind, at
+    stage = None
     for key, value in data.items():
-        if key != "type":
+        if key != "type" and key != "at":  # noqa: PLR1714 - two string compares, no set
             check = checks.get(key)
             if check is None:
                 raise Defer
-            values[key] = check(value)
-    at = values["at"]
-    if kind == "supplement_requested":
-        return f"{kind}:{values['stage'].value}", at
-    if kind == "delay_notified" and values["new_appointment"] <= at:
-        raise Defer
+            checked = check(value)
+            if key == "stage":
+                stage = checked
+            elif key == "new_appointment" and checked <= at:
+                raise Defer
+    if stage is not None:
+        return f"{kind}:{stage.value}", at
     return kind, at
 
 

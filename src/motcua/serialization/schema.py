@@ -45,6 +45,7 @@ from motcua.domain.lifecycle import (
 from motcua.domain.procedures import Channel, NoTimeLimit
 from motcua.domain.units import Level
 from motcua.foundation.errors import MotcuaError
+from motcua.foundation.vntime import VN_TZ
 from motcua.serialization.instants import parse_instant
 from motcua.serialization.limits import allotted_from_json, limit_from_json
 from motcua.time.limits import CountingRule, TimeLimit, WorkingDays, WorkingHours
@@ -105,11 +106,36 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: Date and time-of-day parts of instants already read whole by :func:`parse_instant`.
+_DAYS: dict[str, tuple[int, int, int]] = {}
+_TIMES: dict[str, tuple[int, int, int]] = {}
+_VN_SUFFIX: Final = "+07:00"
+
+
 def _instant(value: Any) -> datetime:
+    """An instant; the common ``YYYY-MM-DDTHH:MM:SS+07:00`` from cached parts.
+
+    A text of that exact shape whose date part and time part were each seen in a text
+    :func:`parse_instant` accepted is the same instant, rebuilt from the parts (a real date
+    and a real time of day make a real instant, and ``+07:00`` is Vietnam time already).
+    Anything else (another offset, ``Z``, no offset, fractions, a part not seen yet) goes
+    to :func:`parse_instant`, which then fills the caches (bounded).
+    """
+    if type(value) is str and len(value) == 25 and value[10] == "T" and value[19:] == _VN_SUFFIX:
+        day = _DAYS.get(value[:10])
+        clock = _TIMES.get(value[11:19])
+        if day is not None and clock is not None:
+            return datetime(*day, *clock, tzinfo=VN_TZ)
     try:
-        return parse_instant(value)
+        parsed = parse_instant(value)
     except MotcuaError:
         raise Defer from None
+    if len(value) == 25 and value[19:] == _VN_SUFFIX:  # the shape above: remember its parts
+        if len(_DAYS) < 65536:
+            _DAYS[value[:10]] = (parsed.year, parsed.month, parsed.day)
+        if len(_TIMES) < 86400:
+            _TIMES[value[11:19]] = (parsed.hour, parsed.minute, parsed.second)
+    return parsed
 
 
 def _optional(check: Check) -> Check:
@@ -123,7 +149,7 @@ def _enum(cls: type[enum.Enum]) -> Check:
     return _defer_on((KeyError, TypeError), lambda v: enum_member(cls, v))
 
 
-_LIMITS: dict[tuple[tuple[str, type, Any], ...], TimeLimit | NoTimeLimit] = {}
+_LIMITS: dict[tuple[tuple[Any, ...], ...], TimeLimit | NoTimeLimit] = {}
 
 
 def _limit(value: Any) -> TimeLimit | NoTimeLimit:
@@ -131,7 +157,8 @@ def _limit(value: Any) -> TimeLimit | NoTimeLimit:
         raise Defer
     try:
         # The type is part of the key: 1, 1.0 and True are equal but not the same count.
-        key = tuple(sorted((k, type(v), v) for k, v in value.items()))
+        values = tuple(value.values())
+        key = (tuple(value), tuple(map(type, values)), values)
         cached = _LIMITS.get(key)
     except TypeError:
         raise Defer from None
@@ -183,11 +210,40 @@ def _cached_code(parse: Callable[[str], object]) -> Check:
     return check
 
 
-def _dossier_code(value: Any) -> DossierCode:
+#: Agency identifiers and ``YYMMDD`` dates seen in dossier codes the parser accepted.
+_AGENCIES: set[str] = set()
+_CODE_DAYS: set[str] = set()
+
+
+def _dossier_code(value: Any) -> str:
+    """The code's text when :meth:`DossierCode.parse` accepts it.
+
+    A code is ``NNN.NN.NN.ANN-YYMMDD-NNNN`` (Circular 01/2018 Art. 19): 25 characters, an
+    agency, a real date and a serial from 0001. An agency and a date part each seen in a
+    code the parser accepted are valid in any code, so only the serial is checked then;
+    any other text goes to the parser (whose verdict fills the caches, bounded).
+    """
+    if type(value) is not str:
+        raise Defer
+    if (
+        len(value) == 25
+        and value[13] == "-"
+        and value[20] == "-"
+        and value[:13] in _AGENCIES
+        and value[14:20] in _CODE_DAYS
+    ):
+        serial = value[21:]
+        if serial.isascii() and serial.isdigit() and serial != "0000":
+            return value
+        raise Defer
     try:
-        return DossierCode.parse(value)
+        DossierCode.parse(value)
     except MotcuaError:
         raise Defer from None
+    if len(value) == 25 and len(_AGENCIES) < 65536:
+        _AGENCIES.add(value[:13])
+        _CODE_DAYS.add(value[14:20])
+    return value
 
 
 #: The fast check for each declared type (the strict reader's hooks cover the same types).
