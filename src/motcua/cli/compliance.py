@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from motcua.analyses.compliance import Regime, check
 from motcua.analyses.notices import NoticeKind, build_book, build_notice, render_html, render_text
@@ -80,8 +81,32 @@ def _cmd_notice(args: argparse.Namespace) -> int:
                 None,
                 "pass --code CODE",
             )
+        if args.format == "ics":
+            return _print_ics(kind, dossiers[0], catalogue)
         notice = build_notice(kind, dossiers[0], regime=regime, catalogue=catalogue)
-    print(render_html(notice) if args.format == "html" else render_text(notice), end="")
+    if args.format == "ics":
+        raise InvalidInputError(
+            "--format", _ICS_KINDS, f"ics with {kind.value}", "use --format text or html"
+        )
+    page = render_html(notice, agency=args.agency, superior=args.superior, place=args.place)
+    print(page if args.format == "html" else render_text(notice), end="")
+    return 0
+
+
+_ICS_KINDS = "ics with receipt, apology or extension (the kinds that give an appointment)"
+
+
+def _print_ics(kind: NoticeKind, dossier: Dossier, catalogue: Catalogue) -> int:
+    """The appointment the receipt or the apology letter gives, as an iCalendar file."""
+    if kind not in (NoticeKind.RECEIPT, NoticeKind.APOLOGY, NoticeKind.EXTENSION):
+        raise InvalidInputError(
+            "--format", _ICS_KINDS, f"ics with {kind.value}", "use --format text or html"
+        )
+    from motcua.serialization.render.appointment import appointment_to_ics  # noqa: PLC0415
+
+    sys.stdout.flush()  # CRLF line ends as RFC 5545 wants them, untranslated
+    sys.stdout.buffer.write(appointment_to_ics(dossier, catalogue=catalogue).encode("utf-8"))
+    sys.stdout.buffer.flush()
     return 0
 
 
@@ -127,8 +152,15 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     _args.add_input(notice)
     notice.add_argument("--code", metavar="CODE", help="the dossier (needed if FILE has several)")
     notice.add_argument(
-        "--format", default="text", choices=["text", "html"], help="plain text or printable HTML"
+        "--format",
+        default="text",
+        choices=["text", "html", "ics"],
+        help="plain text, printable HTML (A4, with the motto and signature blocks), or ics: "
+        "the appointment as an iCalendar file (receipt, apology, extension)",
     )
+    notice.add_argument("--agency", metavar="NAME", help="HTML: the issuing agency's name")
+    notice.add_argument("--superior", metavar="NAME", help="HTML: its superior agency")
+    notice.add_argument("--place", metavar="NAME", help="HTML: the place on the date line")
     notice.add_argument(
         "--regime", default="auto", choices=regimes, help="whose forms (auto: by the day)"
     )
