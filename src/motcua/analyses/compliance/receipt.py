@@ -18,7 +18,7 @@ from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, form
 from motcua.domain.dossiers import Dossier
 from motcua.domain.instruments import in_force_on
 from motcua.domain.lifecycle import Submitted
-from motcua.domain.procedures import Channel, NoTimeLimit
+from motcua.domain.procedures import Channel, NoTimeLimit, TermStart, start_instant
 from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.time.limits import WorkingHours
@@ -26,15 +26,34 @@ from motcua.time.limits import WorkingHours
 __all__ = ["APPOINTMENT", "CODE", "OFFICE_HOURS", "ONLINE_8H"]
 
 
+def _term_start(d: Dossier, ctx: Context) -> TermStart:
+    """Where the term of the dossier's procedure starts ("kể từ"), from the catalogue."""
+    if ctx.catalogue is None or str(d.procedure) not in ctx.catalogue:
+        return TermStart.COMPLETE_DOSSIER
+    try:
+        return ctx.catalogue.get(d.procedure).term(d.channel, d.case or None).starts
+    except (NotFoundError, InvalidInputError):
+        return TermStart.COMPLETE_DOSSIER
+
+
 def _statutory_due(d: Dossier, ctx: Context) -> datetime | None:
-    """The due instant computed at receipt, with the term of the catalogue if known."""
+    """The due instant computed at receipt, from the term's start (None: undetermined).
+
+    A term that starts on payment has no due instant at receipt: the appointment printed
+    then cannot be judged against it.
+    """
     received = d.received_at
     if received is None:
         return None
     limit, rule = d.limit, d.rule
     if isinstance(limit, NoTimeLimit):
         return None
-    start = d.clock_started_at or received
+    submitted = next((e.at for e in d.events if isinstance(e, Submitted)), None)
+    start = start_instant(
+        _term_start(d, ctx), clock_start=d.clock_started_at or received, submitted=submitted
+    )
+    if start is None:
+        return None
     return ctx.schedule.due_instant(start, limit, rule=rule)
 
 

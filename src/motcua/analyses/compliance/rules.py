@@ -20,6 +20,7 @@ import attrs
 from motcua.domain.instruments import INSTRUMENTS, instrument
 from motcua.domain.procedures import Catalogue
 from motcua.domain.regimes import Regime, instruments_on
+from motcua.domain.unit_registry import UnitRegistry
 from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.deadlines import WorkSchedule, default_schedule
@@ -146,6 +147,7 @@ class Context:
         on: The day a catalogue is judged on (posting), if any.
         catalogue: The procedures (statutory terms and levels), if known.
         params: The rule's parameters: its defaults with the configured overrides.
+        registry: The administrative units (for the receipt-scope rule), if known.
     """
 
     _schedule: WorkSchedule | None = attrs.field(default=None, alias="schedule")
@@ -155,6 +157,7 @@ class Context:
     on: date | None = None
     catalogue: Catalogue | None = None
     params: Mapping[str, Any] = attrs.field(factory=dict)
+    registry: UnitRegistry | None = None
 
     @property
     def schedule(self) -> WorkSchedule:

@@ -12,10 +12,12 @@ from motcua.analyses.compliance.delays import APOLOGY, RESCHEDULE, RETURN_BY_APP
 from motcua.analyses.compliance.handling import NO_DISTRICT, STEP_ALLOTMENTS, SUPPLEMENT_ONCE
 from motcua.analyses.compliance.receipt import APPOINTMENT, CODE, OFFICE_HOURS, ONLINE_8H
 from motcua.analyses.compliance.rules import Context, Rule, Violation
+from motcua.analyses.compliance.scope import RECEIPT_SCOPE
 from motcua.domain.dossiers import Dossier, as_of_instant
 from motcua.domain.instruments import INSTRUMENTS, Instrument
 from motcua.domain.procedures import Catalogue
 from motcua.domain.regimes import Regime, instruments_on, regime_on
+from motcua.domain.unit_registry import UnitRegistry
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.deadlines import WorkSchedule, default_schedule
 
@@ -28,6 +30,7 @@ RULES: Final[tuple[Rule[Dossier], ...]] = (
     RESCHEDULE,
     SUPPLEMENT_ONCE,
     ONLINE_8H,
+    RECEIPT_SCOPE,
     RETURN_BY_APPOINTMENT,
     CODE,
     NO_DISTRICT,
@@ -86,6 +89,7 @@ def check(
     catalogue: Catalogue | None = None,
     config: ComplianceConfig | None = None,
     schedule: WorkSchedule | None = None,
+    registry: UnitRegistry | None = None,
 ) -> tuple[Violation, ...]:
     """Run the rules in force on each dossier; return every violation, in order.
 
@@ -105,6 +109,8 @@ def check(
         catalogue: The procedures (for the statutory terms and levels), if known.
         config: Rules switched off and parameters.
         schedule: Calendar and office hours (default: the national calendar, 08-17).
+        registry: The administrative units (:func:`motcua.unit_registry`), for the
+            receipt-scope rule; without it that rule finds nothing.
     """
     conf = config or ComplianceConfig()
     sched = schedule or default_schedule()
@@ -126,6 +132,7 @@ def check(
             instruments=keys,
             as_of=instant,
             catalogue=catalogue,
+            registry=registry,
         )
         name = str(d.code)
         for rule in rules:
