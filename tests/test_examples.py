@@ -35,6 +35,7 @@ def test_example_runs(script: Path, capsys: pytest.CaptureFixture[str]) -> None:
             "Kết quả: Đúng hạn (on_time)",
         ],
         "dask_report.py": [
+            "worker processes: 2",
             "received_total: 14",
             "pending_total: 3",
             "same as one pass: True",
