@@ -1,21 +1,42 @@
 """The DVCQG dossier-sync payload, written from a dossier and read back into its events.
 
-``MaHoSo``, ``MaTTHC``, ``KenhThucHien``, ``TrangThaiHoSo``, ``NgayTiepNhan``, ``NgayHenTra``,
-``NgayKetThucXuLy``, ``NgayTra``, ``DanhSachHoSoBoSung``... The payload's ``QuaTrinhXuLy``
-array is the processing history in the shape of the DVCQG status sync (``ThoiDiemXuLy``,
-``TrangThai``, ``NoiDungXuLy``, ``PhongBanXuLy``), plus a ``HanhDong`` key naming the motcua
-event (a motcua extension, ignored by other readers). Without ``HanhDong``, events are
-inferred from the status pairs; without any history, from the date fields, and anything the
-dates cannot say is an error that names the missing field.
+Every key of the sync payload and of the status-update body is listed in :data:`SYNC_KEYS`,
+:data:`HISTORY_KEYS` and :data:`SUPPLEMENT_KEYS` with where it was confirmed (the reference
+page "DVCQG dossier fields" prints them). Reading is tolerant of what real senders leave
+out, and says so: the returned dossier's :attr:`~motcua.domain.dossiers.Dossier.reported`
+holds the status and appointment of record, what was inferred, what is unknown, where the
+payload contradicts itself and which keys motcua does not know.
+
+* No ``QuaTrinhXuLy`` (OpenCPS sends none; an in-process status update carries dates only):
+  the events are rebuilt from the date fields and the dossier's state is "as reported"
+  (``reported.history`` False): a status the dates cannot date (status 4 without the day
+  processing began) is kept as ``reported.status`` and named in ``reported.unknown``.
+* No ``KenhThucHien`` (OpenCPS does not send it): the channel is unknown
+  (``reported.channel_known`` False); the term used for the statutory due instant is named.
+* ``NgayHenTra`` is the appointment of record (``Dossier.appointment()`` returns it);
+  :func:`appointment_disagreement` compares it with motcua's computation.
+* Top-level dates that contradict the history are listed in ``reported.contradictions``.
+* Unknown keys are listed in ``reported.foreign_keys``, never an error.
+* A ``MaHoSo`` that does not follow Circular 01/2018 Art. 19 is kept verbatim
+  (:class:`~motcua.domain.codes.ForeignDossierCode`).
+
+Writing adds two motcua extensions that other readers ignore: ``HanhDong`` and ``motcua``
+(the event's own JSON) on each history row, and a top-level ``motcua`` object with what the
+DVCQG keys cannot carry (limit, rule, level, units, facts, policy, what was reported).
+Reading them back gives the same dossier: export then import keeps every field.
 """
 
 from __future__ import annotations
 
+import typing
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
-from motcua.domain.dossiers import DigitalFacts, Dossier
+import attrs
+
+from motcua.domain.codes import DossierCode, ForeignDossierCode, read_dossier_code
+from motcua.domain.dossiers import AsReported, DigitalFacts, Dossier
 from motcua.domain.lifecycle import (
     DelayNotified,
     Event,
@@ -36,11 +57,10 @@ from motcua.domain.lifecycle import (
     WithdrawalRequested,
     event_key,
 )
-from motcua.domain.procedures import (
-    Catalogue,
-    Channel,
-)
+from motcua.domain.procedures import Catalogue, Channel, Procedure
 from motcua.foundation.errors import InvalidInputError, MotcuaError
+from motcua.serialization.converter import structure
+from motcua.serialization.dossiers import dossier_to_json, event_from_json, event_to_json
 from motcua.serialization.dvcqg.fields import (
     LABELS,
     field_list,
@@ -51,10 +71,123 @@ from motcua.serialization.dvcqg.fields import (
     format_dvcqg_instant,
     parse_dvcqg_instant,
 )
+from motcua.serialization.dvcqg.procedures import FIELD_CODE_NOTE
 from motcua.serialization.files import ReadResult, Source, read_records
 from motcua.time.deadlines import WorkSchedule
 
-__all__ = ["dossier_from_dvcqg", "dossier_to_dvcqg", "read_dvcqg_dossiers"]
+__all__ = [
+    "HISTORY_KEYS",
+    "SUPPLEMENT_KEYS",
+    "SYNC_KEYS",
+    "appointment_disagreement",
+    "dossier_from_dvcqg",
+    "dossier_to_dvcqg",
+    "read_dvcqg_dossiers",
+]
+
+_OPENCPS: Final = "OpenCPS sync body (opencps-v2 DVCQGIntegrationActionImpl)"
+_OPENCPS_STATUS: Final = "OpenCPS status body (opencps-v2 DVCQGIntegrationActionImpl)"
+_THANH_HOA: Final = "Thanh Hóa HoSoDongBoDVC (reporting digest S9)"
+_BOTH: Final = f"{_OPENCPS}; {_THANH_HOA}"
+_766: Final = "DVCQG 766 formula document (reporting digest S10)"
+_MOTCUA: Final = "motcua extension (ignored by other readers)"
+
+#: Each top-level key of the sync payload: (where it was confirmed, what motcua does with it).
+SYNC_KEYS: Final[dict[str, tuple[str, str]]] = {
+    "MaHoSo": (_BOTH, "the dossier code; kept verbatim when it departs from Art. 19"),
+    "MaTTHC": (_BOTH, "the procedure code, looked up in the catalogue"),
+    "TenTTHC": (_BOTH, "written from the catalogue; not read"),
+    "MaLinhVuc": (_BOTH, "written from the procedure's field code; not read"),
+    "TenLinhVuc": (_BOTH, "written from the catalogue; not read"),
+    "KenhThucHien": (
+        f"{_THANH_HOA}; {_766}",
+        "the channel 1-3; missing (OpenCPS): unknown, the term used is stated",
+    ),
+    "TenTruongHop": (_MOTCUA, "the procedure case whose terms apply"),
+    "ChuHoSo": (_BOTH, "the applicant"),
+    "SoGiayToChuHoSo": (_THANH_HOA, "not held by motcua; not read"),
+    "LoaiDoiTuong": (_BOTH, "not held by motcua; not read"),
+    "MaDoiTuong": (_BOTH, "not held by motcua; not read"),
+    "DinhDanhCHS": (_THANH_HOA, "not held by motcua; not read"),
+    "ThongTinKhac": (_BOTH, "not held by motcua; not read"),
+    "Email": (_BOTH, "not held by motcua; not read"),
+    "Fax": (_BOTH, "not held by motcua; not read"),
+    "SoDienThoai": (_BOTH, "not held by motcua; not read"),
+    "TrichYeuHoSo": (_BOTH, "the subject"),
+    "NgayNopHoSo": (_THANH_HOA, "submission; missing: the dossier starts at its receipt"),
+    "NgayTiepNhan": (_BOTH, "receipt"),
+    "NgayHenTra": (_BOTH, "the appointment of record, compared with motcua's"),
+    "TrangThaiHoSo": (_BOTH, "the status 1-10 (a string or an integer)"),
+    "NgayKetThucXuLy": (_BOTH, "the end of processing (resolution, or the stop)"),
+    "NgayTra": (_BOTH, "the result returned"),
+    "NgayTuChoi": (_THANH_HOA, "refusal at intake"),
+    "ThongTinTra": (_BOTH, "not held by motcua; not read"),
+    "HinhThuc": (_OPENCPS, "the return method: 1 by post, 0 not by post"),
+    "DonViXuLy": (_BOTH, "the agency handling it (the last transfer)"),
+    "GhiChu": (_BOTH, "not held by motcua; not read"),
+    "NoiNopHoSo": (_THANH_HOA, "not held by motcua; not read"),
+    "HoSoCoThanhPhanSoHoa": (f"{_THANH_HOA}; {_766}", "facts.digitized"),
+    "TaiKhoanDuocXacThucVoiVNeID": (_THANH_HOA, "not held by motcua; not read"),
+    "DuocThanhToanTrucTuyen": (f"{_THANH_HOA}; {_766}", "facts.paid_online (1 or 2)"),
+    "TaiLieuNop": (_BOTH, "not held by motcua; not read"),
+    "DanhSachLePhi": (_BOTH, "not held by motcua; not read"),
+    "DanhSachTepDinhKemKhac": (_BOTH, "not held by motcua; not read"),
+    "DanhSachHoSoBoSung": (_BOTH, "supplements, when there is no history"),
+    "DanhSachGiayToKetQua": (_BOTH, "not held by motcua; not read"),
+    "DSKetNoiCSDL": (_THANH_HOA, "not held by motcua; not read"),
+    "QuaTrinhXuLy": (
+        f"{_THANH_HOA} (tienTrinhDongBo); rows as {_OPENCPS_STATUS}",
+        "the processing history, replayed as events",
+    ),
+    "motcua": (_MOTCUA, "what the DVCQG keys cannot carry, for a lossless round trip"),
+}
+#: Each key of a history row (the status-update body).
+HISTORY_KEYS: Final[dict[str, tuple[str, str]]] = {
+    "MaHoSo": (_OPENCPS_STATUS, "the dossier code (in a status update sent alone); not read"),
+    "NguoiXuLy": (f"{_OPENCPS_STATUS}; {_THANH_HOA}", "not held by motcua; not read"),
+    "ChucDanh": (f"{_OPENCPS_STATUS}; {_THANH_HOA}", "not held by motcua; not read"),
+    "ThoiDiemXuLy": (f"{_OPENCPS_STATUS}; {_THANH_HOA}", "the event's instant"),
+    "PhongBanXuLy": (f"{_OPENCPS_STATUS}; {_THANH_HOA}", "the agency of a transfer"),
+    "NoiDungXuLy": (f"{_OPENCPS_STATUS}; {_THANH_HOA}", "label, then ': ' and the reason"),
+    "TrangThai": (f"{_OPENCPS_STATUS}; {_THANH_HOA}", "the status after the event"),
+    "NgayBatDau": (f"{_OPENCPS_STATUS}; {_THANH_HOA}", "not held by motcua; not read"),
+    "NgayKetThucTheoQuyDinh": (
+        f"{_OPENCPS_STATUS}; {_THANH_HOA}",
+        "the sender's statutory end of the step; not read (motcua computes its own)",
+    ),
+    "HanhDong": (_MOTCUA, "the motcua event type"),
+    "LyDo": (_MOTCUA, "the reason, when NoiDungXuLy does not carry it"),
+    "NgayHenTra": (_MOTCUA, "the appointment printed on the receipt (a received row)"),
+    "NgayHenTraMoi": (_MOTCUA, "the new appointment of an apology letter"),
+    "motcua": (_MOTCUA, "the event's own JSON, read back exactly"),
+}
+#: Each key of a ``DanhSachHoSoBoSung`` row.
+SUPPLEMENT_KEYS: Final[dict[str, tuple[str, str]]] = {
+    "HoSoBoSungId": (_BOTH, "the row's number; not read"),
+    "NguoiYeuCauBoSung": (_OPENCPS, "not held by motcua; not read"),
+    "NoiDungBoSung": (_BOTH, "the reason of the request"),
+    "NgayBoSung": (_BOTH, "the request"),
+    "NguoiTiepNhanBoSung": (_OPENCPS, "not held by motcua; not read"),
+    "ThongTinTiepNhan": (_OPENCPS, "not held by motcua; not read"),
+    "NgayTiepNhanBoSung": (_BOTH, "the supplement received"),
+    "TrangThaiBoSung": (_OPENCPS, "not held by motcua; not read"),
+    "DanhSachGiayToBoSung": (_OPENCPS, "not held by motcua; not read"),
+    "DanhSachLePhiBoSung": (_OPENCPS, "not held by motcua; not read"),
+    "NgayHenTraTruoc": (_BOTH, "the appointment before the supplement; not read"),
+    "NgayHenTraMoi": (_BOTH, "the appointment after it; not read"),
+}
+#: The dossier fields the top-level ``motcua`` extension carries.
+_EXTENSION_FIELDS: Final = (
+    "limit",
+    "rule",
+    "case",
+    "level",
+    "facts",
+    "policy",
+    "receiving_unit",
+    "deciding_unit",
+    "locality",
+)
 
 
 def _reason(event: Event) -> str:
@@ -65,6 +198,35 @@ def _reason(event: Event) -> str:
     return ""
 
 
+def _field_code(procedure: Procedure) -> str:
+    for part in procedure.note.split("; "):
+        if part.startswith(FIELD_CODE_NOTE):
+            return part.removeprefix(FIELD_CODE_NOTE)
+    return ""
+
+
+def _return_method(returned: ResultReturned | None) -> str:
+    if returned is None or returned.method is None:
+        return ""
+    return "1" if returned.method is ReturnMethod.POST else "0"
+
+
+def _reported_to_json(reported: AsReported) -> dict[str, Any]:
+    out: dict[str, Any] = {"history": reported.history, "channel_known": reported.channel_known}
+    for key in ("inferred", "unknown", "contradictions", "foreign_keys"):
+        if getattr(reported, key):
+            out[key] = list(getattr(reported, key))
+    return out
+
+
+def _extension(dossier: Dossier) -> dict[str, Any]:
+    record = dossier_to_json(dossier)
+    out: dict[str, Any] = {k: record[k] for k in _EXTENSION_FIELDS if k in record}
+    if dossier.reported is not None:
+        out["reported"] = _reported_to_json(dossier.reported)
+    return out
+
+
 def dossier_to_dvcqg(
     dossier: Dossier,
     *,
@@ -73,16 +235,20 @@ def dossier_to_dvcqg(
 ) -> dict[str, Any]:
     """Return the DVCQG dossier-sync payload of *dossier*.
 
-    ``NgayHenTra`` is the appointment last promised (new appointment of an apology letter, or
-    the statutory due instant); ``NgayKetThucXuLy`` is the end of processing (resolution, or
-    the stop); each ``DanhSachHoSoBoSung`` row carries the appointment before and after the
-    supplement. ``TenTTHC`` and ``TenLinhVuc`` are filled when the catalogue lists the
+    ``NgayHenTra`` is the appointment of record (an apology letter's new appointment, the
+    sender's appointment of an imported dossier, or the statutory due instant);
+    ``NgayKetThucXuLy`` is the end of processing (resolution, or the stop); each
+    ``DanhSachHoSoBoSung`` row carries the appointment before and after the supplement.
+    ``TenTTHC``, ``TenLinhVuc`` and ``MaLinhVuc`` are filled when the catalogue lists the
     procedure (without a catalogue they are empty: the library never guesses them).
+    ``HinhThuc`` is ``1`` for a result returned by post, ``0`` otherwise, empty while not
+    returned or when the method is unknown. An imported dossier keeps what was reported:
+    its status of record, and an empty ``KenhThucHien`` when the channel was unknown.
     """
-    name = field = ""
+    name = field = field_code = ""
     if catalogue is not None and str(dossier.procedure) in catalogue:
         procedure = catalogue.get(dossier.procedure)
-        name, field = procedure.name, procedure.field
+        name, field, field_code = procedure.name, procedure.field, _field_code(procedure)
     supplements: list[dict[str, Any]] = []
     for k, s in enumerate(dossier.supplements, start=1):
         before_view = dossier.as_of(s.requested_at)
@@ -118,37 +284,90 @@ def dossier_to_dvcqg(
             row["NgayHenTraMoi"] = format_dvcqg_instant(event.new_appointment)
         if isinstance(event, Received) and event.appointment is not None:
             row["NgayHenTra"] = format_dvcqg_instant(event.appointment)
+        row["motcua"] = event_to_json(event)
         history.append(row)
-    returned = dossier.return_event
     end = dossier.resolved_at or dossier.stopped_at
+    reported = dossier.reported
+    status_code = dossier.dvcqg_status if reported is None else reported.status.code
+    channel = "" if reported is not None and not reported.channel_known else dossier.channel
     return {
         "MaHoSo": str(dossier.code),
         "MaTTHC": str(dossier.procedure),
         "TenTTHC": name,
-        "MaLinhVuc": "",
+        "MaLinhVuc": field_code,
         "TenLinhVuc": field,
-        "KenhThucHien": str(dossier.channel.value),
+        "KenhThucHien": str(int(channel)) if channel != "" else "",
         "TenTruongHop": dossier.case,
         "ChuHoSo": dossier.applicant,
         "TrichYeuHoSo": dossier.subject,
         "NgayNopHoSo": format_dvcqg_instant(dossier.submitted_at),
         "NgayTiepNhan": format_dvcqg_instant(dossier.received_at),
         "NgayHenTra": format_dvcqg_instant(dossier.appointment(schedule=schedule)),
-        "TrangThaiHoSo": str(dossier.dvcqg_status),
+        "TrangThaiHoSo": str(status_code),
         "NgayKetThucXuLy": format_dvcqg_instant(end),
         "NgayTra": format_dvcqg_instant(dossier.returned_at),
         "NgayTuChoi": format_dvcqg_instant(dossier.refused_at),
-        "HinhThuc": "1" if returned is not None and returned.method is ReturnMethod.POST else "0",
+        "HinhThuc": _return_method(dossier.return_event),
         "DonViXuLy": dossier.transfers[-1].to_agency if dossier.transfers else "",
         "HoSoCoThanhPhanSoHoa": flag_out(dossier.facts.digitized),
         "DuocThanhToanTrucTuyen": flag_out(dossier.facts.paid_online),
         "DanhSachHoSoBoSung": supplements,
         "QuaTrinhXuLy": history,
+        "motcua": _extension(dossier),
     }
 
 
+def appointment_disagreement(
+    dossier: Dossier, *, schedule: WorkSchedule | None = None
+) -> tuple[datetime, datetime] | None:
+    """``(sender's appointment, motcua's)`` when an imported dossier's ``NgayHenTra`` differs.
+
+    motcua's appointment is the latest apology letter's, else the statutory due instant
+    computed from the events and the term. None when the dossier was not imported, the
+    sender sent no appointment, motcua cannot compute one (e.g. waiting for a supplement),
+    or they agree to the minute.
+    """
+    reported = dossier.reported
+    if reported is None or reported.appointment is None:
+        return None
+    delays = dossier.delays
+    if delays:
+        ours: datetime | None = delays[-1].new_appointment
+    else:
+        due = dossier.due(schedule=schedule)
+        ours = None if due is None else due.at
+    if ours is None:
+        return None
+    theirs = reported.appointment
+    if theirs.replace(second=0, microsecond=0) == ours.replace(second=0, microsecond=0):
+        return None
+    return theirs, ours
+
+
+class _Notes:
+    """What an import inferred, could not know, found contradictory, or did not recognise."""
+
+    def __init__(self) -> None:
+        self.inferred: list[str] = []
+        self.unknown: list[str] = []
+        self.contradictions: list[str] = []
+        self.foreign: list[str] = []
+
+    def keys(self, record: dict[str, Any], known: dict[str, Any], prefix: str) -> None:
+        for key in record:
+            name = f"{prefix}{key}"
+            if key not in known and name not in self.foreign:
+                self.foreign.append(name)
+
+
 def _event_from_row(
-    key: str, at: datetime, row: dict[str, Any], where: str, prev: Status | None
+    key: str,
+    at: datetime,
+    row: dict[str, Any],
+    where: str,
+    prev: Status | None,
+    *,
+    method: ReturnMethod | None,
 ) -> Event:
     reason = field_text(row.get("LyDo"), f"{where}.LyDo")
     if not reason:
@@ -187,7 +406,7 @@ def _event_from_row(
     if key == "resolved":
         return Resolved(at, outcome=None)
     if key == "result_returned":
-        return ResultReturned(at, method=None)
+        return ResultReturned(at, method=method)
     raise InvalidInputError(f"{where}.HanhDong", "a motcua event type", key)
 
 
@@ -221,23 +440,45 @@ def _infer(prev: Status | None, new: Status, row: dict[str, Any]) -> str:
     return "transferred"
 
 
-def _events_from_history(rows: list[Any], where: str) -> list[Event]:
+def _own_event(row: dict[str, Any], key: str, at: datetime, rpath: str) -> Event:
+    """The event a motcua-written row carries in full (its ``motcua`` key), checked."""
+    event = event_from_json(row["motcua"], rpath, "$.motcua")
+    if event.at != at or (key and event_key(event) != key):
+        raise InvalidInputError(
+            f"{rpath}.motcua",
+            f"the event of the row ({key or 'its TrangThai'!r} at {at.isoformat()})",
+            f"{event_key(event)} at {event.at.isoformat()}",
+            "the row's ThoiDiemXuLy and HanhDong must describe the same event",
+        )
+    return event
+
+
+def _events_from_history(
+    rows: list[Any], where: str, method: ReturnMethod | None, notes: _Notes
+) -> list[Event]:
     events: list[Event] = []
     prev: Status | None = None
     for i, raw in enumerate(rows):
         rpath = f"{where}.QuaTrinhXuLy[{i}]"
         row = field_object(raw, rpath)
+        notes.keys(row, HISTORY_KEYS, "QuaTrinhXuLy[].")
         at = parse_dvcqg_instant(row.get("ThoiDiemXuLy"), f"{rpath}.ThoiDiemXuLy")
         if at is None:
             raise InvalidInputError(f"{rpath}.ThoiDiemXuLy", "an instant", row.get("ThoiDiemXuLy"))
         status = Status.from_code(row.get("TrangThai"), f"{rpath}.TrangThai")
-        key = field_text(row.get("HanhDong"), f"{rpath}.HanhDong") or _infer(prev, status, row)
-        events.append(_event_from_row(key, at, row, rpath, prev))
+        given = field_text(row.get("HanhDong"), f"{rpath}.HanhDong")
+        if "motcua" in row:
+            events.append(_own_event(row, given, at, rpath))
+        else:
+            key = given or _infer(prev, status, row)
+            events.append(_event_from_row(key, at, row, rpath, prev, method=method))
         prev = status
     return events
 
 
-def _events_from_dates(payload: dict[str, Any], where: str, status: Status) -> list[Event]:
+def _events_from_dates(
+    payload: dict[str, Any], where: str, status: Status, method: ReturnMethod | None
+) -> list[Event]:
     def instant(key: str) -> datetime | None:
         return parse_dvcqg_instant(payload.get(key), f"{where}.{key}")
 
@@ -273,18 +514,202 @@ def _events_from_dates(payload: dict[str, Any], where: str, status: Status) -> l
     elif end is not None:
         events.append((end, 5, Resolved(end, outcome=None)))
     if given is not None:
-        events.append((given, 6, ResultReturned(given, method=None)))
-    if status in (Status.WITHDRAWAL_REQUESTED, Status.OBLIGATION_REQUESTED) or (
-        status is Status.STOPPED and end is None
-    ):
-        raise InvalidInputError(
-            f"{where}.QuaTrinhXuLy",
-            f"the processing history, to date status {status.code} ({status.vi})",
-            None,
-            "the date fields alone cannot say when it happened",
-        )
+        events.append((given, 6, ResultReturned(given, method=method)))
     events.sort(key=lambda item: (item[0], item[1]))
     return [e for _, _, e in events]
+
+
+def _channel(
+    data: dict[str, Any], at: str, procedure: Procedure, case: str, notes: _Notes
+) -> tuple[Channel, bool]:
+    """The channel, or (when ``KenhThucHien`` is missing) the term to use and False."""
+    if data.get("KenhThucHien") not in (None, ""):
+        return Channel.from_code(data.get("KenhThucHien"), f"{at}.KenhThucHien"), True
+    notes.unknown.append("KenhThucHien: the sender did not say how the dossier was submitted")
+    offered = procedure.channels
+    terms = []
+    for channel in offered:
+        try:
+            term = procedure.term(channel, case or None)
+        except MotcuaError:
+            continue
+        terms.append((channel, term.limit, term.rule))
+    if not terms:
+        procedure.term(Channel.IN_PERSON, case or None)  # raises the procedure's own error
+    if len(terms) == 1:
+        chosen = terms[0][0]
+        why = f"the procedure is offered on channel {chosen.value} ({chosen.vi}) only"
+    elif len({(limit, rule) for _, limit, rule in terms}) == 1:
+        chosen = terms[0][0]
+        why = "every channel has the same time limit, so the due instant does not depend on it"
+    else:
+        chosen = Channel.IN_PERSON if Channel.IN_PERSON in offered else terms[0][0]
+        why = (
+            f"limits differ by channel; channel {chosen.value} ({chosen.vi}) is used, as the "
+            "DVCQG Decision 766 formulas read a missing channel"
+        )
+    notes.inferred.append(f"KenhThucHien: the statutory due instant uses this term: {why}")
+    return chosen, False
+
+
+def _method(data: dict[str, Any], at: str) -> ReturnMethod | None:
+    text = field_text(data.get("HinhThuc"), f"{at}.HinhThuc")
+    if text in ("", "0"):
+        return None
+    if text == "1":
+        return ReturnMethod.POST
+    raise InvalidInputError(f"{at}.HinhThuc", "'1' (by post), '0' (not by post) or ''", text)
+
+
+def _check_dates(data: dict[str, Any], at: str, dossier: Dossier, notes: _Notes) -> None:
+    """Name every top-level date that contradicts the history's."""
+    pairs = (
+        (
+            "NgayNopHoSo",
+            dossier.submitted_at if dossier.received_at != dossier.submitted_at else None,
+        ),
+        ("NgayTiepNhan", dossier.received_at),
+        ("NgayTuChoi", dossier.refused_at),
+        ("NgayKetThucXuLy", dossier.resolved_at or dossier.stopped_at),
+        ("NgayTra", dossier.returned_at),
+    )
+    for key, theirs in pairs:
+        stated = parse_dvcqg_instant(data.get(key), f"{at}.{key}")
+        if stated is None or (key == "NgayNopHoSo" and theirs is None):
+            continue
+        if theirs is None or stated != theirs:
+            said = "nothing" if theirs is None else theirs.isoformat(timespec="minutes")
+            notes.contradictions.append(
+                f"{key} {stated.isoformat(timespec='minutes')}, but QuaTrinhXuLy says {said}"
+            )
+
+
+def _state_notes(reported: Status, dossier: Dossier, notes: _Notes, has_history: bool) -> None:
+    notes.inferred.append(
+        "QuaTrinhXuLy missing: the events are rebuilt from the date fields (state as reported)"
+        if not has_history
+        else "QuaTrinhXuLy: the events are replayed from the history"
+    )
+    if not has_history and dossier.submitted_at == dossier.received_at:
+        notes.unknown.append("NgayNopHoSo: when it was submitted; it starts at its receipt")
+    resolution = dossier.resolution
+    if resolution is not None and resolution.outcome is None:
+        notes.unknown.append("the resolution's outcome (granted, or refused on the merits)")
+    returned = dossier.return_event
+    if returned is not None and returned.method is None:
+        notes.unknown.append("HinhThuc: how the result was returned (only 'not by post')")
+    derived = dossier.status
+    if derived is reported:
+        return
+    said = f"TrangThaiHoSo {reported.code} ({reported.vi})"
+    ahead = derived.open or derived is Status.SUBMITTED
+    if (derived.open and reported.open) or (
+        reported in (Status.STOPPED, Status.REFUSED, Status.SUBMITTED) and ahead
+    ):
+        notes.unknown.append(
+            f"{said}: the day it was reached is not in the payload; the events end in "
+            f"status {derived.code} ({derived.vi}); the status of record is the reported one"
+        )
+    else:
+        notes.contradictions.append(
+            f"{said}, but the date fields lead to status {derived.code} ({derived.vi})"
+        )
+
+
+def _apply_extension(
+    ext: dict[str, Any], at: str, kwargs: dict[str, Any]
+) -> dict[str, Any] | None:
+    """Fill *kwargs* from the top-level ``motcua`` extension; return its ``reported`` part."""
+    hints = typing.get_type_hints(Dossier)
+    for key in ext:
+        if key not in (*_EXTENSION_FIELDS, "reported"):
+            raise InvalidInputError(
+                f"{at}.motcua.{key}", "a key motcua writes: " + ", ".join(_EXTENSION_FIELDS), key
+            )
+    for key in _EXTENSION_FIELDS:
+        if key in ext:
+            if key in ("facts", "policy"):
+                field_object(ext[key], f"{at}.motcua.{key}")
+            kwargs[key] = structure(ext[key], hints[key], at, f"$.motcua.{key}")
+    reported = ext.get("reported")
+    return None if reported is None else field_object(reported, f"{at}.motcua.reported")
+
+
+def _notes_list(data: dict[str, Any], key: str, at: str) -> list[str]:
+    return [
+        field_text(v, f"{at}.motcua.reported.{key}[{i}]")
+        for i, v in enumerate(field_list(data, key, f"{at}.motcua.reported"))
+    ]
+
+
+def _code(data: dict[str, Any], at: str, notes: _Notes) -> DossierCode:
+    text = field_text(data.get("MaHoSo"), f"{at}.MaHoSo")
+    if not text:
+        raise InvalidInputError(f"{at}.MaHoSo", "the dossier code", data.get("MaHoSo"))
+    code = read_dossier_code(text)
+    if isinstance(code, ForeignDossierCode):
+        notes.inferred.append(f"MaHoSo: kept verbatim as a foreign code ({code.reason})")
+    return code
+
+
+@attrs.frozen
+class _Read:
+    dossier: Dossier
+    status: Status
+    channel_known: bool
+    appointment: datetime | None
+    has_history: bool
+    reported: dict[str, Any] | None
+
+
+def _read(
+    data: dict[str, Any], at: str, catalogue: Catalogue | None, ext: dict[str, Any], notes: _Notes
+) -> _Read:
+    code = _code(data, at, notes)
+    status = Status.from_code(data.get("TrangThaiHoSo"), f"{at}.TrangThaiHoSo")
+    procedure_code = field_text(data.get("MaTTHC"), f"{at}.MaTTHC")
+    case = field_text(data.get("TenTruongHop"), f"{at}.TenTruongHop")
+    kwargs: dict[str, Any] = {}
+    reported_ext = _apply_extension(ext, at, kwargs)
+    raw_channel = data.get("KenhThucHien")
+    if "limit" in kwargs or catalogue is None:
+        known = raw_channel not in (None, "")
+        channel = Channel.from_code(raw_channel if known else 1, f"{at}.KenhThucHien")
+    else:
+        procedure = catalogue.get(procedure_code)
+        channel, known = _channel(data, at, procedure, case, notes)
+        term = procedure.term(channel, case or None)
+        kwargs.update(limit=term.limit, rule=term.rule, case=term.case)
+    method = _method(data, at)
+    rows = field_list(data, "QuaTrinhXuLy", at)
+    for i, raw in enumerate(field_list(data, "DanhSachHoSoBoSung", at)):
+        row = field_object(raw, f"{at}.DanhSachHoSoBoSung[{i}]")
+        notes.keys(row, SUPPLEMENT_KEYS, "DanhSachHoSoBoSung[].")
+    events = (
+        _events_from_history(rows, at, method, notes)
+        if rows
+        else _events_from_dates(data, at, status, method)
+    )
+    kwargs.setdefault(
+        "facts",
+        DigitalFacts(
+            digitized=flag_in(data.get("HoSoCoThanhPhanSoHoa"), f"{at}.HoSoCoThanhPhanSoHoa"),
+            paid_online=flag_in(
+                data.get("DuocThanhToanTrucTuyen"), f"{at}.DuocThanhToanTrucTuyen"
+            ),
+        ),
+    )
+    dossier = Dossier(
+        code=code,
+        procedure=procedure_code,
+        channel=channel,
+        events=tuple(events),
+        applicant=field_text(data.get("ChuHoSo"), f"{at}.ChuHoSo"),
+        subject=field_text(data.get("TrichYeuHoSo"), f"{at}.TrichYeuHoSo"),
+        **kwargs,
+    )
+    appointment = parse_dvcqg_instant(data.get("NgayHenTra"), f"{at}.NgayHenTra")
+    return _Read(dossier, status, known, appointment, bool(rows), reported_ext)
 
 
 def dossier_from_dvcqg(
@@ -294,66 +719,84 @@ def dossier_from_dvcqg(
     *,
     catalogue: Catalogue | None = None,
 ) -> Dossier:
-    """Rebuild a dossier (its events) from a DVCQG sync payload.
+    """Rebuild a dossier from a DVCQG sync payload, with what was reported (``.reported``).
 
     The time limit comes from the catalogue's term for ``MaTTHC``, ``KenhThucHien`` and the
-    case ``TenTruongHop`` (a field of provincial sync payloads; empty for the general case).
-    The rebuilt status must equal ``TrangThaiHoSo``.
+    case ``TenTruongHop`` (or, in a payload motcua wrote, from its ``motcua`` extension).
+    With a history, the rebuilt status must equal ``TrangThaiHoSo``; without one, the
+    reported status is kept as the status of record and the difference is stated.
 
     Raises:
-        InvalidInputError: A field is malformed or missing (named with its JSON path), the
-            procedure is not in the catalogue, or the events do not lead to the stated status.
+        InvalidInputError: A field is malformed, ``MaHoSo`` or ``MaTTHC`` is missing, the
+            procedure is not in the catalogue, or the history does not lead to the stated
+            status (each named with its JSON path).
     """
     at = f"{where} {path}"
     data = field_object(payload, at)
-    if catalogue is None:
+    ext = field_object(data.get("motcua") or {}, f"{at}.motcua")
+    if catalogue is None and "limit" not in ext:
         raise InvalidInputError(
             f"{at}.MaTTHC",
             "a procedure of the catalogue passed (the payload carries no time limit)",
             data.get("MaTTHC"),
             "pass catalogue=... (the portal's procedures, or sample_catalogue())",
         )
-    cat = catalogue
+    notes = _Notes()
+    notes.keys(data, SYNC_KEYS, "")
     try:
-        channel = Channel.from_code(data.get("KenhThucHien"), f"{at}.KenhThucHien")
-        status = Status.from_code(data.get("TrangThaiHoSo"), f"{at}.TrangThaiHoSo")
-        code = field_text(data.get("MaHoSo"), f"{at}.MaHoSo")
-        procedure = cat.get(field_text(data.get("MaTTHC"), f"{at}.MaTTHC"))
-        case = field_text(data.get("TenTruongHop"), f"{at}.TenTruongHop")
-        term = procedure.term(channel, case or None)
-        rows = field_list(data, "QuaTrinhXuLy", at)
-        events = _events_from_history(rows, at) if rows else _events_from_dates(data, at, status)
-        dossier = Dossier(
-            code=code,
-            procedure=procedure.code,
-            channel=channel,
-            limit=term.limit,
-            rule=term.rule,
-            case=term.case,
-            events=tuple(events),
-            applicant=field_text(data.get("ChuHoSo"), f"{at}.ChuHoSo"),
-            subject=field_text(data.get("TrichYeuHoSo"), f"{at}.TrichYeuHoSo"),
-            facts=DigitalFacts(
-                digitized=flag_in(data.get("HoSoCoThanhPhanSoHoa"), f"{at}.HoSoCoThanhPhanSoHoa"),
-                paid_online=flag_in(
-                    data.get("DuocThanhToanTrucTuyen"), f"{at}.DuocThanhToanTrucTuyen"
-                ),
-            ),
-        )
+        read = _read(data, at, catalogue, ext, notes)
     except InvalidInputError as exc:
         if exc.field.startswith(where):
             raise
         raise exc.within(at) from None
     except MotcuaError as exc:
         raise InvalidInputError(at, "a payload motcua can replay", str(exc)) from None
-    if dossier.status is not status:
-        raise InvalidInputError(
-            f"{at}.TrangThaiHoSo",
-            f"the status its events lead to ({dossier.status.code} {dossier.status.vi})",
-            status.code,
-            "check QuaTrinhXuLy and the date fields",
+    dossier, status = read.dossier, read.status
+    if read.reported is not None:  # a payload motcua wrote: what was reported, as written
+        ext_reported = read.reported
+        history = ext_reported.get("history") is not False
+        if history and dossier.status is not status:
+            _status_error(at, dossier, status)
+        lists = {
+            key: _notes_list(ext_reported, key, at)
+            for key in ("inferred", "unknown", "contradictions", "foreign_keys")
+        }
+        return dossier.with_reported(
+            AsReported(
+                status,
+                read.appointment,
+                channel_known=read.channel_known
+                and ext_reported.get("channel_known") is not False,
+                history=history,
+                **lists,
+            )
         )
-    return dossier
+    if read.has_history:
+        if dossier.status is not status:
+            _status_error(at, dossier, status)
+        _check_dates(data, at, dossier, notes)
+    _state_notes(status, dossier, notes, read.has_history)
+    return dossier.with_reported(
+        AsReported(
+            status,
+            read.appointment,
+            channel_known=read.channel_known,
+            history=read.has_history,
+            inferred=notes.inferred,
+            unknown=notes.unknown,
+            contradictions=notes.contradictions,
+            foreign_keys=notes.foreign,
+        )
+    )
+
+
+def _status_error(at: str, dossier: Dossier, status: Status) -> None:
+    raise InvalidInputError(
+        f"{at}.TrangThaiHoSo",
+        f"the status its history leads to ({dossier.status.code} {dossier.status.vi})",
+        status.code,
+        "check QuaTrinhXuLy",
+    )
 
 
 def read_dvcqg_dossiers(

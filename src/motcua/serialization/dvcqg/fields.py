@@ -11,7 +11,7 @@ absent (the format OpenCPS sends: ``VietOpenCPS/opencps-v2``,
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Final
 
 from motcua.foundation.errors import InvalidInputError
@@ -67,21 +67,67 @@ def format_dvcqg_instant(value: datetime | None) -> str:
     return f"{vn.year:04d}" + vn.strftime(DVCQG_INSTANT_FORMAT.removeprefix("%Y"))
 
 
+#: The text forms of an instant read from a payload, besides ISO 8601.
+_COMPACT: Final = re.compile(r"[0-9]{14}")
+_SPACED: Final = re.compile(
+    r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2}) (?P<H>[0-9]{2}):(?P<M>[0-9]{2})"
+    r"(?::(?P<S>[0-9]{2})(?:\.(?P<f>[0-9]{1,6}))?)?"
+)
+#: Epoch milliseconds between 2000-01-01 and 2100-01-01 (13 digits): iGate's JSON dates.
+_EPOCH_MS: Final = (946_684_800_000, 4_102_444_800_000)
+_FORMS: Final = (
+    "yyyyMMddHHmmss (e.g. '20220921083000'), 'yyyy-MM-dd HH:mm:ss[.SSS]', ISO 8601, "
+    "or epoch milliseconds"
+)
+
+
 def parse_dvcqg_instant(value: object, field: str = "instant") -> datetime | None:
-    """Parse a payload instant: ``yyyyMMddHHmmss`` (Vietnam time) or ISO 8601; ``""`` is None."""
+    """Parse a payload instant; ``""`` and null are None.
+
+    Read: ``yyyyMMddHHmmss`` in Vietnam time (OpenCPS), ``yyyy-MM-dd HH:mm:ss`` with
+    optional milliseconds in Vietnam time (the space-separated form of iGate-style
+    adapters), epoch milliseconds as a 13-digit integer (a JSON date of those adapters;
+    only 2000-2099, so a stray small number is never read as 1970), and ISO 8601.
+
+    >>> parse_dvcqg_instant("2022-09-21 08:30:00.125").isoformat()
+    '2022-09-21T08:30:00.125000+07:00'
+    >>> parse_dvcqg_instant(1663723800000).isoformat()
+    '2022-09-21T08:30:00+07:00'
+    """
     if value is None or value == "":
         return None
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{14}", value.strip()):
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not _EPOCH_MS[0] <= value < _EPOCH_MS[1]:
+            raise InvalidInputError(field, f"{_FORMS} (2000-2099)", value)
+        return to_vn(datetime.fromtimestamp(value / 1000, tz=timezone.utc)).replace(
+            microsecond=(value % 1000) * 1000
+        )
+    text = value.strip() if isinstance(value, str) else value
+    if isinstance(text, str) and _COMPACT.fullmatch(text):
         try:
-            return datetime.strptime(value.strip(), DVCQG_INSTANT_FORMAT).replace(tzinfo=VN_TZ)
+            return datetime.strptime(text, DVCQG_INSTANT_FORMAT).replace(tzinfo=VN_TZ)
         except ValueError:
             raise InvalidInputError(field, "a real instant yyyyMMddHHmmss", value) from None
+    spaced = _SPACED.fullmatch(text) if isinstance(text, str) else None
+    if spaced:
+        g = spaced.groupdict()
+        try:
+            return datetime(
+                int(g["y"]),
+                int(g["m"]),
+                int(g["d"]),
+                int(g["H"]),
+                int(g["M"]),
+                int(g["S"] or 0),
+                int((g["f"] or "0").ljust(6, "0")),
+                tzinfo=VN_TZ,
+            )
+        except ValueError:
+            raise InvalidInputError(field, "a real instant yyyy-MM-dd HH:mm:ss", value) from None
     try:
         return parse_instant(value, field)
     except InvalidInputError:
-        raise InvalidInputError(
-            field, "yyyyMMddHHmmss (e.g. '20220921083000') or ISO 8601", value
-        ) from None
+        raise InvalidInputError(field, _FORMS, value) from None
 
 
 def field_list(record: dict[str, Any], key: str, where: str) -> list[Any]:
