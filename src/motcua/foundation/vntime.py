@@ -50,6 +50,18 @@ def vn_instant(value: object, field: str, *, expected: str = _INSTANT) -> dateti
     tz = value.tzinfo
     if tz is VN_TZ:
         return value
+    if tz is None and type(value) is datetime and not value.fold:
+        # The same value as ``value.replace(tzinfo=VN_TZ)``, without the keyword call's cost.
+        return datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            VN_TZ,
+        )
     try:
         if tz is None or tz.utcoffset(value) is None:
             return value.replace(tzinfo=VN_TZ)

@@ -39,9 +39,9 @@ import functools
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from fractions import Fraction
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Final
 
 import attrs
@@ -98,8 +98,10 @@ class WorkSchedule:
     _epoch: datetime = attrs.field(init=False, repr=False)
     _kinds: bytes | array[int] = attrs.field(init=False, repr=False)
     _spans: tuple[tuple[tuple[int, int], ...], ...] = attrs.field(init=False, repr=False)
-    _cum: array[int] = attrs.field(init=False, repr=False)
+    _cum: list[int] = attrs.field(init=False, repr=False)
     _day_us: int = attrs.field(init=False, repr=False)
+    _midnights: dict[int, datetime] = attrs.field(init=False, repr=False, factory=dict)
+    _memo: dict[str, tuple[int, ...]] = attrs.field(init=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         """Precompute the office time before each day of the calendar."""
@@ -127,7 +129,8 @@ class WorkSchedule:
         if self.series is not None or closures:
             kinds, spans = timeline(kinds, spans, base, closures, day_length, series=self.series)
         lengths = [sum(e - s for s, e in sp) // US for sp in spans]
-        cum = array("q", accumulate(map(lengths.__getitem__, kinds), initial=0))
+        # A list, not an array: reading a list returns the stored int (issue 14).
+        cum = list(accumulate(map(lengths.__getitem__, kinds), initial=0))
         object.__setattr__(self, "_base", base)
         object.__setattr__(
             self, "_epoch", datetime.combine(date(cal.first_year, 1, 1), time.min, VN_TZ)
@@ -170,7 +173,9 @@ class WorkSchedule:
 
     def _pos(self, at: datetime, what: str = "instant") -> int:
         """Microseconds of office time from the calendar's start to *at* (Vietnam time)."""
-        i = self._day_index(at.date(), what)
+        i = at.toordinal() - self._base
+        if i < 0 or i >= len(self._kinds):
+            i = self._day_index(at.date(), what)  # raises the error naming the day
         t = ((at.hour * 60 + at.minute) * 60 + at.second) * US + at.microsecond
         worked = 0
         for s, e in self._spans[self._kinds[i]]:
@@ -184,33 +189,46 @@ class WorkSchedule:
         # starts exactly i days later); 24:00 rolls over to the next day's 00:00.
         return self._epoch + timedelta(days=i, microseconds=us_in_day)
 
+    def _instant(self, i: int, us_in_day: int) -> datetime:
+        """Same as :meth:`_at` for a day inside the calendar, from a memo of midnights.
+
+        Day *i*'s midnight is computed once and kept (at most one per day of the calendar);
+        the instant is then one positional ``timedelta`` away. The result is the same
+        object value as :meth:`_at`'s: an aware datetime on ``VN_TZ``.
+        """
+        mid = self._midnights.get(i)
+        if mid is None:
+            mid = self._midnights[i] = self._epoch + timedelta(i)
+        return mid + timedelta(0, 0, us_in_day)
+
     def _end_instant(self, p: int) -> datetime:
         """First instant at which office time reaches *p* (> 0), per the boundary rule."""
-        seconds = -(-p // US)
-        j = bisect_left(self._cum, seconds)
-        if j >= len(self._cum):
+        cum = self._cum
+        j = bisect_left(cum, -(-p // US))
+        if j >= len(cum):
             raise self._beyond()
         i = j - 1
-        rem = p - self._cum[i] * US
+        rem = p - cum[i] * US
         spans = self._spans[self._kinds[i]]
         last = len(spans) - 1
         for k, (s, e) in enumerate(spans):
             # Inside a session; or exactly at the day's close, which stays at the close. An end
             # exactly at a break (lunch) moves to the next session's start (ADR 0004).
             if rem < e - s or (rem == e - s and k == last):
-                return self._at(i, s + rem)
+                return self._instant(i, s + rem)
             rem -= e - s
         raise AssertionError  # pragma: no cover - cum and spans agree by construction
 
     def _start_instant(self, p: int) -> datetime:
         """Earliest instant from which office time runs on past *p*."""
-        i = bisect_right(self._cum, p // US) - 1
+        cum = self._cum
+        i = bisect_right(cum, p // US) - 1
         if i >= len(self._kinds):
             raise self._beyond()
-        rem = p - self._cum[i] * US
+        rem = p - cum[i] * US
         for s, e in self._spans[self._kinds[i]]:
             if rem < e - s:
-                return self._at(i, s + rem)
+                return self._instant(i, s + rem)
             rem -= e - s
         raise self._beyond()
 
@@ -333,6 +351,13 @@ class WorkSchedule:
             OutsideCalendarError: A day of the count lies outside the calendar.
         """
         start = as_instant(received_at, "received_at")
+        kind = type(limit)
+        if (
+            not pauses
+            and (rule is None or rule is CountingRule.WORKING_TIME)
+            and (kind is WorkingDays or kind is WorkingHours)
+        ):
+            return self._working_due(start, limit)  # type: ignore[arg-type]  # by `kind`
         chosen = resolve_rule(limit, rule)
         merged = merge_pauses(pauses) if pauses else []
         try:
@@ -348,6 +373,122 @@ class WorkSchedule:
             raise self._beyond() from None
         provisional = max(last.year, start.year) >= self.calendar.provisional_from
         return Due(at, start, counted_from, limit, chosen, provisional, last)
+
+    def _working_due(self, start: datetime, limit: WorkingDays | WorkingHours) -> Due:
+        """:meth:`due` under working time without pauses: the common case, fewest steps."""
+        p0 = self._pos(start, "received_at")
+        duration = self._duration_us(limit)
+        try:
+            counted_from = self._start_instant(p0)
+            at = self._end_instant(p0 + duration) if duration else counted_from
+        except OverflowError:  # a calendar that reaches year 9999: the end of datetime
+            raise self._beyond() from None
+        last = at.date()
+        provisional = max(last.year, start.year) >= self.calendar.provisional_from
+        return Due(at, start, counted_from, limit, CountingRule.WORKING_TIME, provisional, last)
+
+    def due_instants(
+        self,
+        received: Iterable[datetime | date],
+        limit: TimeLimit,
+        *,
+        rule: CountingRule | None = None,
+    ) -> list[datetime]:
+        """Return :meth:`due_instant` of every receipt in *received*, in order, in one call.
+
+        For bulk work (a province's year of dossiers): the same rules and the same result
+        as ``[self.due_instant(r, limit, rule=rule) for r in received]``, and the same
+        error at the first receipt that has one. Under working time, receipts that are
+        naive or on a UTC+07:00 ``timezone`` are placed straight from their fields on the
+        precomputed tables; any other receipt goes through :meth:`due_instant`.
+
+        >>> s = default_schedule()
+        >>> [str(d) for d in s.due_instants([datetime(2024, 4, 26, 9, 0)], WorkingDays(5))]
+        ['2024-05-07 09:00:00+07:00']
+        """
+        chosen = resolve_rule(limit, rule)
+        if chosen is not CountingRule.WORKING_TIME or not isinstance(
+            limit, WorkingDays | WorkingHours
+        ):
+            return [self.due_instant(r, limit, rule=chosen) for r in received]
+        duration = self._duration_us(limit)
+        if not duration:
+            return [self.due_instant(r, limit, rule=chosen) for r in received]
+        try:
+            return self._working_instants(received, limit, duration)
+        except OverflowError:  # a calendar that reaches year 9999: the end of datetime
+            raise self._beyond() from None
+
+    def _working_day_indices(self) -> tuple[int, ...]:
+        """Indices of the days that have office time, when all have the same length; else ().
+
+        With equal days, the day where a position ends is found by one division instead of
+        a binary search (the ``w``-th day with office time). Built on first use, then kept.
+        """
+        found = self._memo.get("working days")
+        if found is None:
+            cum = self._cum
+            steps = [b - a for a, b in pairwise(cum)]
+            if len({x for x in steps if x}) == 1:
+                found = tuple(i for i, x in enumerate(steps) if x)
+            else:
+                found = ()
+            self._memo["working days"] = found
+        return found
+
+    def _working_instants(
+        self, received: Iterable[datetime | date], limit: TimeLimit, duration: int
+    ) -> list[datetime]:
+        # The steps of _pos and _end_instant inlined over local names (one loop, no calls
+        # but the table look-ups); anything unusual takes the full path.
+        base, kinds, spans_of_kind, cum = self._base, self._kinds, self._spans, self._cum
+        ndays, ncum = len(kinds), len(cum)
+        instant = self._instant
+        wdays = self._working_day_indices()
+        nwork = len(wdays)
+        day_s = cum[wdays[0] + 1] - cum[wdays[0]] if wdays else 0
+        out: list[datetime] = []
+        append = out.append
+        for r in received:
+            if type(r) is not datetime:
+                append(self.due_instant(r, limit))  # a date, or the error naming the value
+                continue
+            tz = r.tzinfo
+            if tz is not None and tz is not VN_TZ and (type(tz) is not timezone or tz != VN_TZ):
+                append(self.due_instant(r, limit))  # another offset: converted first
+                continue
+            i = r.toordinal() - base
+            if i < 0 or i >= ndays:
+                append(self.due_instant(r, limit))  # raises the error naming the receipt
+                continue
+            t = ((r.hour * 60 + r.minute) * 60 + r.second) * US + r.microsecond
+            p = cum[i] * US
+            for s, e in spans_of_kind[kinds[i]]:
+                if t <= s:
+                    break
+                p += (e if e < t else t) - s  # noqa: FURB136 - no call per session
+            p += duration
+            if wdays:  # every day with office time has day_s seconds of it
+                w = (-(-p // US) - 1) // day_s
+                if w >= nwork:
+                    raise self._beyond()
+                i = wdays[w]
+            else:
+                j = bisect_left(cum, -(-p // US), i + 1)
+                if j >= ncum:
+                    raise self._beyond()
+                i = j - 1
+            rem = p - cum[i] * US
+            spans = spans_of_kind[kinds[i]]
+            last = len(spans) - 1
+            for k, (s, e) in enumerate(spans):
+                if rem < e - s or (rem == e - s and k == last):
+                    append(instant(i, s + rem))
+                    break
+                rem -= e - s
+            else:  # pragma: no cover - cum and spans agree by construction
+                raise AssertionError
+        return out
 
     def due_instant(
         self,

@@ -28,6 +28,8 @@ _CIVIL_CODE_RULES = frozenset(
 
 def as_instant(value: object, field: str) -> datetime:
     """Return an input instant in Vietnam time; a date means its 00:00 (see ``vn_instant``)."""
+    if type(value) is datetime:
+        return vn_instant(value, field)
     if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value, time.min, tzinfo=VN_TZ)
     return vn_instant(value, field, expected="a datetime (naive means Vietnam time) or a date")
