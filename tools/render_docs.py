@@ -19,6 +19,7 @@ from pathlib import Path
 
 from motcua import ANNOUNCEMENTS, TRANSITIONS, DayKind, NoTimeLimit, Status, sample_catalogue
 from motcua.analyses.compliance import MANDATORY_PARTS, RULES, Confidence
+from motcua.analyses.report_layouts import LAYOUTS, REPORT_FORM_SUBJECT
 from motcua.domain.instruments import INSTRUMENTS, instrument
 from motcua.domain.lifecycle import RESUME
 
@@ -186,6 +187,32 @@ def render_rules() -> str:
         "",
         "`check_figures(figures)` reports `report-identities`: each Biểu 06 identity that",
         "published figures break (see `motcua report verify`).",
+        "",
+        "## Report layouts",
+        "",
+        "`motcua.analyses.report_layouts.layout_on(day)` picks the layout of a report whose",
+        "period ends on *day*: the layout whose instrument is in force then.",
+        "",
+        "| layout | form | instrument | articles | in force | confidence |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for layout in LAYOUTS:
+        lines.append(
+            f"| `{layout.key}` | {layout.form} | {layout.instrument_number} | "
+            f"{layout.articles} | {instrument(layout.instrument).window()} | "
+            f"{_CONFIDENCE[layout.confidence]} |"
+        )
+    unread = [i for i in INSTRUMENTS if i.subject == REPORT_FORM_SUBJECT]
+    unread = [i for i in unread if i.key not in {layout.instrument for layout in LAYOUTS}]
+    lines += [
+        "",
+        *(
+            f"{i.number} ({i.window()}) sets report forms too; its layout is not encoded "
+            "(its text was not read), and a report of a day it is in force says so."
+            for i in unread
+        ),
+        "A period ending before the first layout's window is reported in that layout and",
+        "marked as assumed.",
         "",
     ]
     return "\n".join(lines)
