@@ -68,7 +68,17 @@ def count_record(
         InvalidInputError: The record is not a valid dossier (naming *where*, JSON path),
             or its code was seen before.
     """
-    scanned = scan_record(data)
+    return _count(acc, data, scan_record(data), where, catalogue, seen)
+
+
+def _count(  # noqa: PLR0917 - private helper of count_record and _tally
+    acc: Bieu06,
+    data: object,
+    scanned: Scanned | None,
+    where: str,
+    catalogue: Catalogue | None,
+    seen: Seen | None,
+) -> str:
     add: Callable[[], None]
     if scanned is None:
         dossier = dossier_from_json(data, where, catalogue=catalogue)
@@ -232,11 +242,18 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
 ) -> Bieu06:
     acc = spec()
     seen = Seen() if seen is None else seen
+    plain = fast_decoder()
     for number, line in lines:
         at = f"{name} line {number}"
         try:
             if isinstance(line, InvalidInputError):
                 raise line
+            if plain is not None:  # the fast extra: plain records only, else as below
+                data = plain(line)
+                scanned = None if data is None else scan_record(data)
+                if scanned is not None:
+                    _count(acc, data, scanned, at, catalogue, seen)
+                    continue
             if not line.strip():
                 continue
             count_record(acc, decode_json(line, at, from_utf8=from_utf8), at, catalogue, seen)
@@ -246,6 +263,24 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
             if errors is not None:
                 errors.append(exc)
     return acc
+
+
+def fast_decoder() -> Callable[[str], object | None] | None:
+    """The ``fast`` extra's decoder of plain records (ADR 0018), or None without msgspec.
+
+    Imported on first use, never when this module loads. Results are the same either way.
+    """
+    if not _FAST:
+        try:
+            from motcua.serialization.fast_json import decode_plain  # noqa: PLC0415
+        except ImportError:
+            _FAST.append(None)
+        else:
+            _FAST.append(decode_plain)
+    return _FAST[0]
+
+
+_FAST: list[Callable[[str], object | None] | None] = []
 
 
 def _tally_part(  # noqa: PLR0917 - a process-pool entry point takes positional arguments

@@ -1,0 +1,73 @@
+r"""The accelerated JSON decoder of the ``fast`` extra (msgspec), for plain records only.
+
+Installed with ``pip install 'motcua[fast]'``; the report engine uses it when it can be
+imported, and gives byte-identical results without it (ADR 0018). Nothing else in motcua
+imports this module at load time.
+
+:func:`decode_plain` returns a value only for a text the strict decoder
+(:func:`motcua.serialization.decoding.decode_json`) would decode to the same value, and
+None for everything else, which then goes to the strict decoder (and its precise errors):
+
+* msgspec refuses what is not JSON, ``NaN`` and ``Infinity``, numbers out of the float
+  range (``1e400``), lone surrogates and invalid text: None;
+* a run of more than 20 characters that could belong to a number (digits, ``.``, ``e``,
+  ``E``, ``+``, ``-``) anywhere in the text: None, so no integer over
+  :data:`~motcua.serialization.decoding.MAX_INT_DIGITS` digits and no number over
+  :data:`~motcua.serialization.decoding.MAX_NUMBER_CHARS` characters gets through;
+* **duplicate keys**, which msgspec (like ``json.loads``) silently resolves to the last
+  value: every key of a JSON object is a string followed by ``:``. When no ``:`` in the
+  text follows a space or a tab, every key ends in ``":``, so the occurrences of ``":``
+  count every key written, plus any ``\\":`` inside a string. The text is taken only when
+  that count equals the number of keys in the decoded value, which leaves no room for a
+  duplicate (it would make the decoded value smaller than the count).
+
+Nesting needs no check here: the report's reader accepts only records of the schema's
+shape (four levels at most), and defers on anything deeper.
+
+>>> decode_plain('{"a": 1, "b": [{"c": null}]}')
+{'a': 1, 'b': [{'c': None}]}
+>>> decode_plain('{"a": 1, "a": 2}') is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+# Without the extra installed, mypy sees no msgspec: the ignore covers that case only.
+import msgspec  # type: ignore[import-not-found,unused-ignore]
+
+__all__ = ["decode_plain"]
+
+_DECODE: Final = msgspec.json.Decoder().decode
+_LONG_NUMBER: Final = re.compile(r"[0-9.eE+-]{21,}")
+
+
+def _keys(value: dict[str, Any]) -> int:
+    """The number of keys of *value* and of the objects inside it."""
+    count = len(value)
+    for item in value.values():
+        kind = type(item)
+        if kind is dict:
+            count += _keys(item)
+        elif kind is list:
+            for element in item:
+                if type(element) is dict:
+                    count += _keys(element)
+                elif type(element) is list:
+                    count += _keys({"": element}) - 1
+    return count
+
+
+def decode_plain(text: str) -> object | None:
+    """The JSON object of *text* if the strict decoder would give the same; else None."""
+    if " :" in text or "\t:" in text or _LONG_NUMBER.search(text) is not None:
+        return None
+    try:
+        value = _DECODE(text)
+    except (msgspec.MsgspecError, UnicodeEncodeError):  # not JSON, or a lone surrogate
+        return None
+    if type(value) is not dict or text.count('":') != _keys(value):
+        return None
+    return value
