@@ -32,7 +32,7 @@ from motcua.testing.strategies import dossiers
 CATALOGUE = sample_catalogue()
 
 
-def vn(  # noqa: PLR0913 - a datetime's parts
+def vn(  # noqa: PLR0917 - a datetime's parts
     year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0, us: int = 0
 ) -> datetime:
     return datetime(year, month, day, hour, minute, second, us, tzinfo=VN_TZ)
