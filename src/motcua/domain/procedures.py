@@ -416,6 +416,11 @@ def _not_longer(local: ChannelTerm, base: ChannelTerm) -> bool | None:
     return local.limit.count <= base.limit.count
 
 
+def _rule_name(term: ChannelTerm) -> str:
+    rule = term.counting_rule
+    return "no time limit" if rule is None else rule.value
+
+
 def _layer_terms(local: Procedure, base: Procedure, where: str) -> None:
     """Check that *local* keeps every term of *base* and only reduces, citing its decision."""
     terms = {(t.channel, t.case): t for t in local.terms}
@@ -432,14 +437,6 @@ def _layer_terms(local: Procedure, base: Procedure, where: str) -> None:
             )
         if term.limit == b.limit and term.rule == b.rule and term.starts is b.starts:
             continue
-        if term.counting_rule is not b.counting_rule or term.starts is not b.starts:
-            raise InvalidInputError(
-                key,
-                f"the national counting rule and start ({b.counting_rule}, {b.starts.value})",
-                f"{term.counting_rule}, {term.starts.value}",
-                "a province's decision reduces the time limit; the rule and its start are "
-                "the law's",
-            )
         shorter = _not_longer(term, b)
         if not shorter:
             got = f"{term.limit} over the national {b.limit}"
@@ -448,6 +445,15 @@ def _layer_terms(local: Procedure, base: Procedure, where: str) -> None:
                 "a limit no longer than the national one, in the same unit",
                 got,
                 "a local decision may only reduce a time limit",
+            )
+        ruled = not isinstance(b.limit, NoTimeLimit)  # a limit where the law sets none
+        if term.starts is not b.starts or (ruled and term.counting_rule is not b.counting_rule):
+            raise InvalidInputError(
+                key,
+                f"the national counting rule and start ({_rule_name(b)}, {b.starts.value})",
+                f"{_rule_name(term)}, {term.starts.value}",
+                "a province's decision reduces the time limit; the rule and its start are "
+                "the law's",
             )
         if not term.basis.strip() or term.basis == b.basis:
             raise InvalidInputError(
