@@ -14,6 +14,17 @@ three channels and every outcome:
 - those received in December may still be open at year end;
 - resolutions are spread so that some dossiers are early, some on time and some late.
 
+With ``--odd FRACTION`` (default 0.05), that share of the records is written in forms that
+are valid but unusual, so that a report's fall-back from the fast reader to the strict one
+is measured (benchmarks/bench_report.py reports the share that falls back):
+
+- every instant in UTC with ``Z``, or at another offset (``+09:00``, ``-05:00``): the same
+  instants written differently;
+- naive instants (no offset: Vietnam time, ADR 0002);
+- fractional seconds (``.250`` or ``.250000``);
+- another time limit: working hours, calendar days or months, with a counting rule named;
+- the record's own lifecycle policy (the fast reader leaves those to the full reader).
+
 The output is deterministic for a given --seed.
 """
 
@@ -22,7 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +45,54 @@ AGENCIES = [f"000.{a:02d}.{b:02d}.H48" for a in range(20, 30) for b in range(40,
 
 def _iso(at: datetime) -> str:
     return at.isoformat() + "+07:00"
+
+
+VN = timezone(timedelta(hours=7))
+ODD_KINDS = ("utc", "offset", "naive", "fraction", "limit", "policy")
+
+
+def _rewrite_instants(record: dict[str, Any], write: Any) -> None:
+    for event in record["events"]:
+        for key in ("at", "new_appointment"):
+            if key in event:
+                event[key] = write(datetime.fromisoformat(event[key]))
+
+
+def _odd(rng: random.Random, record: dict[str, Any]) -> str:
+    """Rewrite *record* in one valid but unusual form; return which."""
+    kind = rng.choice(ODD_KINDS)
+    if kind == "utc":
+        _rewrite_instants(
+            record, lambda at: at.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        )
+    elif kind == "offset":
+        zone = timezone(timedelta(hours=rng.choice((9, -5))))
+        _rewrite_instants(record, lambda at: at.astimezone(zone).isoformat())
+    elif kind == "naive":
+        _rewrite_instants(record, lambda at: at.replace(tzinfo=None).isoformat())
+    elif kind == "fraction":
+        digits = rng.choice((3, 6))
+        _rewrite_instants(
+            record,
+            lambda at: (
+                at.replace(tzinfo=None).isoformat(timespec="seconds")
+                + (".250" if digits == 3 else ".250000")
+                + "+07:00"
+            ),
+        )
+    elif kind == "policy":  # the record's own lifecycle policy: the fast reader defers
+        record["policy"] = {"max_reschedules": 2, "exclude_obligation": True}
+    else:
+        unit, rule = rng.choice(
+            (
+                ({"unit": "working_hours", "count": rng.randrange(4, 40)}, "working-time"),
+                ({"unit": "calendar_days", "count": rng.randrange(1, 30)}, "calendar-days"),
+                ({"unit": "months", "count": rng.randrange(1, 3)}, "months"),
+            )
+        )
+        record["limit"] = unit
+        record["rule"] = rule
+    return kind
 
 
 def _record(
@@ -117,6 +176,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--odd", type=float, default=0.05, help="share of valid but unusual records (0-1)"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     calendar = vietnam_calendar()
@@ -126,6 +188,7 @@ def main() -> None:
     ]
     serial: dict[tuple[str, date], int] = {}
     written = 0
+    odd: dict[str, int] = {}
     with args.out.open("w", encoding="utf-8") as out:
         while written < args.count:
             procedure, term = rng.choice(terms)
@@ -135,9 +198,12 @@ def main() -> None:
             if n > 9999:
                 continue
             record = _record(rng, procedure, term, day, agency, n, calendar)
+            if args.odd and rng.random() < args.odd:
+                kind = _odd(rng, record)
+                odd[kind] = odd.get(kind, 0) + 1
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
-    print(f"wrote {args.count} dossiers to {args.out}")
+    print(f"wrote {args.count} dossiers to {args.out}; unusual forms: {odd}")
 
 
 if __name__ == "__main__":
