@@ -5,22 +5,25 @@ Every command that reads a file takes ``FILE`` (``-``: standard input) and
 commands that read records take ``--skip-invalid``. :func:`read_input` reads FILE record by
 record, naming every bad record by file, line, JSON path and dossier code (when the record
 has a readable one); :func:`report_skipped` prints those errors and the summary line
-``motcua: read N, skipped M`` the same way in every command.
+``motcua: read N, skipped M`` the same way in every command. :func:`stream_input` reads the
+same way one record at a time, for commands whose memory must stay flat as FILE grows, with
+a progress line on a terminal (:mod:`motcua.cli._progress`).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Final, TypeVar
 
 from motcua.cli._common import Parser, options, parse_as_of
+from motcua.cli._progress import track
 from motcua.domain.procedures import Catalogue, layer_catalogue
 from motcua.foundation.errors import InvalidInputError, MotcuaError, OutsideCalendarError
 from motcua.serialization.catalogues import load_catalogue, sample_catalogue
-from motcua.serialization.files import STDIN, ReadResult, Source, read_records
+from motcua.serialization.files import STDIN, ReadResult, Source, iter_records, read_records
 
 __all__ = [
     "SAMPLE_PROCEDURES",
@@ -39,6 +42,7 @@ __all__ = [
     "read_input",
     "report_skipped",
     "source",
+    "stream_input",
 ]
 
 T = TypeVar("T")
@@ -231,6 +235,43 @@ def read_input(
         _located(parse, code, label),
         skip_invalid=getattr(args, "skip_invalid", False),
     )
+
+
+def stream_input(
+    args: argparse.Namespace,
+    key: str,
+    parse: Callable[[object, str, str], T],
+    errors: list[InvalidInputError],
+    *,
+    command: str,
+    code: str = "code",
+    label: str = "dossier",
+) -> Iterator[T]:
+    """Yield FILE's good records one at a time, as :func:`read_input` reads them.
+
+    A JSON Lines FILE streams: memory stays flat however long it is (a JSON document is
+    read whole first, as always). A bad record raises at its place, or with
+    ``--skip-invalid`` is appended to *errors* and reading goes on. On a terminal, stderr
+    shows ``COMMAND: N dossiers`` as they are read.
+
+    Args:
+        args: The parsed options (``file``, ``input_format``, ``skip_invalid``).
+        key: The array of records in a JSON document.
+        parse: ``(data, where, path) -> value``.
+        errors: Where bad records go with ``--skip-invalid``.
+        command: How the progress line names the command (``motcua check``).
+        code: The record's key that holds its code, named in errors.
+        label: What the record is (``dossier``, ``procedure``).
+    """
+    skip = getattr(args, "skip_invalid", False)
+    items = iter_records(source(args), key, _located(parse, code, label))
+    for item in track(items, command, f"{label}s"):
+        if isinstance(item, InvalidInputError):
+            if not skip:
+                raise item
+            errors.append(item)
+        else:
+            yield item
 
 
 def one_line(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from motcua.analyses.compliance import Regime, check
+from motcua.analyses.compliance import Regime, Violation, check
 from motcua.analyses.notices import NoticeKind, build_book, build_notice, render_html, render_text
 from motcua.cli import _args
 from motcua.cli._common import Parser
@@ -45,19 +45,59 @@ def _read(args: argparse.Namespace) -> tuple[Catalogue, ReadResult[Dossier]]:
     return catalogue, result
 
 
+def _summary(count: int, dossiers: int, checked: int, *, lang: str) -> str:
+    """The closing line of :func:`violations_text` from the counts alone.
+
+    The same words as the renderer's (a test holds them to it); the renderer needs every
+    violation, which a stream does not keep.
+    """
+    if lang == "vi":
+        return f"{count} vi phạm ở {dossiers}/{checked} hồ sơ"
+    return f"{count} violation(s) in {dossiers} of {checked} dossier(s)"
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
+    """Check FILE's dossiers one at a time: memory stays flat however many there are.
+
+    Text output streams, one line per violation as it is found, so ``| head`` stops the
+    reading early; the summary line comes last. JSON output is one document, written once
+    FILE is read (it holds the violations, never the dossiers).
+    """
     as_of = _args.as_of(args)  # each log is cut there, as `dossier show --as-of` does
-    catalogue, result = _read(args)
-    violations = check(
-        result.records, regime=Regime(args.regime), as_of=as_of, catalogue=catalogue
+    catalogue = _args.catalogue(args)
+    regime = Regime(args.regime)
+    errors: list[InvalidInputError] = []
+    dossiers = _args.stream_input(
+        args,
+        "dossiers",
+        lambda d, w, p: dossier_from_json(d, w, p, catalogue=catalogue, policy=_AS_RECORDED),
+        errors,
+        command="motcua check",
     )
-    read, skipped = len(result.records), len(result.errors)
+    found: list[Violation] = []  # JSON only
+    codes: set[str] = set()  # the dossiers with a violation (the summary counts them)
+    count = read = 0
+    for dossier in dossiers:
+        read += 1
+        violations = check(dossier, regime=regime, as_of=as_of, catalogue=catalogue)
+        if not violations:
+            continue
+        count += len(violations)
+        codes.update(v.dossier for v in violations)
+        if args.format == "json":
+            found.extend(violations)
+        else:
+            # The renderer's lines, without its summary (the last line), which comes last.
+            text = violations_text(violations, read, verbose=args.verbose, lang="en")
+            print(text[: text.rindex("\n", 0, -1) + 1], end="")
     if args.format == "json":
-        body = {"violations": violations_to_json(violations)}
-        print(dumps(with_counts(body, read=read, skipped=skipped)))
+        body = {"violations": violations_to_json(found)}
+        print(dumps(with_counts(body, read=read, skipped=len(errors))))
+    elif count:
+        print(_summary(count, len(codes), read, lang=getattr(args, "lang", "vi")))
     else:
-        print(violations_text(violations, read, verbose=args.verbose), end="")
-    return _args.report_skipped(args, read, result.errors) or (1 if violations else 0)
+        print(violations_text((), read, lang=getattr(args, "lang", "vi")), end="")
+    return _args.report_skipped(args, read, errors) or (1 if count else 0)
 
 
 def _cmd_notice(args: argparse.Namespace) -> int:

@@ -168,18 +168,27 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
     period = _period(args)
     catalogue = _args.catalogue(args)
     acc = Index766(period)
-    result = _args.read_input(
-        args, "dossiers", lambda d, w, p: acc.add(dossier_from_json(d, w, p, catalogue=catalogue))
-    )
+    errors: list[InvalidInputError] = []
+    read = 0
+    # One dossier at a time, memory flat however long FILE is; counting it is part of
+    # reading it, so a dossier the indicators cannot count is that record's error.
+    for _ in _args.stream_input(
+        args,
+        "dossiers",
+        lambda d, w, p: acc.add(dossier_from_json(d, w, p, catalogue=catalogue)),
+        errors,
+        command="motcua indicators",
+    ):
+        read += 1
     config = index766_config(period.end)  # the points in force at the period's end
     results = acc.results(config, catalogue=catalogue)
-    read, skipped = len(result.records), len(result.errors)
+    skipped = len(errors)
     if args.json:
         data = indicators_to_json(period, results, config.version)
         print(dumps(with_counts(data, read=read, skipped=skipped)))
     else:
         print(indicators_text(period, results, config.version), end="")
-    return _args.report_skipped(args, read, result.errors)
+    return _args.report_skipped(args, read, errors)
 
 
 def verify_parser() -> Parser:
