@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from motcua.analyses.compliance import Regime, check
+from motcua.analyses.compliance import Regime, Violation, check
 from motcua.cli import main
 from motcua.cli._progress import Progress, track
 from motcua.serialization.catalogues import sample_catalogue
@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parents[2] / "examples" / "data"
 FILES = ["compliant.jsonl", "violations.jsonl", "dossiers.jsonl"]
 
 
-def _whole(path: Path, *, as_of: str | None = None) -> tuple[int, list[object]]:
+def _whole(path: Path, *, as_of: str | None = None) -> tuple[int, list[Violation]]:
     """The violations of every dossier of *path*, checked all at once (the reference)."""
     catalogue = sample_catalogue()
     records = read_records(
@@ -44,14 +44,14 @@ def test_check_streams_the_same_text_and_json(
     read, violations = _whole(path, as_of=as_of)
     status = main(["check", str(path), *extra])
     out = capsys.readouterr().out
-    assert out == violations_text(violations, read)  # type: ignore[arg-type]
+    assert out == violations_text(violations, read)
     assert status == (1 if violations else 0)
     main(["check", str(path), "--verbose", *extra])
-    assert capsys.readouterr().out == violations_text(violations, read, verbose=True)  # type: ignore[arg-type]
+    assert capsys.readouterr().out == violations_text(violations, read, verbose=True)
     main(["check", str(path), "--format", "json", *extra])
     data = json.loads(capsys.readouterr().out)
     assert data == {
-        "violations": violations_to_json(violations),  # type: ignore[arg-type]
+        "violations": violations_to_json(violations),
         "read": read,
         "skipped": 0,
     }
@@ -66,7 +66,7 @@ def test_check_skip_invalid_counts_and_names(
     assert main(["check", str(path), "--skip-invalid"]) == 2
     out, err = capsys.readouterr()
     read, violations = _whole(DATA / "violations.jsonl")
-    assert out == violations_text(violations, read)  # type: ignore[arg-type]
+    assert out == violations_text(violations, read)
     assert err.splitlines() == [
         f"motcua: error: {path} line 4 column 2: expected valid JSON, got "
         + err.split("got ", 1)[1].splitlines()[0],
