@@ -41,7 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from fractions import Fraction
-from itertools import accumulate, pairwise
+from itertools import accumulate, compress, pairwise
 from typing import Final
 
 import attrs
@@ -66,6 +66,10 @@ from motcua.time.limits import (
 __all__ = ["Due", "Pause", "WorkSchedule", "compute_due", "default_schedule"]
 
 _HOUR_US: Final = 3600 * US
+
+#: Keys of ``WorkSchedule._memo``: the days with office time, and their common length.
+_WORKING_DAYS: Final = "working days"
+_DAY_SECONDS: Final = "day seconds"
 
 
 @attrs.frozen(eq=False)
@@ -100,7 +104,7 @@ class WorkSchedule:
     _spans: tuple[tuple[tuple[int, int], ...], ...] = attrs.field(init=False, repr=False)
     _cum: list[int] = attrs.field(init=False, repr=False)
     _day_us: int = attrs.field(init=False, repr=False)
-    _midnights: dict[int, datetime] = attrs.field(init=False, repr=False, factory=dict)
+    _midnights: list[datetime | None] = attrs.field(init=False, repr=False)
     _memo: dict[str, tuple[int, ...]] = attrs.field(init=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -138,6 +142,7 @@ class WorkSchedule:
         object.__setattr__(self, "_kinds", kinds)
         object.__setattr__(self, "_spans", spans)
         object.__setattr__(self, "_cum", cum)
+        object.__setattr__(self, "_midnights", [None] * len(kinds))
         object.__setattr__(self, "_day_us", day_length // timedelta(microseconds=1))
 
     def hours_on(self, day: date) -> OfficeHours:
@@ -196,7 +201,7 @@ class WorkSchedule:
         the instant is then one positional ``timedelta`` away. The result is the same
         object value as :meth:`_at`'s: an aware datetime on ``VN_TZ``.
         """
-        mid = self._midnights.get(i)
+        mid = self._midnights[i]
         if mid is None:
             mid = self._midnights[i] = self._epoch + timedelta(i)
         return mid + timedelta(0, 0, us_in_day)
@@ -204,10 +209,19 @@ class WorkSchedule:
     def _end_instant(self, p: int) -> datetime:
         """First instant at which office time reaches *p* (> 0), per the boundary rule."""
         cum = self._cum
-        j = bisect_left(cum, -(-p // US))
-        if j >= len(cum):
-            raise self._beyond()
-        i = j - 1
+        wdays = self._memo.get(_WORKING_DAYS)
+        if wdays is None:
+            wdays = self._working_day_indices()
+        if wdays:  # every day with office time has the same length: one division
+            w = (-(-p // US) - 1) // self._memo[_DAY_SECONDS][0]
+            if w >= len(wdays):
+                raise self._beyond()
+            i = wdays[w]
+        else:
+            j = bisect_left(cum, -(-p // US))
+            if j >= len(cum):
+                raise self._beyond()
+            i = j - 1
         rem = p - cum[i] * US
         spans = self._spans[self._kinds[i]]
         last = len(spans) - 1
@@ -222,9 +236,18 @@ class WorkSchedule:
     def _start_instant(self, p: int) -> datetime:
         """Earliest instant from which office time runs on past *p*."""
         cum = self._cum
-        i = bisect_right(cum, p // US) - 1
-        if i >= len(self._kinds):
-            raise self._beyond()
+        wdays = self._memo.get(_WORKING_DAYS)
+        if wdays is None:
+            wdays = self._working_day_indices()
+        if wdays:  # every day with office time has the same length: one division
+            w = p // US // self._memo[_DAY_SECONDS][0]
+            if w >= len(wdays):
+                raise self._beyond()
+            i = wdays[w]
+        else:
+            i = bisect_right(cum, p // US) - 1
+            if i >= len(self._kinds):
+                raise self._beyond()
         rem = p - cum[i] * US
         for s, e in self._spans[self._kinds[i]]:
             if rem < e - s:
@@ -423,17 +446,17 @@ class WorkSchedule:
         """Indices of the days that have office time, when all have the same length; else ().
 
         With equal days, the day where a position ends is found by one division instead of
-        a binary search (the ``w``-th day with office time). Built on first use, then kept.
+        a binary search (the ``w``-th day with office time). Built on first use, then kept
+        with that length in seconds (``_memo[_DAY_SECONDS]``).
         """
-        found = self._memo.get("working days")
+        found = self._memo.get(_WORKING_DAYS)
         if found is None:
-            cum = self._cum
-            steps = [b - a for a, b in pairwise(cum)]
-            if len({x for x in steps if x}) == 1:
-                found = tuple(i for i, x in enumerate(steps) if x)
-            else:
-                found = ()
-            self._memo["working days"] = found
+            steps = [b - a for a, b in pairwise(self._cum)]
+            lengths = set(steps)
+            lengths.discard(0)
+            found = tuple(compress(range(len(steps)), steps)) if len(lengths) == 1 else ()
+            self._memo[_DAY_SECONDS] = tuple(lengths)[:1]
+            self._memo[_WORKING_DAYS] = found
         return found
 
     def _working_instants(
@@ -443,10 +466,10 @@ class WorkSchedule:
         # but the table look-ups); anything unusual takes the full path.
         base, kinds, spans_of_kind, cum = self._base, self._kinds, self._spans, self._cum
         ndays, ncum = len(kinds), len(cum)
-        instant = self._instant
+        instant, mids = self._instant, self._midnights
         wdays = self._working_day_indices()
         nwork = len(wdays)
-        day_s = cum[wdays[0] + 1] - cum[wdays[0]] if wdays else 0
+        day_s = self._memo[_DAY_SECONDS][0] if wdays else 0
         out: list[datetime] = []
         append = out.append
         for r in received:
@@ -483,7 +506,8 @@ class WorkSchedule:
             last = len(spans) - 1
             for k, (s, e) in enumerate(spans):
                 if rem < e - s or (rem == e - s and k == last):
-                    append(instant(i, s + rem))
+                    mid = mids[i]
+                    append(instant(i, s + rem) if mid is None else mid + timedelta(0, 0, s + rem))
                     break
                 rem -= e - s
             else:  # pragma: no cover - cum and spans agree by construction

@@ -29,6 +29,20 @@ _CIVIL_CODE_RULES = frozenset(
 def as_instant(value: object, field: str) -> datetime:
     """Return an input instant in Vietnam time; a date means its 00:00 (see ``vn_instant``)."""
     if type(value) is datetime:
+        tz = value.tzinfo
+        if tz is VN_TZ:
+            return value
+        if tz is None and not value.fold:  # as vn_instant does, one call fewer
+            return datetime(
+                value.year,
+                value.month,
+                value.day,
+                value.hour,
+                value.minute,
+                value.second,
+                value.microsecond,
+                VN_TZ,
+            )
         return vn_instant(value, field)
     if isinstance(value, date) and not isinstance(value, datetime):
         return datetime.combine(value, time.min, tzinfo=VN_TZ)
