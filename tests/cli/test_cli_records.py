@@ -99,7 +99,14 @@ def test_export_then_import_dvcqg(capsys: pytest.CaptureFixture[str], tmp_path: 
         code, imported, _ = run(capsys, "dossier", "import-dvcqg", str(path), "--json", *flags)
         assert code == 0
         code, shown, _ = run(capsys, "dossier", "show", str(SAMPLE), "--json", *flags)
-        assert json.loads(imported) == json.loads(shown)
+        back = json.loads(imported)
+        for summary in back["dossiers"]:
+            reported = summary.pop("reported")
+            assert reported["as_reported"] is False
+            assert reported["contradictions"] == []
+            assert reported["appointment_disagreement"] is None
+            assert reported["foreign_keys"] == []
+        assert back == json.loads(shown)
 
 
 def test_code_parse(capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,13 +117,60 @@ def test_code_parse(capsys: pytest.CaptureFixture[str]) -> None:
         "agency": "000.00.53.H48",
         "date": "2022-09-21",
         "serial": 99,
+        "conforms": True,
     }
     code, out, _ = run(capsys, "code", "parse", "000.00.53.H48-220921-0099")
-    assert "date    2022-09-21 (21/09/2022)" in out
-    code, out, err = run(capsys, "code", "parse", "000.00.53.H48-220230-0099")
-    assert (code, out) == (2, "")
-    assert err.count("\n") == 1
-    assert "real receipt date" in err
+    assert "21/09/2022" in out
+    # A code that departs from Art. 19 is explained, not refused: what it tells and does not.
+    code, out, err = run(capsys, "code", "parse", "000.00.53.H48-220230-0099", "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert (data["conforms"], data["convention"], data["date"]) == (False, None, None)
+    assert "real receipt date" in data["reason"]
+    assert "the receipt date" in data["does_not_tell"]
+    assert data["agency"] == "000.00.53.H48"
+
+
+@pytest.mark.parametrize(
+    ("text", "convention", "day", "serial"),
+    [
+        (
+            "G09.20-20260609-0092637",
+            "ministry portal (agency-yyyymmdd-serial)",
+            "2026-06-09",
+            92637,
+        ),
+        ("H15.50.05.13-261008-0975", "Art. 19 layout, level-1 code first", "2026-10-08", 975),
+        (
+            "000.00.53.H48-220921-00123",
+            "Art. 19 layout, serial beyond four digits",
+            "2022-09-21",
+            123,
+        ),
+        (
+            "000.A0.53.H48-220921-0001",
+            "Art. 19 layout, letters in an agency segment",
+            "2022-09-21",
+            1,
+        ),
+        ("20240426000123", "14-digit number", None, None),
+    ],
+)
+def test_code_parse_names_the_convention(
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    convention: str,
+    day: str | None,
+    serial: int | None,
+) -> None:
+    code, out, _ = run(capsys, "code", "parse", text, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["code"], data["conforms"], data["convention"]) == (text, False, convention)
+    assert (data["date"], data["serial"]) == (day, serial)
+    code, out, _ = run(capsys, "code", "parse", text)
+    assert f"Mã hồ sơ        {text} (không theo Điều 19 Thông tư 01/2018/TT-VPCP)" in out
+    assert "Không cho biết" in out
 
 
 def test_procedure_show_and_import(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

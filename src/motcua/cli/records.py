@@ -5,24 +5,37 @@ naming the file, the line (JSON Lines), the dossier code when the record has one
 JSON path of the bad field. With ``--skip-invalid`` the good records are processed and
 printed, every bad one is reported on stderr, then ``motcua: read N, skipped M``; the exit
 status is still 2 when any record was bad, so that nothing is lost silently.
+
+``dossier show``, ``export-dvcqg`` and ``import-dvcqg`` stream: records are read one by
+one (JSON Lines line by line) and printed as they come, so memory stays flat however large
+the input, and a closed pipe (``| head -1``) stops the command early and quietly. The first
+megabyte of output is held back, so that a bad record in a small input still prints nothing
+but the error; in a larger one, what was printed before the bad record stays printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from fractions import Fraction
-from typing import Protocol
+from typing import Any, Final, Protocol, TypeVar
 
 from motcua.cli import _args
 from motcua.cli._common import Parser, parse_as_of
-from motcua.domain.codes import DossierCode
+from motcua.cli._progress import track
+from motcua.domain.codes import ForeignDossierCode, read_dossier_code
 from motcua.domain.dossiers import Dossier
-from motcua.domain.procedures import Catalogue
+from motcua.domain.procedures import Catalogue, Procedure
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.catalogues import catalogue_to_json, procedure_to_json
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.dvcqg import dossier_from_dvcqg, dossier_to_dvcqg, procedure_from_dvcqg
+from motcua.serialization.dvcqg.dossiers import appointment_disagreement
+from motcua.serialization.dvcqg.national_api import procedure_from_national_api
+from motcua.serialization.files import iter_records
 from motcua.serialization.render import (
     code_text,
     code_to_json,
@@ -32,10 +45,11 @@ from motcua.serialization.render import (
     dossiers_text,
     dumps,
     procedure_text,
-    with_counts,
 )
 
 __all__ = ["add_commands"]
+
+T = TypeVar("T")
 
 
 class _Reader(Protocol):
@@ -58,25 +72,175 @@ def _warn_at(text: str) -> Fraction:
     return value / 100
 
 
+def _stream(
+    args: argparse.Namespace,
+    key: str,
+    parse: Callable[[object, str, str], T],
+    errors: list[InvalidInputError],
+    *,
+    code: str = "code",
+) -> Iterator[T]:
+    """Yield FILE's records parsed one by one; a bad one raises, or is kept with --skip-invalid."""
+    located = _args._located(parse, code, "dossier")  # noqa: SLF001 - the CLI's one locator
+    skip = getattr(args, "skip_invalid", False)
+    label = f"motcua {args.command} {args.action}" if hasattr(args, "command") else "motcua"
+    for item in track(iter_records(_args.source(args), key, located), label):
+        if isinstance(item, InvalidInputError):
+            if not skip:
+                raise item
+            errors.append(item)
+        else:
+            yield item
+
+
+#: Output held back before streaming starts (a bad record before it prints nothing else).
+HOLD_BACK: Final = 1 << 20
+
+
+class _Out:
+    """Standard output, holding back the first :data:`HOLD_BACK` characters."""
+
+    def __init__(self) -> None:
+        self.held: list[str] | None = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        if self.held is None:
+            sys.stdout.write(text)
+            return
+        self.held.append(text)
+        self.size += len(text)
+        if self.size > HOLD_BACK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Print what was held back and stream from now on."""
+        if self.held is not None:
+            sys.stdout.write("".join(self.held))
+            self.held = None
+
+
+def _write_json_list(out: _Out, items: Iterator[dict[str, Any]], key: str | None) -> int:
+    """Write *items* as ``dumps`` would print the whole list (under *key*), one at a time."""
+    pad = "    " if key is not None else "  "
+    out.write(f'{{\n  "{key}": [' if key is not None else "[")
+    count = 0
+    for item in items:
+        out.write((",\n" if count else "\n") + textwrap.indent(dumps(item), pad))
+        count += 1
+    if count:
+        out.write("\n  ]" if key is not None else "\n]")
+    elif key is None:
+        out.write("]")
+    return count
+
+
+_NOTE_LABELS = {
+    "vi": {"inferred": "suy ra", "unknown": "không rõ", "contradictions": "mâu thuẫn"},
+    "en": {"inferred": "inferred", "unknown": "unknown", "contradictions": "contradiction"},
+}
+
+
+def _reported(dossier: Dossier, summary: dict[str, Any]) -> dict[str, Any]:
+    """Add what the sender reported to an imported dossier's summary (``reported``)."""
+    reported = dossier.reported
+    if reported is None:
+        return summary
+    clash = appointment_disagreement(dossier)
+    summary["reported"] = {
+        "as_reported": reported.as_reported,
+        "status": reported.status.code,
+        "events_status": dossier.status.code,
+        "appointment": None
+        if reported.appointment is None
+        else reported.appointment.isoformat(timespec="minutes"),
+        "appointment_disagreement": None
+        if clash is None
+        else {
+            "sender": clash[0].isoformat(timespec="minutes"),
+            "motcua": clash[1].isoformat(timespec="minutes"),
+        },
+        "channel_known": reported.channel_known,
+        "code_conforms": dossier.code.conforms,
+        "inferred": list(reported.inferred),
+        "unknown": list(reported.unknown),
+        "contradictions": list(reported.contradictions),
+        "foreign_keys": list(reported.foreign_keys),
+    }
+    if reported.as_reported and summary.get("status") is not None:
+        summary["status"] = reported.status.code
+        summary["status_name"] = reported.status.vi
+    if not reported.channel_known:
+        summary["channel"] = None
+    return summary
+
+
+def _warn(summary: dict[str, Any]) -> None:
+    """Warn on stderr of what an imported dossier's sender and motcua disagree on."""
+    reported = summary.get("reported")
+    if not reported:
+        return
+    clash = reported["appointment_disagreement"]
+    if clash is not None:
+        print(
+            f"motcua: warning: dossier {summary['code']}: NgayHenTra {clash['sender']} "
+            f"(the sender's, kept as the appointment of record) differs from motcua's "
+            f"{clash['motcua']}",
+            file=sys.stderr,
+        )
+    for text in reported["contradictions"]:
+        print(f"motcua: warning: dossier {summary['code']}: {text}", file=sys.stderr)
+
+
+def _text(summary: dict[str, Any], lang: str) -> str:
+    """One dossier's text lines; an imported one's notes follow it, indented."""
+    reported = summary.get("reported")
+    shown = summary
+    if reported is not None and summary["channel"] is None:
+        shown = {**summary, "channel": "không rõ" if lang == "vi" else "unknown"}
+    text = dossiers_text([shown], lang=lang)
+    if reported is not None:
+        labels = _NOTE_LABELS.get(lang, _NOTE_LABELS["en"])
+        for key in ("inferred", "unknown", "contradictions"):
+            text += "".join(f"    {labels[key]}: {note}\n" for note in reported[key])
+        if reported["foreign_keys"]:
+            name = "khóa không đọc" if lang == "vi" else "keys not read"
+            text += f"    {name}: {', '.join(reported['foreign_keys'])}\n"
+    return text
+
+
 def _show(args: argparse.Namespace, key: str, read: _Reader, code: str = "code") -> int:
-    """Print each dossier's summary (``show``, ``import-dvcqg``); report the bad records."""
+    """Print each dossier's summary as it is read (``show``, ``import-dvcqg``)."""
     as_of = _args.as_of(args)  # validated before reading
     warn_at = _warn_at(args.warn_at)
     catalogue = _args.catalogue(args)
-    result = _args.read_input(
-        args,
-        key,
-        lambda d, w, p: dossier_summary(
-            read(d, w, p, catalogue=catalogue), as_of, history=args.history, warn_at=warn_at
-        ),
-        code=code,
-    )
-    read_, skipped = len(result.records), len(result.errors)
+    if args.lang not in _NOTE_LABELS:
+        raise InvalidInputError("--lang", "vi or en", args.lang)
+
+    def summary(d: object, w: str, p: str) -> dict[str, Any]:
+        dossier = read(d, w, p, catalogue=catalogue)
+        return _reported(
+            dossier, dossier_summary(dossier, as_of, history=args.history, warn_at=warn_at)
+        )
+
+    errors: list[InvalidInputError] = []
+
+    def warned() -> Iterator[dict[str, Any]]:
+        for s in _stream(args, key, summary, errors, code=code):
+            _warn(s)
+            yield s
+
+    out = _Out()
     if args.json:
-        print(dumps(with_counts({"dossiers": list(result.records)}, read=read_, skipped=skipped)))
+        read_ = _write_json_list(out, warned(), "dossiers")
+        out.write(f',\n  "read": {read_},\n  "skipped": {len(errors)}\n}}\n')
     else:
-        print(dossiers_text(result.records, lang=args.lang), end="")
-    return _args.report_skipped(args, read_, result.errors)
+        read_ = 0
+        for s in warned():
+            out.write(_text(s, args.lang))
+            read_ += 1
+    out.flush()
+    return _args.report_skipped(args, read_, errors)
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -89,21 +253,60 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     catalogue = _args.catalogue(args)
-    result = _args.read_input(
+    errors: list[InvalidInputError] = []
+    payloads = _stream(
         args,
         "dossiers",
         lambda d, w, p: dossier_to_dvcqg(
             dossier_from_json(d, w, p, catalogue=catalogue), catalogue=catalogue
         ),
+        errors,
     )
-    print(dumps(list(result.records)))
-    return _args.report_skipped(args, len(result.records), result.errors)
+    out = _Out()
+    count = _write_json_list(out, payloads, None)
+    out.write("\n")
+    out.flush()
+    return _args.report_skipped(args, count, errors)
+
+
+def _foreign_to_json(code: ForeignDossierCode) -> dict[str, Any]:
+    return {
+        "code": str(code),
+        "conforms": False,
+        "reason": code.reason,
+        "convention": code.convention,
+        "described": code.described,
+        "agency": code.agency_text or None,
+        "date": None if code.known_day is None else code.known_day.isoformat(),
+        "serial": code.known_serial,
+        "tells": list(code.tells()),
+        "does_not_tell": list(code.does_not_tell()),
+    }
+
+
+def _foreign_text(code: ForeignDossierCode) -> str:
+    """Vietnamese labels (the notes name the legal forms, as in the JSON)."""
+    lines = [
+        f"Mã hồ sơ        {code} (không theo Điều 19 Thông tư 01/2018/TT-VPCP)",
+        f"Lý do           {code.reason}",
+        f"Quy ước         {code.convention or 'không nhận ra'}: {code.described}",
+    ]
+    told = [f"Cho biết        {part}" for part in code.tells()]
+    lines += told or ["Cho biết        không gì (một mã định danh mờ)"]
+    lines += [f"Không cho biết  {part}" for part in code.does_not_tell()]
+    return "\n".join(lines) + "\n"
 
 
 def _cmd_code_parse(args: argparse.Namespace) -> int:
-    code = DossierCode.parse(args.code)
+    code = read_dossier_code(args.code)
+    if isinstance(code, ForeignDossierCode):
+        if args.json:
+            print(dumps(_foreign_to_json(code), indent=None))
+        else:
+            print(_foreign_text(code), end="")
+        return 0
     if args.json:
-        print(dumps(code_to_json(code), indent=None))
+        print(dumps({**code_to_json(code), "conforms": True}, indent=None))
     else:
         print(code_text(code), end="")
     return 0
@@ -134,10 +337,18 @@ def _cmd_procedure_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _procedure(record: object, where: str, path: str) -> Procedure:
+    """A national record: the newer ``executionMethods`` shape, or the upper-case one."""
+    if isinstance(record, dict) and (
+        "executionMethods" in record
+        or (isinstance(record.get("data"), dict) and "executionMethods" in record["data"])
+    ):
+        return procedure_from_national_api(record, where, path)
+    return procedure_from_dvcqg(record, where, path)
+
+
 def _cmd_procedure_import(args: argparse.Namespace) -> int:
-    result = _args.read_input(
-        args, "result", procedure_from_dvcqg, code="MATTHC", label="procedure"
-    )
+    result = _args.read_input(args, "result", _procedure, code="MATTHC", label="procedure")
     print(dumps(catalogue_to_json(Catalogue(result.records))))
     return _args.report_skipped(args, len(result.records), result.errors)
 
@@ -180,7 +391,10 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     csub = code.add_subparsers(
         dest="action", metavar="COMMAND", required=True, parser_class=Parser
     )
-    parse = csub.add_parser("parse", help="split a dossier code into agency, date, serial")
+    parse = csub.add_parser(
+        "parse",
+        help="split a dossier code into agency, date, serial; say what a foreign code tells",
+    )
     parse.add_argument(
         "code", metavar="CODE", help="a dossier code, e.g. 000.00.05.H48-240415-0001"
     )

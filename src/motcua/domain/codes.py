@@ -439,6 +439,9 @@ class ForeignDossierCode(DossierCode):
                     None if serial is None else int(serial),
                 )
                 break
+        head = value.split("-", 1)[0]
+        if found[0] is None and _AGENCY.match(head):  # an Art. 19 code with a bad part
+            found = (None, head, None, None)
         setattr_ = object.__setattr__
         setattr_(self, "text", value)
         setattr_(self, "reason", reason)
