@@ -27,6 +27,7 @@ from motcua.serialization.render.timing import (
     calendar_to_json,
     due_text,
     due_to_json,
+    provisional_note,
 )
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
 from motcua.time.deadlines import WorkSchedule
@@ -125,11 +126,7 @@ def _cmd_due(args: argparse.Namespace) -> int:
     else:
         print(due_text(due), end="")
         if due.provisional:
-            print(
-                f"note: provisional: {due.last_day.year} has no announced schedule yet "
-                "(its Tết days and swaps are estimated)",
-                file=sys.stderr,
-            )
+            print(provisional_note(due, lang=args.lang), file=sys.stderr)
     return 0
 
 
@@ -148,8 +145,22 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(calendar_to_ics(year, schedule).encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
-        print(calendar_text(year, schedule), end="")
+        print(calendar_text(year, schedule, lang=args.lang), end="")
     return 0
+
+
+def _examples(*lines: str) -> str:
+    """An epilog listing example command lines."""
+    return "examples:\n" + "".join(f"  {line}\n" for line in lines)
+
+
+def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang",
+        default="vi",
+        choices=("vi", "en"),
+        help=f"language of {what}: Vietnamese (default) or English",
+    )
 
 
 def _parser() -> _Parser:
@@ -159,13 +170,32 @@ def _parser() -> _Parser:
             "Vietnam's one-stop administration: working calendar, statutory deadlines, "
             "procedures and dossiers."
         ),
+        epilog=_examples(
+            "motcua due 2024-04-26T09:00 --working-days 5",
+            "motcua dossier show dossiers.jsonl --as-of 2024-06-17T10:00",
+            "motcua report dossiers.jsonl --period 2024-Q1 --by agency --format html > b06.html",
+            "motcua notice receipt dossiers.jsonl --code CODE --format html > bien-nhan.html",
+            "motcua COMMAND --help",
+        )
+        + "\nshell completion: see docs/how-to/shell-completion.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-V", "--version", action="version", version=f"motcua {__version__}")
     sub = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=_Parser
     )
 
-    due = sub.add_parser("due", help="compute when a dossier is due")
+    due = sub.add_parser(
+        "due",
+        help="compute when a dossier is due",
+        epilog=_examples(
+            "motcua due 2024-04-26T09:00 --working-days 5",
+            'motcua due "26/04/2024 15:30" --same-day --cutoff 15:00 --json',
+            "motcua due 2024-04-26 --working-days 5 --rule whole-days",
+            "motcua due 2024-04-26T09:00 --working-days 3 --office-hours 07:30-11:30,13:30-17:00",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     due.add_argument("start", metavar="START", help="receipt: ISO 8601 or dd/mm/yyyy [HH:MM]")
     limit = due.add_mutually_exclusive_group(required=True)
     limit.add_argument("--working-days", metavar="N", help="N working days (0.5 allowed)")
@@ -194,9 +224,20 @@ def _parser() -> _Parser:
         "closures from --announcements apply, a neighbour's do not",
     )
     due.add_argument("--json", action="store_true", help="print a JSON object")
+    _add_lang(due, "the note on stderr")
     due.set_defaults(handler=_cmd_due)
 
-    cal = sub.add_parser("calendar", help="list a year's weekdays off and make-up working days")
+    cal = sub.add_parser(
+        "calendar",
+        help="list a year's weekdays off and make-up working days",
+        epilog=_examples(
+            "motcua calendar 2026",
+            "motcua calendar 2026 --lang en",
+            "motcua calendar 2026 --format ics > lich-2026.ics",
+            "motcua calendar 2026 --announcements closures.toml --json",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     cal.add_argument("year", metavar="YEAR", help="the year, four digits (e.g. 2026)")
     cal.add_argument(
         "--announcements", metavar="FILE", help="JSON/TOML file of extra closures and swaps"
@@ -215,6 +256,7 @@ def _parser() -> _Parser:
         "and make-up working days as all-day events, for calendar applications",
     )
     cal.add_argument("--json", action="store_true", help="print a JSON object (--format json)")
+    _add_lang(cal, "the text output")
     cal.set_defaults(handler=_cmd_calendar)
 
     from motcua.cli import compliance, records, reporting, units  # noqa: PLC0415 - on demand

@@ -171,6 +171,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     _args.add_catalogue(chk)
     _args.add_skip_invalid(chk)
     _args.add_verbose(chk)
+    _args.add_lang(chk)
     chk.set_defaults(handler=_cmd_check)
 
     kinds = "\n".join(f"  {k.value:<11} {_KINDS[k]}" for k in NoticeKind)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, datetime
+from typing import Final
 
 from motcua.cli._common import Parser, parse_start
 from motcua.domain.unit_registry import UnitRegistry
-from motcua.domain.units import AdministrativeUnit, Level
+from motcua.domain.units import AdministrativeUnit, Level, Share
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.render import dumps
 from motcua.serialization.units import succession_to_json, unit_registry, unit_to_json
@@ -41,11 +42,28 @@ def _registry(day: date | None) -> UnitRegistry:
     return registry
 
 
-def _line(unit: AdministrativeUnit) -> str:
-    start = "…" if unit.valid_from is None else unit.valid_from.isoformat()
-    end = "…" if unit.last_day is None else unit.last_day.isoformat()
+#: How a unit went into its successor (``Share``), as people read it.
+_SHARE_VI: Final = {Share.FULL: "toàn bộ", Share.PARTIAL: "một phần"}
+
+
+def _line(unit: AdministrativeUnit, lang: str = "vi") -> str:
+    """One unit: code, name, level and kind, and the days it existed.
+
+    In Vietnamese ``08  Tỉnh Tuyên Quang  cấp tỉnh, tỉnh  từ 01/07/2025``; in English
+    ``... province, tỉnh  2025-07-01 to …``.
+    """
+    if lang == "en":
+        start = "…" if unit.valid_from is None else unit.valid_from.isoformat()
+        end = "…" if unit.last_day is None else unit.last_day.isoformat()
+        kind = "" if unit.kind is None else f", {unit.kind.vi.lower()}"
+        return f"{unit.code}\t{unit.name}\t{unit.level.value}{kind}\t{start} to {end}"
     kind = "" if unit.kind is None else f", {unit.kind.vi.lower()}"
-    return f"{unit.code}\t{unit.name}\t{unit.level.value}{kind}\t{start} to {end}"
+    days = []
+    if unit.valid_from is not None:
+        days.append(f"từ {unit.valid_from:%d/%m/%Y}")
+    if unit.last_day is not None:
+        days.append(f"đến hết {unit.last_day:%d/%m/%Y}")
+    return f"{unit.code}\t{unit.name}\t{unit.level.vi.lower()}{kind}\t{' '.join(days) or '…'}"
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -57,7 +75,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
             data["resolved_from"] = args.code
         print(dumps(data))
     else:
-        print(_line(unit))
+        print(_line(unit, args.lang))
     return 0
 
 
@@ -68,7 +86,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
     if args.json:
         print(dumps({"units": [unit_to_json(u) for u in units]}))
     else:
-        print("".join(_line(u) + "\n" for u in units), end="")
+        print("".join(_line(u, args.lang) + "\n" for u in units), end="")
     return 0
 
 
@@ -85,11 +103,25 @@ def _cmd_successors(args: argparse.Namespace) -> int:
         ]
         print(dumps(data))
     else:
-        print(_line(unit))
+        print(_line(unit, args.lang))
         for link, new in zip(links, targets, strict=True):
-            clause = f" {link.clause}" if link.clause else ""
-            print(f"  -> {new.code}\t{new.name}\t{link.share.value}\t{link.instrument}{clause}")
+            share = link.share.value if args.lang == "en" else _SHARE_VI[link.share]
+            if args.lang == "en":
+                basis = f"{link.instrument}{f' {link.clause}' if link.clause else ''}"
+            else:  # the Vietnamese way: the clause, then the instrument
+                kind = "Nghị quyết " if "/NQ-" in link.instrument else ""
+                basis = f"{f'{link.clause} ' if link.clause else ''}{kind}{link.instrument}"
+            print(f"  -> {new.code}\t{new.name}\t{share}\t{basis}")
     return 0
+
+
+def _lang(parser: Parser) -> None:
+    parser.add_argument(
+        "--lang",
+        default="vi",
+        choices=("vi", "en"),
+        help="language of the text output: Vietnamese (default) or English",
+    )
 
 
 def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -102,15 +134,18 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     show.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
     show.add_argument("--on", metavar="DATE", required=True, help="the day (codes were reused)")
     show.add_argument("--json", action="store_true", help="print a JSON object")
+    _lang(show)
     show.set_defaults(handler=_cmd_show)
     find = commands.add_parser("find", help="units by name, ignoring accents and case")
     find.add_argument("name", metavar="NAME", help='e.g. "cong vi"')
     find.add_argument("--on", metavar="DATE", help="only units that existed that day")
     find.add_argument("--level", choices=["province", "district", "commune"], help="one level")
     find.add_argument("--json", action="store_true", help="print a JSON object {units}")
+    _lang(find)
     find.set_defaults(handler=_cmd_find)
     succ = commands.add_parser("successors", help="the units a unit went into, with shares")
     succ.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
     succ.add_argument("--on", metavar="DATE", required=True, help="a day the unit existed")
     succ.add_argument("--json", action="store_true", help="print a JSON object")
+    _lang(succ)
     succ.set_defaults(handler=_cmd_successors)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from motcua.analyses.compliance.rules import Violation
 from motcua.analyses.index766 import IndicatorResult
-from motcua.analyses.periods import Period
+from motcua.analyses.periods import Period, Window
 from motcua.analyses.posting import Coverage
 from motcua.analyses.rates import percent, round_half_up
 from motcua.analyses.verify import Verification
 from motcua.domain.units import Level
+from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.render.marks import without_marks
 
 __all__ = [
@@ -43,9 +44,29 @@ def coverage_to_json(day: date, coverage: Mapping[Level, Coverage]) -> dict[str,
     }
 
 
-def coverage_text(coverage: Mapping[Level, Coverage]) -> str:
-    """Return one line per level, e.g. ``Cấp Xã: 297/297 (physical 297, electronic 297)``."""
-    return "".join(f"{level.vi}: {c}\n" for level, c in coverage.items())
+def coverage_text(coverage: Mapping[Level, Coverage], *, lang: str = "vi") -> str:
+    """Return one line per level, e.g. ``Cấp Xã: 297/297 (niêm yết 297, điện tử 297)``.
+
+    The count is of procedures posted both ways; then those posted at the office
+    (*niêm yết*) and electronically.
+    """
+    _check(lang)
+    if lang == "en":
+        return "".join(f"{level.value}: {c}\n" for level, c in coverage.items())
+    return "".join(
+        f"{level.vi}: {c.both}/{c.total} (niêm yết {c.physical}, điện tử {c.electronic})\n"
+        for level, c in coverage.items()
+    )
+
+
+def _check(lang: str) -> None:
+    if lang not in ("vi", "en"):
+        raise InvalidInputError("lang", "vi or en", lang)
+
+
+def _number(value: object, lang: str) -> str:
+    """A decimal as text: ``90,91`` in Vietnamese, ``90.91`` in English."""
+    return str(value).replace(".", ",") if lang == "vi" else str(value)
 
 
 # -- reports ------------------------------------------------------------------------------
@@ -81,18 +102,59 @@ def indicators_to_json(
     }
 
 
-def indicators_text(period: Period, results: Iterable[IndicatorResult], config: str) -> str:
-    """Return a title line, then one line per indicator (rate and points)."""
-    lines = [f"Decision 766/QĐ-TTg indicators, {period} ({config})"]
+_INDICATOR_WORDS: Final = {
+    "vi": {
+        "title": "Chỉ số Quyết định 766/QĐ-TTg, kỳ {spec} ({start}-{end}{window}) ({config})",
+        "calendar": ", lịch dương",
+        "needs": "chưa tính: cần {}",
+        "max": "tối đa",
+        "points": "điểm",
+        "unknown": "không xác định",
+    },
+    "en": {
+        "title": "Decision 766/QĐ-TTg indicators, {spec} ({start}-{end}{window}) ({config})",
+        "calendar": ", calendar",
+        "needs": "not computed: needs {}",
+        "max": "max",
+        "points": "points",
+        "unknown": "unknown",
+    },
+}
+
+
+def indicators_text(
+    period: Period, results: Iterable[IndicatorResult], config: str, *, lang: str = "vi"
+) -> str:
+    """Return a title line, then one line per indicator (rate and points).
+
+    Names are the decision's Vietnamese ones (English with *lang* ``en``); an indicator
+    whose inputs are missing says which (``chưa tính: cần announcements``), never 0.
+    """
+    _check(lang)
+    w = _INDICATOR_WORDS[lang]
+    window = w["calendar"] if period.window is Window.CALENDAR else ""
+    lines = [
+        w["title"].format(
+            spec=period.spec,
+            start=f"{period.start:%d/%m/%Y}",
+            end=f"{period.end:%d/%m/%Y}",
+            window=window,
+            config=config,
+        )
+    ]
     for r in results:
+        name = r.name if lang == "vi" else (r.name_en or r.name)
         if r.needs and not r.computed:
-            lines.append(f"  {r.code} {r.name}: {r.status}, max {r.max_points}")
+            needs = w["needs"].format(", ".join(r.needs))
+            lines.append(f"  {r.code} {name}: {needs}, {w['max']} {r.max_points}")
             continue
-        pct = "-" if r.rate is None else f"{percent(r.rate)} %"
-        pts = "-" if r.points is None else f"{round_half_up(r.points)}/{r.max_points}"
-        extra = f", {r.unknown} unknown" if r.unknown else ""
+        pct = "-" if r.rate is None else f"{_number(percent(r.rate), lang)} %"
+        pts = (
+            "-" if r.points is None else f"{_number(round_half_up(r.points), lang)}/{r.max_points}"
+        )
+        extra = f", {r.unknown} {w['unknown']}" if r.unknown else ""
         lines.append(
-            f"  {r.code} {r.name}: {r.numerator}/{r.denominator} = {pct}, points {pts}{extra}"
+            f"  {r.code} {name}: {r.numerator}/{r.denominator} = {pct}, {w['points']} {pts}{extra}"
         )
     return "".join(line + "\n" for line in lines)
 
@@ -191,21 +253,31 @@ def violations_to_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
 
 
 def violations_text(
-    violations: Sequence[Violation], checked: int, *, verbose: bool = False
+    violations: Sequence[Violation], checked: int, *, verbose: bool = False, lang: str = "vi"
 ) -> str:
     """Return one line per violation, then how many of the *checked* dossiers broke a rule.
 
     Each line is ``[rule] dossier: message (basis)``; the basis keeps its research marks
-    and reading notes ("article not read") only when *verbose* (JSON always has them).
+    and reading notes ("article not read") only when *verbose* (JSON always has them). The
+    closing count is in Vietnamese unless *lang* is ``en``; the messages and bases are as
+    the rules word them.
     """
+    _check(lang)
     lines = [
         str(v) if verbose else f"[{v.rule}] {v.dossier}: {v.message} ({without_marks(v.basis)})"
         for v in violations
     ]
     dossiers = len({v.dossier for v in violations})
-    lines.append(
-        f"{len(violations)} violation(s) in {dossiers} of {checked} dossier(s)"
-        if violations
-        else f"no violations in {checked} dossier(s)"
-    )
+    if lang == "vi":
+        lines.append(
+            f"{len(violations)} vi phạm ở {dossiers}/{checked} hồ sơ"
+            if violations
+            else f"không có vi phạm trong {checked} hồ sơ"
+        )
+    else:
+        lines.append(
+            f"{len(violations)} violation(s) in {dossiers} of {checked} dossier(s)"
+            if violations
+            else f"no violations in {checked} dossier(s)"
+        )
     return "".join(line + "\n" for line in lines)

@@ -25,7 +25,7 @@ __all__ = ["has_marks", "without_marks"]
 _NOTE: Final = re.compile(
     r"\bnot read\b|^read\b|\bread (?:in|on)\b|press summary|news report|\bquoted\b|"
     r"\bseen\b|\bquoting\b|\bdigest\b|\binference\b|\bcorroborated\b|\brecalled\b|\bsecondary\b|"
-    r"\bsummari[sz]ed\b|\bstructure unchanged\?",
+    r"\bsummari[sz]ed\b|\bstructure unchanged\?|\bnot confirmed\b",
     re.IGNORECASE,
 )
 #: A bracketed confidence mark: ``[C]``, ``[S]``, ``[R, corroborated]``, ``[inference]``...

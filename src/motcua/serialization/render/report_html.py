@@ -30,7 +30,7 @@ from motcua.analyses.buckets import COLUMNS, Counts
 from motcua.analyses.periods import Period, PeriodKind
 from motcua.analyses.rates import percent
 from motcua.foundation.errors import InvalidInputError
-from motcua.serialization.render.reports import _group_name
+from motcua.serialization.render.reports import _group_name, note_text
 
 __all__ = ["LAYOUT", "HeaderCell", "month_periods", "report_html", "report_rows"]
 
@@ -364,7 +364,7 @@ def report_html(report: Report, lang: str = "vi", *, months: Sequence[Report] = 
     parts.append("</div>")
     if report.notes:
         parts.append(f'<div class="notes"><p>{esc(words["notes"])}:</p><ul>')
-        parts += [f"<li>{esc(note)}</li>" for note in report.notes]
+        parts += [f"<li>{esc(note_text(note, lang))}</li>" for note in report.notes]
         parts.append("</ul></div>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -15,7 +15,7 @@ from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.render.results import period_to_json
 
-__all__ = ["HEADERS", "render_report", "report_to_json"]
+__all__ = ["HEADERS", "note_text", "render_report", "report_to_json"]
 
 #: Column headers: the form's Vietnamese wording, and English.
 HEADERS: Final = {
@@ -52,6 +52,28 @@ HEADERS: Final = {
         "on_time_percent": "Early or on time (%)",
     },
 }
+
+
+#: The report's notes (:attr:`Report.notes`) in Vietnamese; a note not listed prints as is.
+_NOTES_VI: Final = {
+    "the period straddles 2025-07-01 (two-tier reform): district-level rows cover the part "
+    "before it only": "kỳ báo cáo có ngày 01/07/2025 (chính quyền địa phương hai cấp): các "
+    "dòng cấp huyện chỉ tính phần trước ngày đó",
+    "a row naming several units joined by '+' counts the dossiers of a unit split among them "
+    "(its dossiers are not divided)": "dòng ghi nhiều đơn vị nối bằng '+' tính hồ sơ của một "
+    "đơn vị đã chia cho các đơn vị đó (hồ sơ không chia ra)",
+}
+
+
+def note_text(note: str, lang: str = "vi") -> str:
+    """Return one of a report's notes as printed: ``lưu ý: ...`` (``note: ...`` in English).
+
+    >>> note_text("anything else")
+    'lưu ý: anything else'
+    """
+    if lang == "vi":
+        return f"lưu ý: {_NOTES_VI.get(note, note)}"
+    return f"note: {note}"
 
 
 def _row(name: str, counts: Counts) -> dict[str, Any]:
@@ -137,7 +159,7 @@ def render_report(
         if lang == "vi"
         else f"Form 06/VPCP/KSTT: {report.period}"
     )
-    notes = [f"note: {n}" for n in report.notes]
+    notes = [note_text(n, lang) for n in report.notes]
     cells = [[str(head[k]) for k in keys]] + [
         ["-" if row[k] is None else str(row[k]) for k in keys] for row in rows
     ]

@@ -18,6 +18,7 @@ from motcua.domain.timeliness import Timeliness
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.limits import limit_to_json
 from motcua.serialization.render.marks import without_marks
+from motcua.serialization.render.vi import date_vi
 
 __all__ = [
     "code_text",
@@ -35,10 +36,23 @@ __all__ = [
 ]
 
 #: The note for a reporting window that contains the 2025 reform (two-tier government).
-_REFORM_NOTE = (
-    "note: the period straddles 2025-07-01 (two-tier local government); "
-    "district-level rows cover only the part before it"
-)
+_REFORM_NOTE: Final = {
+    "vi": "lưu ý: kỳ báo cáo có ngày 01/07/2025 (chính quyền địa phương hai cấp); "
+    "các dòng cấp huyện chỉ tính phần trước ngày đó",
+    "en": "note: the period straddles 2025-07-01 (two-tier local government); "
+    "district-level rows cover only the part before it",
+}
+
+#: The bases of the reporting windows (:attr:`Period.basis`, marks removed), in Vietnamese.
+_BASIS_VI: Final = {
+    "calendar window": "theo tháng, quý, năm dương lịch",
+    "Decree 09/2019/NĐ-CP windows, nine months as in local regimes": (
+        "kỳ của Nghị định 09/2019/NĐ-CP, chín tháng như chế độ báo cáo của địa phương"
+    ),
+    "Decree 09/2019/NĐ-CP Art. 12 (15th-14th)": (
+        "Điều 12 Nghị định 09/2019/NĐ-CP (từ ngày 15 tháng trước đến ngày 14)"
+    ),
+}
 
 
 def dumps(data: object, *, indent: int | None = 2) -> str:
@@ -78,19 +92,31 @@ def period_text(period: Period) -> str:
     return f"{period.start.isoformat()} {period.end.isoformat()}\n"
 
 
-def period_basis(period: Period, *, verbose: bool = False) -> str:
+def period_basis(period: Period, *, verbose: bool = False, lang: str = "vi") -> str:
     """Return the period's dates dd/mm/yyyy and the basis of its window, on one line.
 
-    The research marks of the basis (``[R, corroborated]``) are shown only when *verbose*;
-    ``period_to_json`` always keeps them.
+    The basis is in Vietnamese unless *lang* is ``en``; its research marks
+    (``[R, corroborated]``) are shown only when *verbose*, in English as recorded
+    (``period_to_json`` always keeps them).
+
+    >>> from motcua.analyses.periods import parse_period
+    >>> print(period_basis(parse_period("2024-Q1", calendar=True)), end="")
+    01/01/2024-31/03/2024 (theo tháng, quý, năm dương lịch)
     """
-    basis = period.basis if verbose else without_marks(period.basis)
+    if verbose:
+        basis = period.basis
+    else:
+        basis = without_marks(period.basis)
+        if lang == "vi":
+            basis = _BASIS_VI.get(basis, basis)
     return f"{period.start:%d/%m/%Y}-{period.end:%d/%m/%Y} ({basis})\n"
 
 
-def period_note(period: Period) -> str | None:
+def period_note(period: Period, *, lang: str = "vi") -> str | None:
     """Return the note a window containing 2025-07-01 needs, or None."""
-    return _REFORM_NOTE + "\n" if period.straddles_reform else None
+    if lang not in _REFORM_NOTE:
+        raise InvalidInputError("lang", "vi or en", lang)
+    return _REFORM_NOTE[lang] + "\n" if period.straddles_reform else None
 
 
 # -- dossiers -----------------------------------------------------------------------------
@@ -281,12 +307,34 @@ def code_to_json(code: DossierCode) -> dict[str, Any]:
     }
 
 
-def code_text(code: DossierCode) -> str:
-    """Return a dossier code's parts, one per line."""
+_CODE_LABELS: Final = {
+    "vi": ("Mã cơ quan", "Ngày tiếp nhận", "Số thứ tự"),
+    "en": ("agency", "date", "serial"),
+}
+
+
+def code_text(code: DossierCode, *, lang: str = "vi") -> str:
+    """Return a dossier code's parts, one per line (Circular 01/2018/TT-VPCP Art. 19).
+
+    >>> from motcua.domain.codes import DossierCode
+    >>> print(code_text(DossierCode.parse("000.00.53.H48-220921-0099")), end="")
+    Mã cơ quan      000.00.53.H48
+    Ngày tiếp nhận  21/09/2022 (Thứ Tư, ngày 21 tháng 9 năm 2022)
+    Số thứ tự       0099
+    """
+    if lang not in _CODE_LABELS:
+        raise InvalidInputError("lang", "vi or en", lang)
+    agency, day, serial = _CODE_LABELS[lang]
+    width = max(len(agency), len(day), len(serial))
+    when = (
+        f"{code.day:%d/%m/%Y} ({date_vi(code.day)})"
+        if lang == "vi"
+        else f"{code.day.isoformat()} ({code.day:%d/%m/%Y})"
+    )
     return (
-        f"agency  {code.agency}\n"
-        f"date    {code.day.isoformat()} ({code.day:%d/%m/%Y})\n"
-        f"serial  {code.serial}\n"
+        f"{agency:<{width}}  {code.agency}\n"
+        f"{day:<{width}}  {when}\n"
+        f"{serial:<{width}}  {code.serial:04d}\n"
     )
 
 

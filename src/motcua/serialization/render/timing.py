@@ -18,9 +18,11 @@ This module imports only the time layer, so ``motcua due --json`` stays a fast s
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any, Final
 
+from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.limits import limit_to_json
 from motcua.serialization.render.marks import without_marks
 from motcua.time.calendar import NamedDay, YearSchedule
@@ -33,6 +35,8 @@ __all__ = [
     "day_to_json",
     "due_text",
     "due_to_json",
+    "provisional_note",
+    "source_vi",
 ]
 
 _WEEKDAY_VI: Final = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -92,27 +96,102 @@ def calendar_to_json(year: int, schedule: YearSchedule) -> dict[str, Any]:
     }
 
 
-def _day_line(n: NamedDay) -> str:
-    return (
-        f"  {n.day:%d/%m/%Y} {_WEEKDAY_VI[n.day.weekday()]:<9} {n.name_vi} / {n.name_en}"
-        f"  [{without_marks('; '.join(n.sources))}]"
+_WEEKDAY_EN: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+_CALENDAR_WORDS: Final = {
+    "vi": (
+        "Lịch làm việc {}",
+        " (dự kiến: chưa có thông báo chính thức)",
+        "Ngày nghỉ trong tuần:",
+        "Ngày làm bù:",
+        "  (không có)",
+    ),
+    "en": (
+        "Working calendar {}",
+        " (provisional: not yet announced)",
+        "Weekdays off:",
+        "Make-up working days:",
+        "  (none)",
+    ),
+}
+
+
+#: The calendar's sources written the Vietnamese way: (pattern, replacement), in order.
+_SOURCES_VI: Final = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"Art\. (\d+)\((\d+)\) for compensatory days", r"khoản \2 Điều \1 về ngày nghỉ bù"),
+        (r"^Labour Code (\d{4}) Art\. (\d+)", r"Điều \2 Bộ luật Lao động \1"),
+        (r"\(as amended in (\d{4})\)", r"(sửa đổi năm \1)"),
+        (r"^computed by holidays ", "tính bằng thư viện holidays "),
+        (
+            r"^National Assembly Resolution (\S+) \(in force (\S+)\)",
+            r"Nghị quyết \1 của Quốc hội (có hiệu lực từ \2)",
+        ),
+        (r", a paid day off$", ", ngày nghỉ có hưởng lương"),
     )
+)
 
 
-def calendar_text(year: int, schedule: YearSchedule) -> str:
+def source_vi(source: str) -> str:
+    """One source of the calendar written the Vietnamese way (research marks removed).
+
+    A source in no known shape is printed as recorded.
+
+    >>> source_vi("Labour Code 2019 Art. 112 (Art. 111(3) for compensatory days)")
+    'Điều 112 Bộ luật Lao động 2019 (khoản 3 Điều 111 về ngày nghỉ bù)'
+    >>> source_vi("8662/VPCP-KGVX (03/11/2023)")
+    '8662/VPCP-KGVX (03/11/2023)'
+    """
+    text = without_marks(source)
+    for pattern, replacement in _SOURCES_VI:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _day_line(n: NamedDay, lang: str) -> str:
+    if lang == "en":
+        sources = without_marks("; ".join(n.sources))
+        return f"  {n.day:%d/%m/%Y} {_WEEKDAY_EN[n.day.weekday()]} {n.name_en}  [{sources}]"
+    sources = "; ".join(source_vi(part) for s in n.sources for part in s.split("; "))
+    return f"  {n.day:%d/%m/%Y} {_WEEKDAY_VI[n.day.weekday()]:<9} {n.name_vi}  [{sources}]"
+
+
+def calendar_text(year: int, schedule: YearSchedule, *, lang: str = "vi") -> str:
     """Return a year's weekdays off and make-up working days as the ``calendar`` command
-    prints them.
+    prints them: in Vietnamese, or English with *lang* ``en``; each day with its sources.
     """  # noqa: D205
-    title = f"Lịch làm việc {year} / Working calendar {year}"
-    if schedule.provisional:
-        title += " (provisional: not yet announced)"
-    lines = [title, "Ngày nghỉ trong tuần / Weekdays off:"]
-    lines += [_day_line(n) for n in schedule.days_off]
-    lines.append("Ngày làm bù / Make-up working days:")
-    lines += [_day_line(n) for n in schedule.make_up_days]
+    if lang not in _CALENDAR_WORDS:
+        raise InvalidInputError("lang", "vi or en", lang)
+    title, provisional, off, makeup, none = _CALENDAR_WORDS[lang]
+    lines = [title.format(year) + (provisional if schedule.provisional else ""), off]
+    lines += [_day_line(n, lang) for n in schedule.days_off]
+    lines.append(makeup)
+    lines += [_day_line(n, lang) for n in schedule.make_up_days]
     if not schedule.make_up_days:
-        lines.append("  (none)")
+        lines.append(none)
     return "\n".join(lines) + "\n"
+
+
+def provisional_note(due: Due, *, lang: str = "vi") -> str:
+    """The note ``due`` prints on stderr for a due instant in a year not yet announced.
+
+    >>> from datetime import date
+    >>> from motcua.time.deadlines import default_schedule
+    >>> from motcua.time.limits import WorkingDays
+    >>> print(provisional_note(default_schedule().due(date(2031, 3, 2), WorkingDays(5))))
+    lưu ý: kết quả dự kiến: năm 2031 chưa có lịch nghỉ chính thức (ngày nghỉ Tết và ngày hoán đổi là ước tính)
+    """  # noqa: E501
+    year = due.last_day.year
+    if lang == "en":
+        return (
+            f"note: provisional: {year} has no announced schedule yet "
+            "(its Tết days and swaps are estimated)"
+        )
+    return (
+        f"lưu ý: kết quả dự kiến: năm {year} chưa có lịch nghỉ chính thức "
+        "(ngày nghỉ Tết và ngày hoán đổi là ước tính)"
+    )
 
 
 # -- iCalendar (RFC 5545) ------------------------------------------------------------------
