@@ -10,10 +10,13 @@ from typing import Any
 from motcua.analyses.bieu06 import UnitRole
 from motcua.analyses.index766 import Index766, index766_config
 from motcua.analyses.periods import Period, parse_period
-from motcua.analyses.report import Dimension, Report
+from motcua.analyses.report import Bieu06, Dimension, Report
 from motcua.analyses.verify import verify_figures, verify_series
 from motcua.cli import _args
 from motcua.cli._common import Parser, parse_start
+from motcua.cli._progress import Progress
+from motcua.domain.procedures import Catalogue
+from motcua.domain.unit_registry import UnitRegistry
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.files import Source, read_document
@@ -56,23 +59,6 @@ def _cmd_period(args: argparse.Namespace) -> int:
     return 0
 
 
-class _Progress:
-    """A progress counter on stderr, only when stderr is a terminal."""
-
-    def __init__(self, total_parts: int | None) -> None:
-        self.active = sys.stderr.isatty()
-        self.total = total_parts
-
-    def __call__(self, done: int) -> None:
-        if self.active:
-            unit = f"/{self.total} parts" if self.total else " dossiers"
-            print(f"\rmotcua report: {done:,}{unit}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.active:
-            print(file=sys.stderr)
-
-
 def _jobs(text: str) -> int:
     """``--jobs``: 0 (one process per core) or a number of processes."""
     if not (text.isascii() and text.isdigit()):
@@ -104,9 +90,68 @@ def _cmd_report(args: argparse.Namespace) -> int:
         from motcua.serialization.units import unit_registry  # noqa: PLC0415 - data on demand
 
         units = unit_registry()
-    progress = _Progress(args.jobs if args.jobs > 1 else None)
-    try:
-        acc = tally_file(
+    rehome_to = None if args.rehome_to is None else _date(args.rehome_to, "--rehome-to")
+    acc = _count(
+        args, period, errors, by=by, catalogue=catalogue, units=units, rehome_to=rehome_to
+    )
+    if args.format == "html":  # the chart of received against resolved wants each month
+        from motcua.serialization.render.report_html import month_periods  # noqa: PLC0415
+
+        # The same records as above, not grouped: their errors are reported once.
+        months = [
+            _count(
+                args, month, [], by=[], catalogue=catalogue, units=None, rehome_to=None
+            ).result()
+            for month in month_periods(period)
+        ]
+        return _print_report(args, acc.result(), errors, months)
+    return _print_report(args, acc.result(), errors)
+
+
+def _count(
+    args: argparse.Namespace,
+    period: Period,
+    errors: list[InvalidInputError],
+    *,
+    by: list[Dimension],
+    catalogue: Catalogue,
+    units: UnitRegistry | None,
+    rehome_to: date | None,
+) -> Bieu06:
+    """Count FILE's dossiers over *period*: in this process, on ``--jobs``, or on Dask."""
+    if args.dask is not None:
+        if args.jobs != 1:
+            raise InvalidInputError("--dask", "no --jobs with it (Dask runs the work)", args.jobs)
+        if _args.source(args).stdin:
+            raise InvalidInputError(
+                "--dask", "a file (workers read FILE themselves, not standard input)", "-"
+            )
+        try:
+            from motcua.serialization.dask import tally_on_dask  # noqa: PLC0415 - the extra
+        except ImportError as exc:
+            raise InvalidInputError(
+                "--dask",
+                "the dask extra installed",
+                f"no module {exc.name}",
+                "pip install 'motcua[dask]' (here and on every worker)",
+            ) from None
+        with _args.options(scheduler="--dask", paths="FILE"):
+            return tally_on_dask(
+                args.file,
+                period,
+                by=by,
+                catalogue=catalogue,
+                units=units,
+                unit_role=UnitRole(args.unit_of),
+                rehome_to=rehome_to,
+                blocksize=args.blocksize,
+                scheduler=args.dask,
+                input_format=args.input_format,
+                skip_invalid=args.skip_invalid,
+                errors=errors,
+            )
+    with Progress("motcua report", "parts" if args.jobs > 1 else "lines") as progress:
+        return tally_file(
             _args.source(args),
             period,
             by=by,
@@ -117,26 +162,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
             progress=progress,
             units=units,
             unit_role=UnitRole(args.unit_of),
-            rehome_to=None if args.rehome_to is None else _date(args.rehome_to, "--rehome-to"),
+            rehome_to=rehome_to,
         )
-    finally:
-        progress.close()
-    if args.format == "html":  # the chart of received against resolved wants each month
-        from motcua.serialization.render.report_html import month_periods  # noqa: PLC0415
 
-        months = [
-            tally_file(
-                _args.source(args),
-                month,
-                catalogue=catalogue,
-                jobs=args.jobs,
-                skip_invalid=args.skip_invalid,
-                errors=[],  # the same records as above: their errors are reported once
-            ).result()
-            for month in month_periods(period)
-        ]
-        return _print_report(args, acc.result(), errors, months)
-    return _print_report(args, acc.result(), errors)
+
+def _blocksize(text: str) -> int:
+    """``--blocksize``: bytes, with an optional KiB, MiB or GiB."""
+    units = {"": 1, "KIB": 1 << 10, "MIB": 1 << 20, "GIB": 1 << 30}
+    number = text.strip().upper()
+    suffix = next((u for u in ("KIB", "MIB", "GIB") if number.endswith(u)), "")
+    digits = number.removesuffix(suffix).strip()
+    if not (digits.isascii() and digits.isdigit()) or int(digits) == 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of bytes, optionally with KiB, MiB or GiB (64MiB), got {text!r}"
+        )
+    return int(digits) * units[suffix]
 
 
 def _print_report(
@@ -302,6 +342,20 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         metavar="N",
         help="processes for a JSON Lines file (0: one per core; default 1); standard input "
         "is read in one process",
+    )
+    report.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="count on Dask (the dask extra): a scheduler's address (tcp://HOST:8786), "
+        "whose workers read FILE themselves (a path they share, a glob, s3://...), or "
+        "'processes' or 'threads' on this machine; JSON Lines only",
+    )
+    report.add_argument(
+        "--blocksize",
+        type=_blocksize,
+        default="32MiB",
+        metavar="BYTES",
+        help="with --dask: bytes per block, each counted by one task (default 32MiB)",
     )
     _args.add_skip_invalid(report)
     report.set_defaults(handler=_cmd_report)

@@ -163,15 +163,19 @@ def _connected(scheduler: object) -> Iterator[object]:
     if not isinstance(scheduler, str) or scheduler in LOCAL_SCHEDULERS:
         yield scheduler
         return
+    expected = "the address of a running Dask scheduler (tcp://HOST:8786) or one of " + ", ".join(
+        sorted(LOCAL_SCHEDULERS)
+    )
+    if "://" not in scheduler:
+        raise InvalidInputError("scheduler", expected, scheduler)
     from distributed import Client  # noqa: PLC0415 - only for a remote scheduler
 
     try:
-        client = Client(scheduler, set_as_default=False, timeout="30s")  # type: ignore[no-untyped-call]
+        client = Client(scheduler, set_as_default=False, timeout="10s")  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as exc:
         raise InvalidInputError(
             "scheduler",
-            "the address of a running Dask scheduler (tcp://HOST:8786) or one of "
-            + ", ".join(sorted(LOCAL_SCHEDULERS)),
+            expected,
             scheduler,
             f"start one with 'dask scheduler', or check the address ({type(exc).__name__})",
         ) from None
