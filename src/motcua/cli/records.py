@@ -128,10 +128,10 @@ def _write_json_list(out: _Out, items: Iterator[dict[str, Any]], key: str | None
     for item in items:
         out.write((",\n" if count else "\n") + textwrap.indent(dumps(item), pad))
         count += 1
-    if count:
-        out.write("\n  ]" if key is not None else "\n]")
-    elif key is None:
+    if not count:
         out.write("]")
+    else:
+        out.write("\n  ]" if key is not None else "\n]")
     return count
 
 
