@@ -158,3 +158,33 @@ def test_a_closed_pipe_stops_show_before_the_end(tmp_path: Path) -> None:
     assert b"line 20001" not in err  # it stopped early: the bad last line was never read
     assert err == b""
     assert code == 1
+
+
+NEWER_SHAPE: dict[str, Any] = {
+    "code": "1.004222",
+    "name": "Đăng ký thường trú",
+    "isWard": True,
+    "categoriesDetails": [{"code": "G09-CA01", "name": "Đăng ký, quản lý cư trú"}],
+    "executionMethods": [
+        {
+            "submissionMethod": "DIRECT",
+            "processingTime": 7,
+            "processingTimeUnit": "WORKING_DAY",
+            "description": "07 ngày làm việc",
+            "fees": [],
+        }
+    ],
+    "legalBasisesDetails": [{"code": "68/2020/QH14", "name": "Luật Cư trú"}],
+}
+
+
+def test_procedure_import_reads_the_newer_shape(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps({"code": "0", "data": NEWER_SHAPE}, ensure_ascii=False), "utf-8")
+    code, out, err = run(capsys, "procedure", "import", str(path))
+    assert (code, err) == (0, "")
+    (procedure,) = json.loads(out)["procedures"]
+    assert procedure["code"] == "1.004222"
+    assert "Mã lĩnh vực: G09-CA01" in procedure["note"]  # the field code is kept
