@@ -52,8 +52,8 @@ def _cmd_period(args: argparse.Namespace) -> int:
         print(dumps(period_to_json(period), indent=None))
     else:
         print(period_text(period), end="")
-        print(period_basis(period, verbose=args.verbose), end="", file=sys.stderr)
-    note = period_note(period)
+        print(period_basis(period, verbose=args.verbose, lang=args.lang), end="", file=sys.stderr)
+    note = period_note(period, lang=args.lang)
     if note is not None:
         print(note, end="", file=sys.stderr)
     return 0
@@ -227,7 +227,7 @@ def _cmd_indicators(args: argparse.Namespace) -> int:
         data = indicators_to_json(period, results, config.version)
         print(dumps(with_counts(data, read=read, skipped=skipped)))
     else:
-        print(indicators_text(period, results, config.version), end="")
+        print(indicators_text(period, results, config.version, lang=args.lang), end="")
     return _args.report_skipped(args, read, errors)
 
 
@@ -279,6 +279,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     _args.add_json(period)
     _args.add_verbose(period)
+    _args.add_lang(period)
     period.set_defaults(handler=_cmd_period)
 
     report = sub.add_parser(
@@ -376,4 +377,5 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     _args.add_catalogue(indicators)
     _args.add_json(indicators, "a JSON object (with read, skipped)")
     _args.add_skip_invalid(indicators)
+    _args.add_lang(indicators)
     indicators.set_defaults(handler=_cmd_indicators)
