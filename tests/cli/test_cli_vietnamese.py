@@ -168,6 +168,8 @@ def test_default_output_is_vietnamese(capsys: pytest.CaptureFixture[str], name: 
         (COMMANDS["unit-show"], "province"),
         (COMMANDS["unit-successors"], "partial"),
         (COMMANDS["check-clean"], "no violations"),
+        (COMMANDS["indicators"], "Decision 766/QĐ-TTg indicators"),
+        (COMMANDS["period"], "note: the period straddles"),
         (COMMANDS["dossier-show-stage-2"], "warning stage 2/3"),
         (COMMANDS["due-provisional"], "note: provisional"),
     ],
