@@ -9,6 +9,7 @@ integer TrangThaiHoSo) and a payload whose MaHoSo departs from Circular 01/2018 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -271,3 +272,41 @@ def test_foreign_payload_without_extensions_imports(dossier: Any) -> None:
     assert back.received_at == dossier.received_at
     assert back.resolved_at == dossier.resolved_at
     assert back.returned_at == dossier.returned_at
+
+
+def test_the_field_reference_lists_every_key() -> None:
+    page = Path(__file__).resolve().parents[2] / "docs" / "reference" / "dvcqg-fields.md"
+    text = page.read_text(encoding="utf-8")
+    for table in (SYNC_KEYS, HISTORY_KEYS, SUPPLEMENT_KEYS):
+        for key, (source, use) in table.items():
+            assert f"| `{key}` | {source} | {use} |" in text, key
+
+
+def test_field_code_is_written_from_the_procedure() -> None:
+    from motcua.domain.procedures import Catalogue
+    from motcua.serialization.dvcqg.national_api import (
+        procedure_from_national_api,
+    )
+
+    procedure = procedure_from_national_api(
+        {
+            "code": "1.004222",
+            "name": "Đăng ký thường trú",
+            "isWard": True,
+            "categoriesDetails": [{"code": "G09-CA01", "name": "Cư trú"}],
+            "legalBasisesDetails": [{"code": "68/2020/QH14", "name": "Luật Cư trú"}],
+            "executionMethods": [
+                {
+                    "submissionMethod": "DIRECT",
+                    "processingTime": 7,
+                    "processingTimeUnit": "WORKING_DAY",
+                    "fees": [],
+                }
+            ],
+        }
+    )
+    catalogue = Catalogue((procedure,))
+    payload = opencps() | {"KenhThucHien": "1"}
+    d = dossier_from_dvcqg(payload, catalogue=catalogue)
+    out = dossier_to_dvcqg(d, catalogue=catalogue)
+    assert (out["MaLinhVuc"], out["TenLinhVuc"]) == ("G09-CA01", "Cư trú")
