@@ -39,18 +39,30 @@ def spread(values: Sequence[float], show: Callable[[float], str]) -> str:
 
 
 def interleaved(
-    tasks: Mapping[str, Callable[[], object]], anchor: str, items: int, rounds: int
+    tasks: Mapping[str, Callable[[], object]],
+    anchor: str,
+    items: int,
+    rounds: int,
+    passes: Mapping[str, int] | None = None,
 ) -> list[Result]:
-    """Time each task once per round (rotating order); per item, and as a ratio to *anchor*."""
+    """Time each task once per round (rotating order); per item, and as a ratio to *anchor*.
+
+    A task runs ``passes[name]`` times in a row within its round (default 1); the round's
+    figure is the fastest of those passes, so that a burst of load from the other processes
+    on the machine does not decide a round.
+    """
     names = list(tasks)
     times: dict[str, list[float]] = {n: [] for n in names}
     for r in range(rounds):
         order = names[r % len(names) :] + names[: r % len(names)]
         for name in order:
-            task = tasks[name]
-            start = time.perf_counter()
-            task()
-            times[name].append((time.perf_counter() - start) / items)
+            task, k = tasks[name], (passes or {}).get(name, 1)
+            best = float("inf")
+            for _ in range(k):
+                start = time.perf_counter()
+                task()
+                best = min(best, time.perf_counter() - start)
+            times[name].append(best / items)
     base = times[anchor]
     return [
         Result(n, tuple(times[n]), tuple(t / a for t, a in zip(times[n], base, strict=True)))

@@ -110,7 +110,9 @@ def main() -> None:
             "due_instant": lambda: [schedule.due_instant(r, limit) for r in rs],
             "due_instants (bulk)": lambda: schedule.due_instants(rs, limit),
         }
-        results = interleaved(tasks, "floor (hand-written O(1))", len(rs), args.rounds)
+        results = interleaved(
+            tasks, "floor (hand-written O(1))", len(rs), args.rounds, dict.fromkeys(tasks, 3)
+        )
         show(f"due instant, {limit} (all agree)", results, "floor (hand-written O(1))")
 
 

@@ -41,7 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from fractions import Fraction
-from itertools import accumulate, compress, pairwise
+from itertools import accumulate, compress
 from typing import Final
 
 import attrs
@@ -451,11 +451,18 @@ class WorkSchedule:
         """
         found = self._memo.get(_WORKING_DAYS)
         if found is None:
-            steps = [b - a for a, b in pairwise(self._cum)]
-            lengths = set(steps)
-            lengths.discard(0)
-            found = tuple(compress(range(len(steps)), steps)) if len(lengths) == 1 else ()
-            self._memo[_DAY_SECONDS] = tuple(lengths)[:1]
+            kinds = self._kinds
+            lengths = [sum(e - s for s, e in sp) // US for sp in self._spans]
+            positive = {lengths[k] for k in set(kinds)} - {0}
+            found = ()
+            if len(positive) == 1:  # C-level loops only: this runs on the first due
+                if isinstance(kinds, bytes) and len(lengths) <= 256:
+                    has = bytes(int(k < len(lengths) and lengths[k] > 0) for k in range(256))
+                    selector: Iterable[int] = kinds.translate(has)
+                else:
+                    selector = map(lengths.__getitem__, kinds)
+                found = tuple(compress(range(len(kinds)), selector))
+            self._memo[_DAY_SECONDS] = tuple(positive)[:1]
             self._memo[_WORKING_DAYS] = found
         return found
 
