@@ -128,3 +128,31 @@ def test_motcua_does_not_import_numpy() -> None:
     code = "import sys, motcua; motcua.vietnam_calendar(); print('numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+BLOCKED = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("numpy", "pandas"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+sys.meta_path.insert(0, Block())
+import motcua.time.numpy_days as numpy_days, motcua.time.pandas_days as pandas_days
+from motcua.time.calendar import vietnam_calendar
+for call in (numpy_days.busdaycalendar, pandas_days.business_day):
+    try:
+        call(vietnam_calendar())
+    except ModuleNotFoundError as exc:
+        print(exc)
+"""
+
+
+def test_without_numpy_the_modules_load_and_calls_say_what_to_install() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", BLOCKED], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.splitlines() == [
+        "motcua.time.numpy_days needs numpy: pip install 'motcua[numpy]' (No module named 'numpy')",
+        "motcua.time.pandas_days needs pandas: pip install 'motcua[pandas]' "
+        "(No module named 'pandas')",
+    ]

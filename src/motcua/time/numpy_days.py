@@ -1,7 +1,9 @@
 """The working calendar for numpy: a ``busdaycalendar`` and vectorised add and count.
 
-Needs numpy (``pip install 'motcua[numpy]'``); nothing else in motcua imports this module,
-so numpy is loaded only when you import it.
+Needs numpy (``pip install 'motcua[numpy]'``). Nothing else in motcua imports this module,
+and the module loads numpy only when a function is first called, so ``import motcua``
+never loads numpy; without numpy, a call raises ``ModuleNotFoundError`` saying what to
+install.
 
 numpy's ``busday_*`` functions take a week mask and a list of holidays, and cannot say
 "this Saturday is worked". :func:`busdaycalendar` works around that: a Monday-Saturday week
@@ -20,7 +22,8 @@ constant time per element (the calendar's day table as arrays), with motcua's me
   end < start; with numpy: ``busday_count(start + 1, end + 1)`` for end >= start (and
   ``-busday_count(end + 1, start + 1)`` otherwise).
 
->>> import numpy as np
+>>> import pytest
+>>> np = pytest.importorskip("numpy")  # these examples need numpy
 >>> from motcua.time.calendar import vietnam_calendar
 >>> cal = vietnam_calendar()
 >>> days = np.array(["2024-04-26", "2026-01-01", "2026-01-09"], dtype="datetime64[D]")
@@ -37,9 +40,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
+from types import ModuleType
 from typing import Any, Final
-
-import numpy as np
 
 from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
 from motcua.time.working_calendar import WorkingCalendar
@@ -49,6 +51,16 @@ __all__ = ["WorkingDayArrays", "busdaycalendar", "holidays_and_weekmask"]
 _EPOCH: Final = date(1970, 1, 1).toordinal()  # datetime64[D] counts days from 1970-01-01
 _SATURDAY: Final = 5
 _SUNDAY: Final = 6
+
+
+def _numpy() -> ModuleType:
+    """numpy, imported on first use."""
+    try:
+        import numpy as np  # noqa: PLC0415 - optional: loaded on first use only
+    except ModuleNotFoundError as exc:
+        msg = f"motcua.time.numpy_days needs numpy: pip install 'motcua[numpy]' ({exc})"
+        raise ModuleNotFoundError(msg, name="numpy") from None
+    return np
 
 
 def _range(calendar: WorkingCalendar) -> tuple[date, date]:
@@ -77,12 +89,13 @@ def holidays_and_weekmask(calendar: WorkingCalendar) -> tuple[list[date], str]:
     ], "1111110"
 
 
-def busdaycalendar(calendar: WorkingCalendar) -> np.busdaycalendar:
+def busdaycalendar(calendar: WorkingCalendar) -> Any:
     """A ``numpy.busdaycalendar`` that agrees with *calendar* on every day of its years.
 
     Pass it as ``busdaycal=`` to ``numpy.busday_offset``, ``busday_count`` and
     ``is_busday``; outside the calendar's years numpy would count every Monday-Saturday.
     """
+    np = _numpy()
     off, mask = holidays_and_weekmask(calendar)
     return np.busdaycalendar(weekmask=mask, holidays=np.array(off, dtype="datetime64[D]"))
 
@@ -90,6 +103,7 @@ def busdaycalendar(calendar: WorkingCalendar) -> np.busdaycalendar:
 @lru_cache(maxsize=8)
 def _tables(calendar: WorkingCalendar) -> tuple[int, Any, Any, Any]:
     """(first day as datetime64 int, flags, cumulative working days, working days)."""
+    np = _numpy()
     first, last = _range(calendar)
     n = (last - first).days + 1
     flags = np.fromiter(
@@ -102,6 +116,7 @@ def _tables(calendar: WorkingCalendar) -> tuple[int, Any, Any, Any]:
 
 
 def _as_days(values: Any, what: str) -> Any:
+    np = _numpy()
     array = np.asarray(values)
     if array.dtype.kind == "M":
         return array.astype("datetime64[D]")
@@ -114,6 +129,7 @@ def _as_days(values: Any, what: str) -> Any:
 
 
 def _as_counts(values: Any) -> Any:
+    np = _numpy()
     array = np.asarray(values)
     if array.dtype.kind not in "iu":
         raise InvalidInputError("n", "integer numbers of working days", array.dtype)
@@ -137,6 +153,7 @@ class WorkingDayArrays:
         self._ndays = len(self._flags)
 
     def _index(self, days: Any, what: str) -> Any:
+        np = _numpy()
         i = _as_days(days, what).astype(np.int64) - self._base
         bad = (i < 0) | (i >= self._ndays)
         if bad.any():
@@ -155,6 +172,7 @@ class WorkingDayArrays:
 
         Same meaning as :meth:`WorkingCalendar.add_working_days`, element by element.
         """
+        np = _numpy()
         i = self._index(days, "day")
         count = _as_counts(n)
         k = np.where(count > 0, self._cum[i] + count - 1, self._cum[i] - self._flags[i] + count)
