@@ -153,6 +153,8 @@ def test_without_numpy_the_modules_load_and_calls_say_what_to_install() -> None:
     )
     assert out.stdout.splitlines() == [
         "motcua.time.numpy_days needs numpy: pip install 'motcua[numpy]' (No module named 'numpy')",
-        "motcua.time.pandas_days needs pandas: pip install 'motcua[pandas]' "
-        "(No module named 'pandas')",
+        (
+            "motcua.time.pandas_days needs pandas: pip install 'motcua[pandas]' "
+            "(No module named 'pandas')"
+        ),
     ]
