@@ -203,8 +203,8 @@ class TimeLeft:
 
         >>> from datetime import timedelta
         >>> h = timedelta(hours=1)
-        >>> [TimeLeft(left * h, 8 * h, 8 * h).stage for left in (5, 4, 2, 0, -1)]
-        [0, 1, 2, 3, 3]
+        >>> tuple(TimeLeft(left * h, 8 * h, 8 * h).stage for left in (5, 4, 2, 0, -1))
+        (0, 1, 2, 3, 3)
         """
         used = self.used
         return sum(1 for share in self.stages if used >= share)

@@ -43,7 +43,7 @@ from motcua.time.limits import (
     count_from_text,
 )
 
-__all__ = ["main", "parse_start"]
+__all__ = ["main", "parse_start", "parser"]
 
 
 def _count(
@@ -266,6 +266,17 @@ def _parser() -> _Parser:
     compliance.add_commands(sub)
     units.add_commands(sub)
     return parser
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line's parser, for tools that read it (shell completion: shtab).
+
+    ``report verify`` is routed by :func:`main` before this parser and is not in it.
+
+    >>> parser().prog
+    'motcua'
+    """
+    return _parser()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
