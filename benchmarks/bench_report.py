@@ -1,139 +1,243 @@
-"""Benchmark: Biểu 06 over 100,000 and 1,000,000 synthetic dossiers (JSON Lines).
+"""Benchmark: Biểu 06 over synthetic dossiers, against DuckDB in the same run.
 
     pip install -e '.[bench]'
-    python benchmarks/bench_report.py [--sizes 100000 1000000] [--dir /tmp]
+    python benchmarks/bench_report.py [--sizes 200000 1000000] [--rounds 3] [--dir /tmp]
 
-For each size it writes the dossiers with ``generate_dossiers.py`` (once, then reuses them)
-and measures, each in a fresh process so that peak memory is that run's alone:
+For each size it writes the dossiers once with ``generate_dossiers.py --odd 0.05`` (5 % of
+them valid but unusual: ``Z`` and other offsets, naive instants, fractional seconds, other
+limits, a record's own policy), then:
 
-* ``motcua report --jobs 1``: seconds per million dossiers and peak RSS;
-* ``motcua report --jobs 0`` (all cores);
-* the anchor: a hand-written pandas implementation of the same buckets, in the same run.
-  It reads the same file with ``pandas.read_json(lines=True)``. It computes due dates as N
-  business days with numpy's ``busday_offset`` over motcua's days off. That is simpler
-  than motcua's rules: it has no office hours, no make-up Saturdays, no pauses and no
-  restarts. So it is a speed anchor, not a second opinion on the numbers.
+1. **Agreement first.** motcua's annual report and the DuckDB query are run once; the
+   columns DuckDB can compute without a working calendar (received: total, online, other
+   channels, carried over; resolved: total; pending: total) must be equal, or the
+   benchmark stops. DuckDB has no Vietnamese working calendar, so it does not split
+   resolved and pending dossiers by their due instants: it is a speed anchor for
+   reading and tallying the same file, and a check on the columns it can compute.
+2. **Where the fast paths fall back**, counted over the file (not timed): records the fast
+   reader leaves to the full reader, lines the ``fast`` extra leaves to the strict decoder,
+   and instants read by the general parser instead of the cached parts.
+3. **Interleaved rounds.** Each round runs, each in a fresh process (so that peak memory is
+   that run's own): ``json.loads`` over the lines (a floor), motcua with the standard
+   library only, motcua with the ``fast`` extra, the same with ``--jobs 2``, and DuckDB.
+   The output gives each one's median and min-max over the rounds, and the median of its
+   ratio to DuckDB within each round (absolute times move a lot on a shared machine;
+   ratios within one round much less).
 
-Figures are printed as ratios to the anchor measured in the same run (docs/performance.md).
+The result is printed as JSON (docs/performance.md, section "Reports", is written from it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+COMPARED = (
+    "received_total",
+    "received_online",
+    "received_in_person_or_postal",
+    "carried_over",
+    "resolved_total",
+    "pending_total",
+)
 
 _MOTCUA = """
-import resource, sys, time
+import json, resource, sys, time
+if sys.argv[3] == "std":
+    sys.modules["msgspec"] = None  # the standard library only
 from motcua.analyses.periods import parse_period
-from motcua.serialization.reports import tally_file
+from motcua.serialization.reports import fast_decoder, tally_file
+assert (fast_decoder() is None) is (sys.argv[3] == "std")
 t0 = time.perf_counter()
-acc = tally_file(sys.argv[1], parse_period("2024"), jobs=int(sys.argv[2]))
+acc = tally_file(sys.argv[1], parse_period(sys.argv[4]), jobs=int(sys.argv[2]))
 elapsed = time.perf_counter() - t0
-total = acc.result().total
-print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, total.received_total)
+total = acc.result().total.as_dict()
+rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"seconds": elapsed, "rss_kb": rss, "total": total}))
 """
 
-_PANDAS = """
-import resource, sys, time
-import numpy as np
-import pandas as pd
-from motcua import vietnam_calendar
-cal = vietnam_calendar()
-holidays = np.array([n.day for n in cal.days_off], dtype="datetime64[D]")
+_JSON = """
+import json, resource, sys, time
 t0 = time.perf_counter()
-df = pd.read_json(sys.argv[1], lines=True)
-def first(events, kinds):
-    for e in events:
-        if e["type"] in kinds:
-            return e["at"]
-    return None
-received = pd.to_datetime(df["events"].map(lambda ev: first(ev, ("received",))), utc=True)
-ended = pd.to_datetime(df["events"].map(lambda ev: first(ev, ("resolved", "stopped"))), utc=True)
-count = df["limit"].map(lambda lim: int(float(lim.get("count", 0))))
-start, end = pd.Timestamp("2023-12-15", tz="Asia/Ho_Chi_Minh"), pd.Timestamp("2024-12-15", tz="Asia/Ho_Chi_Minh")
-local = received.dt.tz_convert("Asia/Ho_Chi_Minh")
-due_day = np.busday_offset(local.dt.date.values.astype("datetime64[D]"), count.values, roll="forward", holidays=holidays)
-due = pd.Series(pd.to_datetime(due_day).tz_localize("Asia/Ho_Chi_Minh"), index=df.index) + (local - local.dt.normalize())
-in_report = (received < end) & (ended.isna() | (ended >= start))
-resolved = in_report & ended.notna() & (ended < end)
-pending = in_report & ~resolved
-early = resolved & (ended.dt.tz_convert("Asia/Ho_Chi_Minh").dt.date < due.dt.date)
-late = resolved & (ended > due)
-counts = {
-    "received_total": int(in_report.sum()),
-    "carried_over": int((in_report & (received < start)).sum()),
-    "received_online": int((in_report & (received >= start) & (df["channel"] == 2)).sum()),
-    "resolved_total": int(resolved.sum()),
-    "resolved_early": int(early.sum()),
-    "resolved_late": int(late.sum()),
-    "pending_total": int(pending.sum()),
-    "pending_overdue": int((pending & (due < end)).sum()),
+with open(sys.argv[1], encoding="utf-8") as lines:
+    for line in lines:
+        json.loads(line)
+elapsed = time.perf_counter() - t0
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": elapsed, "rss_kb": rss, "total": {}}))
+"""
+
+# Instants as DuckDB reads them: a text without an offset is Vietnam time (ADR 0002).
+_DUCKDB = """
+import json, resource, sys, time
+import duckdb
+t0 = time.perf_counter()
+con = duckdb.connect()
+con.execute("SET threads TO 1")
+def instant(column):
+    return (f"(CASE WHEN regexp_matches({column}, '(Z|[+-][0-9][0-9]:[0-9][0-9])$') "
+            f"THEN {column} ELSE {column} || '+07:00' END)::TIMESTAMPTZ")
+row = con.execute(f'''
+WITH events AS (
+    SELECT code, channel, e."type" AS kind, {instant('e."at"')} AS ts
+    FROM (SELECT code, channel, unnest(events) AS e
+          FROM read_json(?, format = 'newline_delimited',
+                         columns = {{code: 'VARCHAR', channel: 'INTEGER',
+                                    events: 'STRUCT("type" VARCHAR, "at" VARCHAR)[]'}}))
+), clocks AS (
+    SELECT code, any_value(channel) AS channel,
+           min(ts) FILTER (WHERE kind = 'received') AS received,
+           coalesce(min(ts) FILTER (WHERE kind = 'resolved'),
+                    min(ts) FILTER (WHERE kind = 'stopped')) AS ended
+    FROM events GROUP BY code
+), placed AS (
+    SELECT channel, received < TIMESTAMPTZ '{sys.argv[2]} 00:00:00+07:00' AS carried,
+           ended IS NOT NULL AND ended < TIMESTAMPTZ '{sys.argv[3]} 00:00:00+07:00' AS resolved
+    FROM clocks
+    WHERE received IS NOT NULL
+      AND received < TIMESTAMPTZ '{sys.argv[3]} 00:00:00+07:00'
+      AND (ended IS NULL OR ended >= TIMESTAMPTZ '{sys.argv[2]} 00:00:00+07:00')
+)
+SELECT count(*),
+       count(*) FILTER (WHERE NOT carried AND channel = 2),
+       count(*) FILTER (WHERE NOT carried AND channel <> 2),
+       count(*) FILTER (WHERE carried),
+       count(*) FILTER (WHERE resolved),
+       count(*) FILTER (WHERE NOT resolved)
+FROM placed
+''', [sys.argv[1]]).fetchone()
+elapsed = time.perf_counter() - t0
+names = ["received_total", "received_online", "received_in_person_or_postal",
+         "carried_over", "resolved_total", "pending_total"]
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": elapsed, "rss_kb": rss, "total": dict(zip(names, row))}))
+"""
+
+_FALLBACK = """
+import json, sys
+from motcua.serialization.decoding import decode_json
+from motcua.serialization.fast_json import decode_plain
+from motcua.serialization.scan import scan_record
+records = deferred = strict_decoded = instants = general = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    records += 1
+    data = decode_json(line, "bench")
+    deferred += scan_record(data) is None
+    strict_decoded += decode_plain(line) is None
+    for event in data["events"]:
+        for key in ("at", "new_appointment"):
+            if key in event:
+                instants += 1
+                text = event[key]
+                general += not (len(text) == 25 and text.endswith("+07:00"))
+print(json.dumps({"records": records, "instants": instants,
+                  "full_reader_share": deferred / records,
+                  "strict_decoder_share": strict_decoded / records,
+                  "general_instant_parser_share": general / instants}))
+"""
+
+#: The timed report (annual, Decree 09 window 15/12/2023-14/12/2024) and, for the
+#: agreement check only, a quarter that has dossiers carried over into it.
+PERIODS = {"2024": ("2023-12-15", "2024-12-15"), "2024-Q2": ("2024-03-15", "2024-06-15")}
+TIMED = "2024"
+RUNS = {
+    "json.loads floor": (_JSON, ()),
+    "motcua, standard library": (_MOTCUA, ("1", "std", TIMED)),
+    "motcua, fast extra": (_MOTCUA, ("1", "fast", TIMED)),
+    "motcua, fast extra, --jobs 2": (_MOTCUA, ("2", "fast", TIMED)),
+    "duckdb (1 thread)": (_DUCKDB, PERIODS[TIMED]),
 }
-elapsed = time.perf_counter() - t0
-print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, 0, counts["received_total"])
-"""
 
 
-def _run(code: str, *args: str) -> tuple[float, int, int, int]:
+def _run(code: str, path: Path, *args: str) -> dict[str, object]:
     out = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
-    ).stdout.split()
-    return float(out[0]), int(out[1]), int(out[2]), int(out[3])
+        [sys.executable, "-c", code, str(path), *args], capture_output=True, text=True, check=True
+    ).stdout
+    result: dict[str, object] = json.loads(out)
+    return result
+
+
+def _spread(values: list[float]) -> dict[str, float]:
+    return {
+        "median": round(statistics.median(values), 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+    }
+
+
+def _generate(size: int, path: Path) -> None:
+    t0 = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "generate_dossiers.py"),
+            *("--count", str(size), "--odd", "0.05", "--out", str(path)),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    print(f"generated {size:,} dossiers in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+
+
+def bench(size: int, path: Path, rounds: int) -> dict[str, object]:
+    """Agreement, fall-back shares and interleaved rounds over one file."""
+    agreement = {}
+    for spec, bounds in PERIODS.items():
+        mine = _run(_MOTCUA, path, "1", "fast", spec)["total"]
+        theirs = _run(_DUCKDB, path, *bounds)["total"]
+        assert isinstance(mine, dict)
+        assert isinstance(theirs, dict)
+        disagree = {k: (mine[k], theirs[k]) for k in COMPARED if mine[k] != theirs[k]}
+        if disagree:
+            sys.exit(f"motcua and DuckDB disagree on {path} {spec} (motcua, duckdb): {disagree}")
+        agreement[spec] = mine
+    fallback = _run(_FALLBACK, path)
+    times: dict[str, list[float]] = {name: [] for name in RUNS}
+    ratios: dict[str, list[float]] = {name: [] for name in RUNS}
+    rss: dict[str, list[float]] = {name: [] for name in RUNS}
+    for _ in range(rounds):
+        measured = {name: _run(code, path, *args) for name, (code, args) in RUNS.items()}
+        for name, result in measured.items():
+            seconds = float(result["seconds"])  # type: ignore[arg-type]
+            times[name].append(seconds * 1e6 / size)
+            ratios[name].append(seconds / float(measured["duckdb (1 thread)"]["seconds"]))  # type: ignore[arg-type]
+            rss[name].append(float(result["rss_kb"]) / 1024)  # type: ignore[arg-type]
+    one = statistics.median(times["motcua, fast extra"])
+    two = statistics.median(times["motcua, fast extra, --jobs 2"])
+    return {
+        "dossiers": size,
+        "rounds": rounds,
+        "cpus": os.cpu_count(),
+        "agreed_with_duckdb": list(COMPARED),
+        "motcua_totals": agreement,
+        "fallback": fallback,
+        "us_per_dossier": {name: _spread(v) for name, v in times.items()},
+        "ratio_to_duckdb": {name: _spread(v) for name, v in ratios.items()},
+        "peak_rss_mb": {name: _spread(v) for name, v in rss.items()},
+        "speedup_jobs_2": round(one / two, 2),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 1_000_000])
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path("/tmp"))
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
-        path = args.dir / f"motcua-bench-{size}.jsonl"
+        path = args.dir / f"motcua-bench-odd-{size}.jsonl"
         if not path.exists():
-            t0 = time.perf_counter()
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(HERE / "generate_dossiers.py"),
-                    "--count",
-                    str(size),
-                    "--out",
-                    str(path),
-                ],
-                check=True,
-                capture_output=True,
-            )
-            print(
-                f"generated {size:,} dossiers in {time.perf_counter() - t0:.0f} s", file=sys.stderr
-            )
-        one, rss_one, _, n1 = _run(_MOTCUA, str(path), "1")
-        allc, rss_parent, rss_children, n2 = _run(_MOTCUA, str(path), "0")
-        pd_s, rss_pd, _, n3 = _run(_PANDAS, str(path))
-        rows.append(
-            {
-                "dossiers": size,
-                "in_report": n1,
-                "motcua_1_core_s": round(one, 2),
-                "motcua_1_core_s_per_million": round(one * 1e6 / size, 1),
-                "motcua_all_cores_s": round(allc, 2),
-                "pandas_s": round(pd_s, 2),
-                "ratio_1_core_to_pandas": round(one / pd_s, 2),
-                "ratio_all_cores_to_pandas": round(allc / pd_s, 2),
-                "peak_rss_mb_1_core": round(rss_one / 1024, 1),
-                "peak_rss_mb_all_cores_parent": round(rss_parent / 1024, 1),
-                "peak_rss_mb_worker": round(rss_children / 1024, 1),
-                "peak_rss_mb_pandas": round(rss_pd / 1024, 1),
-                "same_count": n1 == n2,
-                "pandas_in_report": n3,
-            }
-        )
+            _generate(size, path)
+        rows.append(bench(size, path, args.rounds))
+        print(json.dumps(rows[-1]), file=sys.stderr)
     print(json.dumps(rows, indent=2))
 
 

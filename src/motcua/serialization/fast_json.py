@@ -10,9 +10,9 @@ None for everything else, which then goes to the strict decoder (and its precise
 
 * msgspec refuses what is not JSON, ``NaN`` and ``Infinity``, numbers out of the float
   range (``1e400``), lone surrogates and invalid text: None;
-* a run of more than 20 characters that could belong to a number (digits, ``.``, ``e``,
-  ``E``, ``+``, ``-``) anywhere in the text: None, so no integer over
-  :data:`~motcua.serialization.decoding.MAX_INT_DIGITS` digits and no number over
+* any number but an integer of at most
+  :data:`~motcua.serialization.decoding.MAX_INT_DIGITS` digits (a dossier record's numbers
+  are such integers): None, so no long integer and no number written with more than
   :data:`~motcua.serialization.decoding.MAX_NUMBER_CHARS` characters gets through;
 * **duplicate keys**, which msgspec (like ``json.loads``) silently resolves to the last
   value: every key of a JSON object is a string followed by ``:``. When no ``:`` in the
@@ -32,7 +32,6 @@ True
 
 from __future__ import annotations
 
-import re
 from typing import Any, Final
 
 # Without the extra installed, mypy sees no msgspec: the ignore covers that case only.
@@ -41,28 +40,36 @@ import msgspec  # type: ignore[import-not-found,unused-ignore]
 __all__ = ["decode_plain"]
 
 _DECODE: Final = msgspec.json.Decoder().decode
-_LONG_NUMBER: Final = re.compile(r"[0-9.eE+-]{21,}")
+#: Integers the strict decoder takes have at most MAX_INT_DIGITS (20) digits.
+_BIG: Final = 10**20
 
 
 def _keys(value: dict[str, Any]) -> int:
-    """The number of keys of *value* and of the objects inside it."""
+    """The keys of *value* and of the objects inside it; -1 for a number left to the strict one.
+
+    A float is left to the strict decoder (its rules are on the text as written, which the
+    value no longer shows), and so is an integer of more than 20 digits.
+    """
     count = len(value)
     for item in value.values():
         kind = type(item)
         if kind is dict:
-            count += _keys(item)
+            inner = _keys(item)
         elif kind is list:
-            for element in item:
-                if type(element) is dict:
-                    count += _keys(element)
-                elif type(element) is list:
-                    count += _keys({"": element}) - 1
+            inner = _keys(dict(enumerate(item))) - len(item)  # type: ignore[arg-type]
+        elif kind is float or (kind is int and not -_BIG < item < _BIG):
+            return -1
+        else:
+            continue
+        if inner < 0:
+            return -1
+        count += inner
     return count
 
 
 def decode_plain(text: str) -> object | None:
     """The JSON object of *text* if the strict decoder would give the same; else None."""
-    if " :" in text or "\t:" in text or _LONG_NUMBER.search(text) is not None:
+    if " :" in text or "\t:" in text:
         return None
     try:
         value = _DECODE(text)
