@@ -153,7 +153,15 @@ def _print_ics(kind: NoticeKind, dossier: Dossier, catalogue: Catalogue) -> int:
 def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     """Register ``check`` and ``notice``."""
     regimes = [r.value for r in Regime]
-    chk = sub.add_parser("check", help="check dossiers against the compliance rules")
+    chk = sub.add_parser(
+        "check",
+        help="check dossiers against the compliance rules",
+        description="Check every dossier in FILE against the rules in force on its day.",
+        epilog="FILE is read one dossier at a time (memory stays flat) and the text output "
+        "streams, so 'motcua check big.jsonl | head -1' stops reading when head exits, "
+        "quietly, with exit status 1. Exit status: 0 no violation, 1 a violation (or "
+        "the reader of the output went away), 2 bad input.",
+    )
     _args.add_input(chk)
     chk.add_argument(
         "--regime",
