@@ -270,7 +270,13 @@ def cmd_verify(argv: list[str]) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     """Register ``period`` and ``report`` (``report verify`` is routed by ``main``)."""
-    period = sub.add_parser("period", help="the dates of a reporting period (Decree 09/2019)")
+    period = sub.add_parser(
+        "period",
+        help="the dates of a reporting period (Decree 09/2019)",
+        epilog="examples:\n  motcua period 2024-Q1\n  motcua period 2025 --calendar --lang en\n"
+        "  motcua period 2024-9M --json\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     period.add_argument("spec", metavar="SPEC", help="2024, 2024-03, 2024-Q1, 2024-H1, 2024-9M")
     period.add_argument(
         "--calendar",
@@ -362,7 +368,11 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     report.set_defaults(handler=_cmd_report)
 
     indicators = sub.add_parser(
-        "indicators", help="Decision 766/QĐ-TTg indicators computable from dossier data"
+        "indicators",
+        help="Decision 766/QĐ-TTg indicators computable from dossier data",
+        epilog="examples:\n  motcua indicators dossiers.jsonl --period 2024-Q1\n"
+        "  motcua indicators dossiers.jsonl --period 2024 --json --lang en\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _args.add_input(indicators)
     indicators.add_argument(
