@@ -115,6 +115,33 @@ def _cmd_successors(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Example command lines of each command (the epilogs of ``--help``).
+_LINES: Final = {
+    "show": (
+        "motcua unit show 02 --on 2025-07-01",
+        "motcua unit show 00004 --on 2024-01-01 --json",
+    ),
+    "find": (
+        'motcua unit find "cong vi"',
+        'motcua unit find "ba dinh" --on 2025-07-01 --level commune',
+    ),
+    "successors": (
+        "motcua unit successors 00007 --on 2025-06-30",
+        "motcua unit successors 02 --on 2025-06-30 --lang en",
+    ),
+}
+
+
+def _examples(*names: str) -> str:
+    return "examples:\n" + "".join(f"  {line}\n" for name in names for line in _LINES[name])
+
+
+_EXAMPLES: Final = {
+    **{name: _examples(name) for name in _LINES},
+    "unit": _examples(*_LINES),
+}
+
+
 def _lang(parser: Parser) -> None:
     parser.add_argument(
         "--lang",
@@ -126,24 +153,44 @@ def _lang(parser: Parser) -> None:
 
 def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     """Register ``unit show``, ``unit find`` and ``unit successors``."""
-    unit = sub.add_parser("unit", help="administrative units on a date (2025 reform included)")
+    unit = sub.add_parser(
+        "unit",
+        help="administrative units on a date (2025 reform included)",
+        epilog=_EXAMPLES["unit"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = unit.add_subparsers(
         dest="unit_command", metavar="COMMAND", required=True, parser_class=Parser
     )
-    show = commands.add_parser("show", help="the unit a code denotes on a date")
+    show = commands.add_parser(
+        "show",
+        help="the unit a code denotes on a date",
+        epilog=_EXAMPLES["show"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     show.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
     show.add_argument("--on", metavar="DATE", required=True, help="the day (codes were reused)")
     show.add_argument("--json", action="store_true", help="print a JSON object")
     _lang(show)
     show.set_defaults(handler=_cmd_show)
-    find = commands.add_parser("find", help="units by name, ignoring accents and case")
+    find = commands.add_parser(
+        "find",
+        help="units by name, ignoring accents and case",
+        epilog=_EXAMPLES["find"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     find.add_argument("name", metavar="NAME", help='e.g. "cong vi"')
     find.add_argument("--on", metavar="DATE", help="only units that existed that day")
     find.add_argument("--level", choices=["province", "district", "commune"], help="one level")
     find.add_argument("--json", action="store_true", help="print a JSON object {units}")
     _lang(find)
     find.set_defaults(handler=_cmd_find)
-    succ = commands.add_parser("successors", help="the units a unit went into, with shares")
+    succ = commands.add_parser(
+        "successors",
+        help="the units a unit went into, with shares",
+        epilog=_EXAMPLES["successors"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     succ.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
     succ.add_argument("--on", metavar="DATE", required=True, help="a day the unit existed")
     succ.add_argument("--json", action="store_true", help="print a JSON object")
