@@ -305,6 +305,14 @@ class DossierCode:
         """True: the code follows Circular 01/2018 Art. 19 (see :class:`ForeignDossierCode`)."""
         return True
 
+    @property
+    def agency_part(self) -> str:
+        """The agency part as written: the identifier (a foreign code's text, or "").
+
+        For grouping by agency without asking a foreign code for a part it does not carry.
+        """
+        return str(self.agency)
+
 
 # -- codes that do not follow Art. 19 ----------------------------------------------------
 
@@ -485,6 +493,11 @@ class ForeignDossierCode(DossierCode):
         return False
 
     @property
+    def agency_part(self) -> str:
+        """The agency part as the sender wrote it ("" when no convention gives one)."""
+        return self.agency_text
+
+    @property
     def described(self) -> str:
         """What the matched convention is, or that no known convention matches."""
         for name, _pattern, what in _CONVENTIONS:
@@ -537,9 +550,27 @@ class ForeignDossierCode(DossierCode):
         return hash(("foreign", self.text))
 
     def __lt__(self, other: object) -> bool:
-        """Order by text (foreign codes sort after none in particular: by their string)."""
+        """Order among all dossier codes by text (a foreign code has no other order)."""
         if isinstance(other, DossierCode):
             return str(self) < str(other)
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        """Order by text (also reached, reflected, from an Art. 19 code's ``<``)."""
+        if isinstance(other, DossierCode):
+            return str(self) > str(other)
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        """Order by text."""
+        if isinstance(other, DossierCode):
+            return str(self) <= str(other)
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        """Order by text."""
+        if isinstance(other, DossierCode):
+            return str(self) >= str(other)
         return NotImplemented
 
     def __reduce__(self) -> tuple[object, ...]:
