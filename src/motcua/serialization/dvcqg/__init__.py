@@ -11,21 +11,30 @@ Two formats:
   ``DanhSachHoSoBoSung``...), written by :func:`dossier_to_dvcqg` and read back into events by
   :func:`dossier_from_dvcqg`.
 
-Instants in the sync payload are ``yyyyMMddHHmmss`` in Vietnam time, an empty string when
-absent: the format the open-source OpenCPS platform sends to DVCQG (``VietOpenCPS/opencps-v2``,
+Instants in the sync payload are written ``yyyyMMddHHmmss`` in Vietnam time, an empty string
+when absent: the format the open-source OpenCPS platform sends to DVCQG (``VietOpenCPS/opencps-v2``,
 ``DVCQGIntegrationActionImpl.convertDate2String``: ``SimpleDateFormat("yyyyMMddHHmmss")`` in
-``Asia/Ho_Chi_Minh``). Codes are sent as strings, as there. Reading also accepts ISO 8601.
+``Asia/Ho_Chi_Minh``). Reading also accepts ``yyyy-MM-dd HH:mm:ss`` with milliseconds, epoch
+milliseconds (iGate-style adapters) and ISO 8601. Codes are sent as strings, as there; integers
+are read too.
 
 The payload's ``QuaTrinhXuLy`` array is the processing history in the shape of the DVCQG
-status sync (``ThoiDiemXuLy``, ``TrangThai``, ``NoiDungXuLy``, ``PhongBanXuLy``), plus a
-``HanhDong`` key naming the motcua event (a motcua extension, ignored by other readers).
-Without ``HanhDong``, events are inferred from the status pairs; without any history, from the
-date fields, and anything the dates cannot say is an error that names the missing field.
+status sync (``ThoiDiemXuLy``, ``TrangThai``, ``NoiDungXuLy``, ``PhongBanXuLy``), plus the
+motcua extensions ``HanhDong`` and ``motcua`` (ignored by other readers). Without ``HanhDong``,
+events are inferred from the status pairs; without any history, from the date fields, and the
+dossier's state is "as reported": :attr:`motcua.domain.dossiers.Dossier.reported` keeps the
+status and appointment of record and says what was inferred, unknown or contradictory
+(:mod:`motcua.serialization.dvcqg.dossiers`). Every key and its source:
+:data:`SYNC_KEYS`, :data:`HISTORY_KEYS`, :data:`SUPPLEMENT_KEYS`.
 """
 
 from __future__ import annotations
 
 from motcua.serialization.dvcqg.dossiers import (
+    HISTORY_KEYS,
+    SUPPLEMENT_KEYS,
+    SYNC_KEYS,
+    appointment_disagreement,
     dossier_from_dvcqg,
     dossier_to_dvcqg,
     read_dvcqg_dossiers,
@@ -43,6 +52,10 @@ from motcua.serialization.dvcqg.procedures import (
 
 __all__ = [
     "DVCQG_INSTANT_FORMAT",
+    "HISTORY_KEYS",
+    "SUPPLEMENT_KEYS",
+    "SYNC_KEYS",
+    "appointment_disagreement",
     "dossier_from_dvcqg",
     "dossier_to_dvcqg",
     "format_dvcqg_instant",

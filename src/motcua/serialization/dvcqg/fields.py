@@ -2,7 +2,8 @@
 
 Instants in the sync payload are ``yyyyMMddHHmmss`` in Vietnam time, an empty string when
 absent (the format OpenCPS sends: ``VietOpenCPS/opencps-v2``,
-``DVCQGIntegrationActionImpl.convertDate2String``); reading also accepts ISO 8601.
+``DVCQGIntegrationActionImpl.convertDate2String``); reading also accepts the space-separated
+form with milliseconds, epoch milliseconds and ISO 8601 (:func:`parse_dvcqg_instant`).
 
 >>> parse_dvcqg_instant("20220921083000").isoformat()
 '2022-09-21T08:30:00+07:00'
