@@ -45,6 +45,12 @@ if TYPE_CHECKING:
     from motcua.serialization.render.analyses import (
         violations_to_json as violations_to_json,
     )
+    from motcua.serialization.render.appointment import (
+        appointment_of as appointment_of,
+    )
+    from motcua.serialization.render.appointment import (
+        appointment_to_ics as appointment_to_ics,
+    )
     from motcua.serialization.render.marks import (
         has_marks as has_marks,
     )
@@ -57,8 +63,26 @@ if TYPE_CHECKING:
     from motcua.serialization.render.procedures import (
         procedure_text as procedure_text,
     )
+    from motcua.serialization.render.report_html import (
+        LAYOUT as LAYOUT,
+    )
+    from motcua.serialization.render.report_html import (
+        HeaderCell as HeaderCell,
+    )
+    from motcua.serialization.render.report_html import (
+        month_periods as month_periods,
+    )
+    from motcua.serialization.render.report_html import (
+        report_html as report_html,
+    )
+    from motcua.serialization.render.report_html import (
+        report_rows as report_rows,
+    )
     from motcua.serialization.render.reports import (
         HEADERS as HEADERS,
+    )
+    from motcua.serialization.render.reports import (
+        note_text as note_text,
     )
     from motcua.serialization.render.reports import (
         render_report as render_report,
@@ -94,6 +118,12 @@ if TYPE_CHECKING:
         period_to_json as period_to_json,
     )
     from motcua.serialization.render.results import (
+        time_left_to_json as time_left_to_json,
+    )
+    from motcua.serialization.render.results import (
+        warning_stage_to_json as warning_stage_to_json,
+    )
+    from motcua.serialization.render.results import (
         with_counts as with_counts,
     )
     from motcua.serialization.render.timing import (
@@ -114,11 +144,49 @@ if TYPE_CHECKING:
     from motcua.serialization.render.timing import (
         due_to_json as due_to_json,
     )
+    from motcua.serialization.render.timing import (
+        provisional_note as provisional_note,
+    )
+    from motcua.serialization.render.timing import (
+        source_vi as source_vi,
+    )
+    from motcua.serialization.render.vi import (
+        date_vi as date_vi,
+    )
+    from motcua.serialization.render.vi import (
+        duration_vi as duration_vi,
+    )
+    from motcua.serialization.render.vi import (
+        instant_vi as instant_vi,
+    )
+    from motcua.serialization.render.vi import (
+        money_vi as money_vi,
+    )
+    from motcua.serialization.render.vi import (
+        number_vi as number_vi,
+    )
+    from motcua.serialization.render.vi import (
+        percent_vi as percent_vi,
+    )
+    from motcua.serialization.render.vi import (
+        short_date as short_date,
+    )
+    from motcua.serialization.render.vi import (
+        short_instant as short_instant,
+    )
+    from motcua.serialization.render.xlsx import (
+        report_xlsx as report_xlsx,
+    )
+
 
 #: Which submodule serves each name (loaded on first use: ``due --json`` needs only
 #: ``timing``, which imports the time layer alone).
 _WHERE: Final = {
     "HEADERS": "reports",
+    "HeaderCell": "report_html",
+    "LAYOUT": "report_html",
+    "appointment_of": "appointment",
+    "appointment_to_ics": "appointment",
     "calendar_text": "timing",
     "calendar_to_ics": "timing",
     "calendar_to_json": "timing",
@@ -128,31 +196,52 @@ _WHERE: Final = {
     "code_to_json": "results",
     "coverage_text": "analyses",
     "coverage_to_json": "analyses",
+    "date_vi": "vi",
     "day_to_json": "timing",
     "dossier_summary": "results",
     "dossiers_text": "results",
     "due_text": "timing",
     "due_to_json": "timing",
     "dumps": "results",
+    "duration_vi": "vi",
     "has_marks": "marks",
     "indicators_text": "analyses",
     "indicators_to_json": "analyses",
+    "instant_vi": "vi",
     "legal_basis_vi": "procedures",
+    "money_vi": "vi",
+    "month_periods": "report_html",
+    "note_text": "reports",
+    "number_vi": "vi",
+    "percent_vi": "vi",
     "period_basis": "results",
     "period_note": "results",
     "period_text": "results",
     "period_to_json": "results",
     "procedure_text": "procedures",
+    "provisional_note": "timing",
     "render_report": "reports",
+    "report_html": "report_html",
+    "report_rows": "report_html",
     "report_to_json": "reports",
+    "report_xlsx": "xlsx",
+    "short_date": "vi",
+    "short_instant": "vi",
+    "source_vi": "timing",
+    "time_left_to_json": "results",
     "violations_text": "analyses",
     "violations_to_json": "analyses",
+    "warning_stage_to_json": "results",
     "with_counts": "results",
     "without_marks": "marks",
 }
 
 __all__ = [
     "HEADERS",
+    "LAYOUT",
+    "HeaderCell",
+    "appointment_of",
+    "appointment_to_ics",
     "calendar_text",
     "calendar_to_ics",
     "calendar_to_json",
@@ -162,25 +251,42 @@ __all__ = [
     "code_to_json",
     "coverage_text",
     "coverage_to_json",
+    "date_vi",
     "day_to_json",
     "dossier_summary",
     "dossiers_text",
     "due_text",
     "due_to_json",
     "dumps",
+    "duration_vi",
     "has_marks",
     "indicators_text",
     "indicators_to_json",
+    "instant_vi",
     "legal_basis_vi",
+    "money_vi",
+    "month_periods",
+    "note_text",
+    "number_vi",
+    "percent_vi",
     "period_basis",
     "period_note",
     "period_text",
     "period_to_json",
     "procedure_text",
+    "provisional_note",
     "render_report",
+    "report_html",
+    "report_rows",
     "report_to_json",
+    "report_xlsx",
+    "short_date",
+    "short_instant",
+    "source_vi",
+    "time_left_to_json",
     "violations_text",
     "violations_to_json",
+    "warning_stage_to_json",
     "with_counts",
     "without_marks",
 ]
