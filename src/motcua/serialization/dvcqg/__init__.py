@@ -12,11 +12,11 @@ Two formats:
   :func:`dossier_from_dvcqg`.
 
 Instants in the sync payload are written ``yyyyMMddHHmmss`` in Vietnam time, an empty string
-when absent: the format the open-source OpenCPS platform sends to DVCQG (``VietOpenCPS/opencps-v2``,
-``DVCQGIntegrationActionImpl.convertDate2String``: ``SimpleDateFormat("yyyyMMddHHmmss")`` in
-``Asia/Ho_Chi_Minh``). Reading also accepts ``yyyy-MM-dd HH:mm:ss`` with milliseconds, epoch
-milliseconds (iGate-style adapters) and ISO 8601. Codes are sent as strings, as there; integers
-are read too.
+when absent: the format the open-source OpenCPS platform sends to DVCQG
+(``VietOpenCPS/opencps-v2``, ``DVCQGIntegrationActionImpl.convertDate2String``:
+``SimpleDateFormat("yyyyMMddHHmmss")`` in ``Asia/Ho_Chi_Minh``). Reading also accepts
+``yyyy-MM-dd HH:mm:ss`` with milliseconds, epoch milliseconds (iGate-style adapters) and
+ISO 8601. Codes are sent as strings, as there; integers are read too.
 
 The payload's ``QuaTrinhXuLy`` array is the processing history in the shape of the DVCQG
 status sync (``ThoiDiemXuLy``, ``TrangThai``, ``NoiDungXuLy``, ``PhongBanXuLy``), plus the
