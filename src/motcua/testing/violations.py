@@ -16,8 +16,8 @@ dated the wrong day. It needs no Hypothesis; the strategy
 ...         motcua.ResultReturned(datetime(2024, 3, 8, 11))))
 >>> check(d)
 ()
->>> [v.rule for v in check(violate(d, "return-by-appointment", minutes=30))]
-['return-by-appointment']
+>>> print(*(v.rule for v in check(violate(d, "return-by-appointment", minutes=30))))
+return-by-appointment
 >>> print(violate(d, "code", minutes=1).code)
 000.00.53.H48-240302-0001
 """
