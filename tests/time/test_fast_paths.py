@@ -266,3 +266,21 @@ def test_bulk_golden_rows() -> None:
     for received, limit, due in rows:
         out = schedule.due_instants([datetime.fromisoformat(received)], limit)
         assert [d.isoformat(timespec="minutes") for d in out] == [due]
+
+
+@pytest.mark.parametrize(
+    "clock",
+    [
+        *(time(7, 59), time(8, 0), time(11, 59, 59, 999_999), time(12, 0), time(12, 30)),
+        *(time(13, 0), time(16, 59), time(17, 0), time(23, 59, 59, 999_999), time(0, 0)),
+    ],
+)
+@pytest.mark.parametrize("day", [date(2024, 4, 26), date(2024, 4, 27), date(2024, 5, 4)])
+def test_due_fast_path_at_session_edges_is_the_general_path(day: date, clock: time) -> None:
+    schedule = default_schedule()
+    received = datetime.combine(day, clock)
+    for limit in (WorkingDays(0), WorkingDays(1), WorkingHours(4), WorkingHours(1)):
+        fast = schedule.due(received, limit)
+        assert fast == schedule.due(received, limit, pauses=iter(()))
+        assert fast.counted_from == ref_working_end(schedule.calendar, _vn(received), 0)
+        assert schedule.due_instant(received, limit) == fast.at

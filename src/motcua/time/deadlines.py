@@ -398,11 +398,29 @@ class WorkSchedule:
         return Due(at, start, counted_from, limit, chosen, provisional, last)
 
     def _working_due(self, start: datetime, limit: WorkingDays | WorkingHours) -> Due:
-        """:meth:`due` under working time without pauses: the common case, fewest steps."""
-        p0 = self._pos(start, "received_at")
+        """:meth:`due` under working time without pauses: the common case, fewest steps.
+
+        A receipt inside a session counts from itself: the instant :meth:`_start_instant`
+        would rebuild is equal to it (a ``fold=1`` receipt is rebuilt, as before).
+        """
+        i = start.toordinal() - self._base
+        if i < 0 or i >= len(self._kinds):
+            i = self._day_index(start.date(), "received_at")  # raises the error naming it
+        t = ((start.hour * 60 + start.minute) * 60 + start.second) * US + start.microsecond
+        p0 = self._cum[i] * US
+        inside = False
+        for s, e in self._spans[self._kinds[i]]:
+            if t <= s:
+                inside = t == s
+                break
+            if t < e:
+                p0 += t - s
+                inside = True
+                break
+            p0 += e - s
         duration = self._duration_us(limit)
         try:
-            counted_from = self._start_instant(p0)
+            counted_from = start if inside and not start.fold else self._start_instant(p0)
             at = self._end_instant(p0 + duration) if duration else counted_from
         except OverflowError:  # a calendar that reaches year 9999: the end of datetime
             raise self._beyond() from None
@@ -534,6 +552,20 @@ class WorkSchedule:
         For bulk work such as reports over a million dossiers; same rules, same result as
         ``due(...).at``.
         """
+        kind = type(limit)
+        if (
+            not pauses
+            and (rule is None or rule is CountingRule.WORKING_TIME)
+            and (kind is WorkingDays or kind is WorkingHours)
+            and type(received_at) is datetime
+            and (received_at.tzinfo is None or received_at.tzinfo is VN_TZ)
+        ):  # read straight from the receipt's fields, no aware copy made
+            p0 = self._pos(received_at, "received_at")
+            duration = self._duration_us(limit)  # type: ignore[arg-type]  # by `kind`
+            try:
+                return self._end_instant(p0 + duration) if duration else self._start_instant(p0)
+            except OverflowError:  # a calendar that reaches year 9999: the end of datetime
+                raise self._beyond() from None
         start = as_instant(received_at, "received_at")
         chosen = resolve_rule(limit, rule)
         merged = merge_pauses(pauses) if pauses else []
