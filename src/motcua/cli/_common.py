@@ -72,7 +72,7 @@ def parse_stages(text: str, option: str = "--warn-stages") -> tuple[Fraction, ..
     ['9/10']
     """
     expected = "increasing percentages above 0 and at most 100, comma-separated, e.g. 50,75,100"
-    shares = []
+    shares: list[Fraction] = []
     for part in text.split(","):
         item = part.strip().removesuffix("%").strip()
         digits = item.replace(".", "", 1)
