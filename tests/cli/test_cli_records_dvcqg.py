@@ -127,6 +127,21 @@ def test_export_streams_the_same_document(capsys: pytest.CaptureFixture[str]) ->
     assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
 
 
+def test_export_as_json_lines_imports_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "dossier", "export-dvcqg", str(SAMPLE), "--jsonl")
+    assert code == 0
+    lines = out.splitlines()
+    code, whole, _ = run(capsys, "dossier", "export-dvcqg", str(SAMPLE))
+    assert [json.loads(line) for line in lines] == json.loads(whole)
+    path = tmp_path / "payloads.jsonl"
+    path.write_text(out, encoding="utf-8")
+    code, imported, _ = run(capsys, "dossier", "import-dvcqg", str(path), "--json")
+    assert code == 0
+    assert json.loads(imported)["read"] == len(lines)
+
+
 def test_empty_input_is_an_empty_document(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -263,8 +263,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         errors,
     )
     out = _Out()
-    count = _write_json_list(out, payloads, None)
-    out.write("\n")
+    if args.jsonl:  # one payload a line: what import-dvcqg (and any reader) can stream back
+        count = 0
+        for count, payload in enumerate(payloads, start=1):  # noqa: B007 - the count is kept
+            out.write(dumps(payload, indent=None) + "\n")
+    else:
+        count = _write_json_list(out, payloads, None)
+        out.write("\n")
     out.flush()
     return _args.report_skipped(args, count, errors)
 
@@ -382,6 +387,11 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     show.set_defaults(handler=_cmd_show)
     export = dsub.add_parser("export-dvcqg", help="print DVCQG dossier-sync payloads")
     dossiers(export, as_of=False)
+    export.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="one payload per line (JSON Lines) instead of one JSON array",
+    )
     export.set_defaults(handler=_cmd_export)
     imp = dsub.add_parser("import-dvcqg", help="read DVCQG payloads back (output as show)")
     dossiers(imp, as_of=True)
