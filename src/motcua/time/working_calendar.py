@@ -82,12 +82,14 @@ class YearSchedule:
 
 
 def _tables(
-    first_year: int, last_year: int, off: frozenset[date], work: frozenset[date]
-) -> tuple[int, tuple[bool, ...], list[int], tuple[date, ...]]:
-    """Ordinal of the first day, working-day flags, cumulative counts, the working days.
+    first_year: int, last_year: int, off: Iterable[date], work: Iterable[date]
+) -> tuple[int, tuple[bool, ...], list[int]]:
+    """Ordinal of the first day, working-day flags, cumulative counts of working days.
 
     Plain Python containers on purpose: indexing a tuple of booleans or a list of ints
     returns a stored object, where an ``array`` boxes a new int on every read (issue 14).
+    The tuple of working days is built on first use (:meth:`WorkingCalendar._days`): a
+    due instant under working time never needs it, and it is most of the build time.
     """
     base = date(first_year, 1, 1).toordinal()
     ndays = date(last_year, 12, 31).toordinal() - base + 1
@@ -99,9 +101,7 @@ def _tables(
         flags[d.toordinal() - base] = 0
     for d in work:
         flags[d.toordinal() - base] = 1
-    cum = list(accumulate(flags))
-    workdays = tuple(map(date.fromordinal, compress(range(base, base + ndays), flags)))
-    return base, tuple(map(bool, flags)), cum, workdays
+    return base, tuple(map(bool, flags)), list(accumulate(flags))
 
 
 @attrs.frozen(eq=False)
@@ -141,18 +141,18 @@ class WorkingCalendar:
             raise InvalidInputError(
                 "years", "a non-empty range of years", (self.first_year, self.last_year)
             )
-        base, flags, cum, workdays = _tables(
+        base, flags, cum = _tables(
             self.first_year,
             self.last_year,
-            frozenset(n.day for n in self.days_off),
-            frozenset(n.day for n in self.make_up_days),
+            [n.day for n in self.days_off],
+            [n.day for n in self.make_up_days],
         )
         object.__setattr__(self, "_base", base)
         object.__setattr__(self, "_flags", flags)
         object.__setattr__(self, "_cum", cum)
-        object.__setattr__(self, "_workdays", workdays)
+        object.__setattr__(self, "_workdays", ())  # built on first use, see _days
         object.__setattr__(self, "_ndays", len(flags))
-        object.__setattr__(self, "_nwork", len(workdays))
+        object.__setattr__(self, "_nwork", cum[-1])
         named = {n.day: n for n in self.days_off}
         named.update({n.day: n for n in self.make_up_days})
         object.__setattr__(self, "_named", named)
@@ -180,6 +180,16 @@ class WorkingCalendar:
         if i < 0 or i >= self._ndays:
             raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year, what)
         return i
+
+    def _days(self) -> tuple[date, ...]:
+        """The working days in order (the k-th working day at index k), built once."""
+        if not self._workdays:
+            base = self._base
+            days = tuple(
+                map(date.fromordinal, compress(range(base, base + self._ndays), self._flags))
+            )
+            object.__setattr__(self, "_workdays", days)
+        return self._workdays
 
     def _outside(self, day: date, n: int) -> OutsideCalendarError:
         return OutsideCalendarError(
@@ -251,7 +261,7 @@ class WorkingCalendar:
             try:
                 k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._flags[i] + n
                 if k >= 0:
-                    return self._workdays[k]
+                    return (self._workdays or self._days())[k]
             except IndexError:
                 pass
             if i < self._ndays:
@@ -304,7 +314,7 @@ class WorkingCalendar:
         i = self._index(start, "start")
         lo = self._cum[i] - self._flags[i]
         hi = self._cum[self._index(end, "end")]
-        return iter(self._workdays[lo:hi])
+        return iter(self._days()[lo:hi])
 
     def named_day(self, day: date) -> NamedDay | None:
         """Return why *day* is special (a weekday off or a weekend worked), or None."""
