@@ -444,8 +444,11 @@ class WorkSchedule:
         precomputed tables; any other receipt goes through :meth:`due_instant`.
 
         >>> s = default_schedule()
-        >>> [str(d) for d in s.due_instants([datetime(2024, 4, 26, 9, 0)], WorkingDays(5))]
-        ['2024-05-07 09:00:00+07:00']
+        >>> first, second = s.due_instants(
+        ...     [datetime(2024, 4, 26, 9, 0), datetime(2024, 4, 26, 17, 30)], WorkingDays(5)
+        ... )
+        >>> str(first), str(second)
+        ('2024-05-07 09:00:00+07:00', '2024-05-07 17:00:00+07:00')
         """
         chosen = resolve_rule(limit, rule)
         if chosen is not CountingRule.WORKING_TIME or not isinstance(
