@@ -21,6 +21,7 @@ The module is the only importer of ``dask`` and ``distributed`` (the ``dask`` ex
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -83,8 +84,6 @@ class _Numbered:
 
 
 def _lines(block: bytes, first_line: int, *, at_start: bool, name: str) -> _Numbered:
-    import io  # noqa: PLC0415 - only on workers
-
     stream = io.BytesIO(block)
     return _Numbered(iter_lines(stream, name, first_line=first_line, at_start=at_start))
 
