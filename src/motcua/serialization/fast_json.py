@@ -56,7 +56,26 @@ def _keys(value: dict[str, Any]) -> int:
         if kind is dict:
             inner = _keys(item)
         elif kind is list:
-            inner = _keys(dict(enumerate(item))) - len(item)  # type: ignore[arg-type]
+            inner = _items(item)
+        elif kind is float or (kind is int and not -_BIG < item < _BIG):
+            return -1
+        else:
+            continue
+        if inner < 0:
+            return -1
+        count += inner
+    return count
+
+
+def _items(values: list[Any]) -> int:
+    """The keys of the objects in *values*; -1 as in :func:`_keys`."""
+    count = 0
+    for item in values:
+        kind = type(item)
+        if kind is dict:
+            inner = _keys(item)
+        elif kind is list:
+            inner = _items(item)
         elif kind is float or (kind is int and not -_BIG < item < _BIG):
             return -1
         else:
