@@ -81,6 +81,7 @@ import duckdb
 t0 = time.perf_counter()
 con = duckdb.connect()
 con.execute("SET threads TO 1")
+con.execute("SET enable_progress_bar = false")
 def instant(column):
     return (f"(CASE WHEN regexp_matches({column}, '(Z|[+-][0-9][0-9]:[0-9][0-9])$') "
             f"THEN {column} ELSE {column} || '+07:00' END)::TIMESTAMPTZ")
