@@ -229,7 +229,8 @@ class WorkSchedule:
             # Inside a session; or exactly at the day's close, which stays at the close. An end
             # exactly at a break (lunch) moves to the next session's start (ADR 0004).
             if rem < e - s or (rem == e - s and k == last):
-                return self._instant(i, s + rem)
+                mid = self._midnights[i]  # _instant, inlined on the hot path
+                return self._instant(i, s + rem) if mid is None else mid + timedelta(0, 0, s + rem)
             rem -= e - s
         raise AssertionError  # pragma: no cover - cum and spans agree by construction
 
@@ -251,7 +252,8 @@ class WorkSchedule:
         rem = p - cum[i] * US
         for s, e in self._spans[self._kinds[i]]:
             if rem < e - s:
-                return self._instant(i, s + rem)
+                mid = self._midnights[i]  # _instant, inlined on the hot path
+                return self._instant(i, s + rem) if mid is None else mid + timedelta(0, 0, s + rem)
             rem -= e - s
         raise self._beyond()
 
