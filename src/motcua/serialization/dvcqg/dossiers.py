@@ -585,11 +585,10 @@ def _check_dates(data: dict[str, Any], at: str, dossier: Dossier, notes: _Notes)
 
 
 def _state_notes(reported: Status, dossier: Dossier, notes: _Notes, has_history: bool) -> None:
-    notes.inferred.append(
-        "QuaTrinhXuLy missing: the events are rebuilt from the date fields (state as reported)"
-        if not has_history
-        else "QuaTrinhXuLy: the events are replayed from the history"
-    )
+    if not has_history:
+        notes.inferred.append(
+            "QuaTrinhXuLy missing: the events are rebuilt from the date fields (state as reported)"
+        )
     if not has_history and dossier.submitted_at == dossier.received_at:
         notes.unknown.append("NgayNopHoSo: when it was submitted; it starts at its receipt")
     resolution = dossier.resolution
