@@ -12,7 +12,7 @@ from motcua.analyses.compliance.delays import APOLOGY, RESCHEDULE, RETURN_BY_APP
 from motcua.analyses.compliance.handling import NO_DISTRICT, STEP_ALLOTMENTS, SUPPLEMENT_ONCE
 from motcua.analyses.compliance.receipt import APPOINTMENT, CODE, OFFICE_HOURS, ONLINE_8H
 from motcua.analyses.compliance.rules import Context, Rule, Violation
-from motcua.analyses.compliance.scope import RECEIPT_SCOPE
+from motcua.analyses.compliance.scope import INTAKE_CHECK, RECEIPT_SCOPE
 from motcua.domain.dossiers import Dossier, as_of_instant
 from motcua.domain.instruments import INSTRUMENTS, Instrument
 from motcua.domain.procedures import Catalogue
@@ -30,6 +30,7 @@ RULES: Final[tuple[Rule[Dossier], ...]] = (
     RESCHEDULE,
     SUPPLEMENT_ONCE,
     ONLINE_8H,
+    INTAKE_CHECK,
     RECEIPT_SCOPE,
     RETURN_BY_APPOINTMENT,
     CODE,

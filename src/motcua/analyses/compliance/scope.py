@@ -1,4 +1,4 @@
-"""The rule on where a dossier may be received: anywhere in the province, from 01/07/2025.
+"""Rules on where a dossier may be received and how fast a submission is checked.
 
 * ``receipt-scope``: under Decree 118/2025/NĐ-CP Art. 14(2), the provincial and commune
   Public Administration Service Centres receive dossiers regardless of administrative
@@ -7,7 +7,15 @@
   118/2025 is in force (from 01/07/2025); before it the one-stop unit received the dossiers
   of its own agency (no source read: off by default).
 
-The rule compares the provinces of the dossier's ``receiving_unit`` and ``deciding_unit``
+* ``intake-check``: when a procedure's term sets an intake-check time (a sector rule
+  giving the unit some working days or hours to check a submission), the unit receives
+  the submission, refuses it or asks for a supplement within it, counted from the
+  submission (:attr:`ChannelTerm.intake_check
+  <motcua.domain.terms.ChannelTerm.intake_check>`). It needs the catalogue; a dossier
+  with no submission event (received over the counter) is checked on the spot and not
+  judged. Online dossiers also fall under ``online-8h`` (Decree 45/2020).
+
+``receipt-scope`` compares the provinces of the dossier's ``receiving_unit`` and ``deciding_unit``
 (unit codes of the receipt day). A province code (two digits in the national code list)
 is its own province; a commune's province is looked up in the unit registry
 (``Context.registry``, ``check(..., registry=motcua.unit_registry())``). A dossier that
@@ -20,13 +28,14 @@ import re
 from datetime import date
 from typing import Final
 
-from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, format_instant
 from motcua.domain.dossiers import Dossier
+from motcua.domain.lifecycle import Submitted
 from motcua.domain.unit_registry import UnitRegistry
 from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 
-__all__ = ["RECEIPT_SCOPE"]
+__all__ = ["INTAKE_CHECK", "RECEIPT_SCOPE"]
 
 #: A province code of the national list of administrative units: two ASCII digits.
 _PROVINCE: Final = re.compile(r"[0-9]{2}")
@@ -86,6 +95,40 @@ def _check_scope(d: Dossier, ctx: Context) -> list[Finding]:
     return out
 
 
+#: The events that answer a submission: receipt, refusal, a supplement request.
+_ANSWERS: Final = ("received", "supplement_requested", "refused")
+
+
+def _check_intake(d: Dossier, ctx: Context) -> list[Finding]:
+    if ctx.catalogue is None or str(d.procedure) not in ctx.catalogue:
+        return []
+    try:
+        term = ctx.catalogue.get(d.procedure).term(d.channel, d.case or None)
+    except (NotFoundError, InvalidInputError):
+        return []  # the appointment rule names a missing term
+    if term.intake_check is None:
+        return []
+    submitted = next((e.at for e in d.events if isinstance(e, Submitted)), None)
+    if submitted is None:
+        return []  # received over the counter: checked on the spot
+    answered = next((e.at for e in d.events[1:] if e.kind in _ANSWERS), None)
+    deadline = ctx.schedule.due_instant(submitted, term.intake_check)
+    moment = answered or ctx.as_of
+    if moment is None or moment <= deadline:
+        return []
+    late = (
+        f"no receipt, refusal or supplement request by {format_instant(deadline)}"
+        if answered is None
+        else f"answered {format_instant(answered)}, after {format_instant(deadline)}"
+    )
+    return [
+        (
+            f"submitted {format_instant(submitted)}; {late} ({term.intake_check} to check it)",
+            {"submitted": submitted.isoformat(), "deadline": deadline.isoformat()},
+        )
+    ]
+
+
 RECEIPT_SCOPE: Final[Rule[Dossier]] = Rule(
     "receipt-scope",
     "The receiving centre lies in the province of the deciding agency (reception "
@@ -101,4 +144,26 @@ RECEIPT_SCOPE: Final[Rule[Dossier]] = Rule(
     ),
     {},
     _check_scope,
+)
+
+INTAKE_CHECK: Final[Rule[Dossier]] = Rule(
+    "intake-check",
+    "A submission is received, refused or sent back for a supplement within the "
+    "intake-check time its procedure's term sets",
+    (
+        Basis(
+            "D61-2018",
+            "receipt of dossiers (articles not read); the time is the procedure's own "
+            "sector rule, taken from the catalogue term",
+            Confidence.SECONDARY,
+        ),
+        Basis(
+            "D118-2025",
+            "receipt of dossiers (articles not read); the time is the procedure's own "
+            "sector rule, taken from the catalogue term",
+            Confidence.SECONDARY,
+        ),
+    ),
+    {},
+    _check_intake,
 )
