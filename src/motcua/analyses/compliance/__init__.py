@@ -9,7 +9,7 @@ facts and a readable message.
 The regime in force is chosen by the dossier's receipt date (``Regime.AUTO``):
 
 * Decree 61/2018/NĐ-CP with Circular 01/2018/TT-VPCP, until 2025-06-30;
-* Decree 118/2025/NĐ-CP with Circular 03/2025/TT-VPCP, from 2025-07-01.
+* Decree 118/2025/NĐ-CP from 2025-07-01, with Circular 03/2025/TT-VPCP from 2025-09-15.
 
 Where the digests mark a rule [S] or [R] (seen in secondary material or practice, or
 recalled and not re-read), it is a configurable default: switch it off or change its
@@ -19,7 +19,8 @@ is generated from :data:`RULES`.
 The package: :mod:`~motcua.analyses.compliance.rules` (the :class:`Rule` contract,
 :class:`Context`, :class:`Violation`), one module per family of rules
 (:mod:`~motcua.analyses.compliance.receipt`, :mod:`~motcua.analyses.compliance.delays`,
-:mod:`~motcua.analyses.compliance.handling`, :mod:`~motcua.analyses.compliance.catalogue`,
+:mod:`~motcua.analyses.compliance.handling`, :mod:`~motcua.analyses.compliance.scope`
+(where a dossier may be received; the intake check), :mod:`~motcua.analyses.compliance.catalogue`,
 :mod:`~motcua.analyses.compliance.figures`) and :mod:`~motcua.analyses.compliance.runner`
 (the rule list and the runner). :class:`Regime` lives in :mod:`motcua.domain.regimes`.
 """
