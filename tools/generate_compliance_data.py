@@ -16,6 +16,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import attrs
+
 from motcua import (
     DelayNotified,
     Dossier,
@@ -31,16 +33,35 @@ from motcua import (
     SupplementReceived,
     SupplementRequested,
     Transferred,
+    WorkingDays,
     WorkingHours,
     issue_dossier_code,
 )
 from motcua.analyses.compliance import RULES, check
 from motcua.domain.codes import DossierCode
+from motcua.domain.procedures import Catalogue
 from motcua.serialization.catalogues import sample_catalogue
 from motcua.serialization.dossiers import dumps_jsonl
 
 DATA = Path(__file__).resolve().parent.parent / "examples" / "data"
 CATALOGUE = sample_catalogue()
+# The sample sets no intake-check time; the checks run with one working day on the
+# in-person term of 1.004194 (the same catalogue as tests/analyses/test_compliance.py).
+_RESIDENCE = CATALOGUE.get("1.004194")
+CHECKED = Catalogue(
+    tuple(
+        attrs.evolve(
+            p,
+            terms=tuple(
+                attrs.evolve(t, intake_check=WorkingDays(1)) if t.channel == 1 else t
+                for t in p.terms
+            ),
+        )
+        if p is _RESIDENCE
+        else p
+        for p in CATALOGUE
+    )
+)
 COUNTER = InMemoryCounter()
 AS_RECORDED = LifecyclePolicy(max_reschedules=None)
 COMMUNE_POLICE = "000.31.48.H48"
@@ -289,6 +310,36 @@ def violations() -> list[tuple[str, Dossier]]:
             ),
         ),
         (
+            "intake-check",
+            dossier(
+                COMMUNE_POLICE,
+                "1.004194",
+                1,
+                Submitted(t("2024-05-10 09:00")),
+                Received(t("2024-05-14 09:00")),
+                Resolved(t("2024-05-16 09:00")),
+                ResultReturned(t("2024-05-16 10:00")),
+                received=t("2024-05-14 09:00"),
+                subject="intake-check: tiếp nhận sau thời hạn kiểm tra hồ sơ",
+            ),
+        ),
+        (
+            "receipt-scope",
+            attrs.evolve(
+                dossier(
+                    PROVINCE,
+                    "2.001610",
+                    1,
+                    Received(t("2025-10-06 09:00")),
+                    Resolved(t("2025-10-08 09:00")),
+                    ResultReturned(t("2025-10-08 10:00")),
+                    subject="receipt-scope: trung tâm tỉnh khác tiếp nhận hồ sơ",
+                ),
+                receiving_unit="46",
+                deciding_unit="48",
+            ),
+        ),
+        (
             "step-allotments",
             dossier(
                 PROVINCE,
@@ -308,14 +359,14 @@ def violations() -> list[tuple[str, Dossier]]:
 def build() -> tuple[str, str]:
     """Check both sets; return the two files' text."""
     good = compliant()
-    found = check(good, catalogue=CATALOGUE)
+    found = check(good, catalogue=CHECKED)
     if found:
         raise SystemExit("compliant.jsonl would have violations:\n" + "\n".join(map(str, found)))
     bad = violations()
     if sorted(rule for rule, _ in bad) != sorted(rule.id for rule in RULES):
         raise SystemExit("violations.jsonl must have one dossier per rule")
     for rule, d in bad:
-        got = sorted({v.rule for v in check(d, catalogue=CATALOGUE)})
+        got = sorted({v.rule for v in check(d, catalogue=CHECKED)})
         if got != [rule]:
             raise SystemExit(f"{d.code} should break exactly {rule!r}, breaks {got}")
     return dumps_jsonl(good), dumps_jsonl(d for _, d in bad)

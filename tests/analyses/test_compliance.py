@@ -36,10 +36,29 @@ from motcua.analyses.compliance import (
     regime_on,
 )
 from motcua.cli import main
+from motcua.domain.procedures import Catalogue
+from motcua.serialization.catalogues import catalogue_to_json
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "examples" / "data"
 AS_RECORDED = LifecyclePolicy(max_reschedules=None)
+# The sample sets no intake-check time: one working day on 1.004194 in person, as in
+# tools/generate_compliance_data.py.
+_RESIDENCE = sample_catalogue().get("1.004194")
+CHECKED = Catalogue(
+    tuple(
+        attrs.evolve(
+            p,
+            terms=tuple(
+                attrs.evolve(t, intake_check=WorkingDays(1)) if t.channel == 1 else t
+                for t in p.terms
+            ),
+        )
+        if p == _RESIDENCE
+        else p
+        for p in sample_catalogue()
+    )
+)
 
 
 def _read(name: str) -> list[Dossier]:
@@ -56,7 +75,7 @@ def test_compliant_histories_pass_every_rule() -> None:
 @pytest.mark.parametrize("rule", [r.id for r in RULES])
 def test_each_rule_fails_on_exactly_its_dossier(rule: str) -> None:
     dossiers = _read("violations.jsonl")
-    found = check(dossiers, catalogue=sample_catalogue())
+    found = check(dossiers, catalogue=CHECKED)
     hit = {v.dossier for v in found if v.rule == rule}
     mine = {str(d.code) for d in dossiers if d.subject.startswith(f"{rule}:")}
     assert len(mine) == 1
@@ -167,7 +186,7 @@ def test_cli_check_as_of_cuts_the_logs(capsys: pytest.CaptureFixture[str], tmp_p
     path = tmp_path / "late-return.jsonl"
     path.write_text(dumps_jsonl([_returned_five_months_later()]), encoding="utf-8")
     assert main(["check", str(path), "--as-of", "2024-03-10T09:00"]) == 0
-    assert "no violations in 1 dossier(s)" in capsys.readouterr().out
+    assert "không có vi phạm trong 1 hồ sơ" in capsys.readouterr().out
     assert main(["check", str(path), "--as-of", "04/08/2024"]) == 0
     capsys.readouterr()
     assert main(["check", str(path), "--as-of", "2024-08-05"]) == 1
@@ -187,8 +206,11 @@ def test_catalogue_and_figure_checks() -> None:
 
 def test_cli_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["check", str(DATA / "compliant.jsonl")]) == 0
-    assert "no violations in 6 dossier(s)" in capsys.readouterr().out
-    assert main(["check", str(DATA / "violations.jsonl"), "--format", "json"]) == 1
+    assert "không có vi phạm trong 6 hồ sơ" in capsys.readouterr().out
+    checked = tmp_path / "checked.json"
+    checked.write_text(json.dumps(catalogue_to_json(CHECKED)), encoding="utf-8")
+    argv = ["check", str(DATA / "violations.jsonl"), "--format", "json"]
+    assert main([*argv, "--catalogue", str(checked)]) == 1
     out = json.loads(capsys.readouterr().out)
     assert {"rule", "dossier", "basis", "message"} <= set(out["violations"][0])
     assert (out["read"], out["skipped"]) == (

@@ -102,10 +102,12 @@ def test_repeals_end_the_old_instruments() -> None:
 
 def test_unread_in_force_dates_are_said_so() -> None:
     c03 = instrument("C03-2025")
-    assert c03.in_force is None
-    assert c03.start_assumed
-    assert c03.start == date(2025, 9, 15)
-    assert "in-force date not read" in c03.window()
+    assert c03.in_force == date(2025, 9, 15)  # read: in force on signing (luatvietnam.vn)
+    assert not c03.start_assumed
+    d367 = instrument("D367-2025")
+    assert d367.in_force is None
+    assert d367.start_assumed
+    assert "in-force date not read" in d367.window()
     # A corrected table moves the boundary: nothing is hard-coded.
     table = [attrs.evolve(i, in_force=date(2025, 11, 1)) if i is c03 else i for i in INSTRUMENTS]
     assert "C03-2025" not in in_force_on(date(2025, 10, 31), table)
