@@ -16,7 +16,7 @@ from motcua.cli._progress import Progress, track
 from motcua.serialization.catalogues import sample_catalogue
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.files import read_records
-from motcua.serialization.render import violations_text, violations_to_json
+from motcua.serialization.render import dumps, violations_text, violations_to_json, with_counts
 
 DATA = Path(__file__).resolve().parents[2] / "examples" / "data"
 FILES = ["compliant.jsonl", "violations.jsonl", "dossiers.jsonl"]
@@ -48,13 +48,11 @@ def test_check_streams_the_same_text_and_json(
     assert status == (1 if violations else 0)
     main(["check", str(path), "--verbose", *extra])
     assert capsys.readouterr().out == violations_text(violations, read, verbose=True)
+    main(["check", str(path), "--lang", "en", *extra])
+    assert capsys.readouterr().out == violations_text(violations, read, lang="en")
     main(["check", str(path), "--format", "json", *extra])
-    data = json.loads(capsys.readouterr().out)
-    assert data == {
-        "violations": violations_to_json(violations),
-        "read": read,
-        "skipped": 0,
-    }
+    body = {"violations": violations_to_json(violations)}
+    assert capsys.readouterr().out == dumps(with_counts(body, read=read, skipped=0)) + "\n"
 
 
 def test_check_skip_invalid_counts_and_names(
@@ -72,6 +70,8 @@ def test_check_skip_invalid_counts_and_names(
         + err.split("got ", 1)[1].splitlines()[0],
         f"motcua: read {len(lines)}, skipped 1",
     ]
+    assert main(["check", str(path), "--format", "json"]) == 2
+    assert capsys.readouterr().out == ""  # no half document
     assert main(["check", str(path)]) == 2  # the first bad record stops the reading
     out, err = capsys.readouterr()
     assert f"{path} line 4" in err

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
+import textwrap
+from typing import IO
 
-from motcua.analyses.compliance import Regime, Violation, check
+from motcua.analyses.compliance import Regime, check
 from motcua.analyses.notices import NoticeKind, build_book, build_notice, render_html, render_text
 from motcua.cli import _args
 from motcua.cli._common import Parser
@@ -61,7 +65,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     Text output streams, one line per violation as it is found, so ``| head`` stops the
     reading early; the summary line comes last. JSON output is one document, written once
-    FILE is read (it holds the violations, never the dossiers).
+    FILE is read: the violations wait in a temporary file meanwhile, so that a bad record
+    leaves no half document on stdout.
     """
     as_of = _args.as_of(args)  # each log is cut there, as `dossier show --as-of` does
     catalogue = _args.catalogue(args)
@@ -74,30 +79,47 @@ def _cmd_check(args: argparse.Namespace) -> int:
         errors,
         command="motcua check",
     )
-    found: list[Violation] = []  # JSON only
     codes: set[str] = set()  # the dossiers with a violation (the summary counts them)
     count = read = 0
-    for dossier in dossiers:
-        read += 1
-        violations = check(dossier, regime=regime, as_of=as_of, catalogue=catalogue)
-        if not violations:
-            continue
-        count += len(violations)
-        codes.update(v.dossier for v in violations)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for dossier in dossiers:
+            read += 1
+            violations = check(dossier, regime=regime, as_of=as_of, catalogue=catalogue)
+            if not violations:
+                continue
+            codes.update(v.dossier for v in violations)
+            if args.format == "json":
+                for item in violations_to_json(violations):
+                    spool.write(",\n" if count else "\n")
+                    spool.write(textwrap.indent(dumps(item), "    "))
+                    count += 1
+            else:
+                count += len(violations)
+                # The renderer's lines, without its summary (the last line), which comes last.
+                text = violations_text(violations, read, verbose=args.verbose, lang="en")
+                print(text[: text.rindex("\n", 0, -1) + 1], end="")
         if args.format == "json":
-            found.extend(violations)
+            _print_json(spool, count, read=read, skipped=len(errors))
+    if args.format != "json":
+        if count:
+            print(_summary(count, len(codes), read, lang=getattr(args, "lang", "vi")))
         else:
-            # The renderer's lines, without its summary (the last line), which comes last.
-            text = violations_text(violations, read, verbose=args.verbose, lang="en")
-            print(text[: text.rindex("\n", 0, -1) + 1], end="")
-    if args.format == "json":
-        body = {"violations": violations_to_json(found)}
-        print(dumps(with_counts(body, read=read, skipped=len(errors))))
-    elif count:
-        print(_summary(count, len(codes), read, lang=getattr(args, "lang", "vi")))
-    else:
-        print(violations_text((), read, lang=getattr(args, "lang", "vi")), end="")
+            print(violations_text((), read, lang=getattr(args, "lang", "vi")), end="")
     return _args.report_skipped(args, read, errors) or (1 if count else 0)
+
+
+def _print_json(spool: IO[str], count: int, *, read: int, skipped: int) -> None:
+    """Print ``{"violations": [...], "read": N, "skipped": M}`` as :func:`dumps` prints it.
+
+    The items come from *spool*, each already indented to its place in the document.
+    """
+    sys.stdout.write('{\n  "violations": [')
+    if count:
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout)
+        sys.stdout.write("\n  ")
+    sys.stdout.write("],\n")
+    print(dumps(with_counts({}, read=read, skipped=skipped))[2:])
 
 
 def _cmd_notice(args: argparse.Namespace) -> int:
