@@ -20,6 +20,7 @@ from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.files import ReadResult
 from motcua.serialization.render import dumps, violations_text, violations_to_json, with_counts
+from motcua.serialization.reports import Seen
 
 __all__ = ["add_commands"]
 
@@ -79,7 +80,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         errors,
         command="motcua check",
     )
-    codes: set[str] = set()  # the dossiers with a violation (the summary counts them)
+    violators = Seen()  # the dossiers with a violation, packed (the summary counts them)
     count = read = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         for dossier in dossiers:
@@ -87,7 +88,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             violations = check(dossier, regime=regime, as_of=as_of, catalogue=catalogue)
             if not violations:
                 continue
-            codes.update(v.dossier for v in violations)
+            for v in violations:
+                violators.add(v.dossier)
             if args.format == "json":
                 for item in violations_to_json(violations):
                     spool.write(",\n" if count else "\n")
@@ -102,7 +104,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _print_json(spool, count, read=read, skipped=len(errors))
     if args.format != "json":
         if count:
-            print(_summary(count, len(codes), read, lang=getattr(args, "lang", "vi")))
+            print(_summary(count, violators.count, read, lang=getattr(args, "lang", "vi")))
         else:
             print(violations_text((), read, lang=getattr(args, "lang", "vi")), end="")
     return _args.report_skipped(args, read, errors) or (1 if count else 0)
