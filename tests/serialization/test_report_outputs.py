@@ -182,3 +182,16 @@ def test_cli_xlsx_and_html(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     assert main([*argv, "--format", "html"]) == 0
     out, _ = capsysbinary.readouterr()
     assert out.decode("utf-8").count("<svg") == 2
+
+
+def test_cli_xlsx_without_the_extra(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    argv = ["report", str(SAMPLE), "--period", "2024-Q1", "--format", "xlsx"]
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "pip install 'motcua[xlsx]'" in err
+    assert "--format csv" in err
