@@ -116,7 +116,7 @@ def test_cli_indicators(capsys: pytest.CaptureFixture[str]) -> None:
     row = next(i for i in data["indicators"] if i["code"] == "2.1")
     assert row["percent"] == "81.82"
     assert main(["indicators", str(SAMPLE), "--period", "2024-H1"]) == 0
-    assert "2.1 Hồ sơ xử lý trước hạn, đúng hạn: 18/22 = 81.82 %" in capsys.readouterr().out
+    assert "2.1 Hồ sơ xử lý trước hạn, đúng hạn: 18/22 = 81,82 %" in capsys.readouterr().out
 
 
 def test_posting_coverage() -> None:
@@ -150,7 +150,7 @@ def test_posting_coverage() -> None:
 
 def test_cli_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["procedure", "coverage", "--on", "2024-06-01"]) == 0
-    assert "Cấp Xã: 0/7 (physical 0, electronic 0)" in capsys.readouterr().out
+    assert "Cấp Xã: 0/7 (niêm yết 0, điện tử 0)" in capsys.readouterr().out
     assert main(["procedure", "coverage", "--on", "2025-07-01", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert "district" not in data["levels"]

@@ -69,7 +69,7 @@ def test_provisional_note(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "due", "2027-03-01T09:00", "--working-days", "2")
     assert code == 0
     assert out == "2027-03-03T09:00+07:00\n"
-    assert "provisional" in err
+    assert "dự kiến" in err
 
 
 @pytest.mark.parametrize(

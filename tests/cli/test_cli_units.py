@@ -55,7 +55,7 @@ def test_successors_of_a_split_commune(capsys: pytest.CaptureFixture[str]) -> No
     assert all({"code", "name", "share", "instrument"} <= set(s) for s in successors)
     code, out, _ = run(capsys, "unit", "successors", "00007", "--on", "2025-06-30")
     assert code == 0
-    assert "00025\tPhường Giảng Võ\tpartial\t1656/NQ-UBTVQH15 khoản 5 Điều 1" in out
+    assert "00025\tPhường Giảng Võ\tmột phần\tkhoản 5 Điều 1 Nghị quyết 1656/NQ-UBTVQH15" in out
 
 
 def test_find_ignores_accents(capsys: pytest.CaptureFixture[str]) -> None:
@@ -67,7 +67,7 @@ def test_find_ignores_accents(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert (
         out.splitlines()[-1]
-        == "75\tThành phố Đồng Nai\tprovince, thành phố trực thuộc trung ương\t2026-04-30 to …"
+        == "75\tThành phố Đồng Nai\tcấp tỉnh, thành phố trực thuộc trung ương\ttừ 30/04/2026"
     )
 
 

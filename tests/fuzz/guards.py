@@ -151,6 +151,7 @@ STDERR_LINE: Final = re.compile(
     r"motcua: error: .+"
     r"|motcua: read [0-9]+, skipped [0-9]+"
     r"|note: .+"
+    r"|lưu ý: .+"
     r"|[0-9]{2}/[0-9]{2}/[0-9]{4}-[0-9]{2}/[0-9]{2}/[0-9]{4} \(.+\)"
 )
 
