@@ -40,6 +40,10 @@ def test_two_worker_processes_give_the_report_of_one(cluster: LocalCluster) -> N
             SAMPLE, PERIOD, by=BY, catalogue=CATALOGUE, blocksize=1_500, scheduler=client
         )
         default = tally_on_dask(SAMPLE, PERIOD, by=BY, catalogue=CATALOGUE, blocksize=1_500)
+        done: list[int] = []
+        tally_on_dask(SAMPLE, PERIOD, blocksize=4_000, scheduler=client, progress=done.append)
+        assert len(done) >= 4  # 16,062 bytes in blocks of about 4,000: one call per block
+        assert done == list(range(1, len(done) + 1))
     by_address = tally_on_dask(
         SAMPLE,
         PERIOD,

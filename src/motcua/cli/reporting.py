@@ -135,7 +135,10 @@ def _count(
                 f"no module {exc.name}",
                 "pip install 'motcua[dask]' (here and on every worker)",
             ) from None
-        with _args.options(scheduler="--dask", paths="FILE"):
+        with (
+            _args.options(scheduler="--dask", paths="FILE"),
+            Progress("motcua report", "blocks") as progress,
+        ):
             return tally_on_dask(
                 args.file,
                 period,
@@ -149,6 +152,7 @@ def _count(
                 input_format=args.input_format,
                 skip_invalid=args.skip_invalid,
                 errors=errors,
+                progress=progress,
             )
     with Progress("motcua report", "parts" if args.jobs > 1 else "lines") as progress:
         return tally_file(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import partial
@@ -182,9 +182,23 @@ def _connected(scheduler: object) -> Iterator[object]:
         yield client
 
 
-def _compute(tasks: list[Any], scheduler: object) -> list[Any]:
+def _compute(
+    tasks: list[Any], scheduler: object, progress: Callable[[int], None] | None = None
+) -> list[Any]:
+    """Run *tasks*; on a ``distributed.Client``, call *progress* as each one ends."""
     if not tasks:
         return []
+    # Only a distributed client says when each task ends (its name is checked first, so
+    # that local schedulers never import distributed).
+    if progress is not None and type(scheduler).__name__ == "Client":
+        from distributed import Client, as_completed  # noqa: PLC0415 - only with a cluster
+
+        if isinstance(scheduler, Client):
+            futures = scheduler.compute(tasks)  # type: ignore[no-untyped-call]
+            finished = as_completed(futures, loop=scheduler.loop)  # type: ignore[no-untyped-call]
+            for done, _ in enumerate(finished, start=1):
+                progress(done)
+            return list(scheduler.gather(futures))  # type: ignore[no-untyped-call]
     return list(compute(*tasks, scheduler=scheduler))  # type: ignore[no-untyped-call]
 
 
@@ -203,6 +217,7 @@ def tally_on_dask(
     input_format: str | None = None,
     skip_invalid: bool = False,
     errors: list[InvalidInputError] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Bieu06:
     """Count every dossier of JSON Lines files on Dask into a Biểu 06 accumulator.
 
@@ -229,6 +244,8 @@ def tally_on_dask(
         input_format: ``jsonl`` to read files whose names do not end in ``.jsonl``.
         skip_invalid: Count the good records and collect every bad one in *errors*.
         errors: Where bad records go with *skip_invalid*, in input order.
+        progress: Called with the number of blocks counted so far, as each one ends (on a
+            ``distributed`` scheduler; local schedulers report nothing until the end).
 
     Raises:
         InvalidInputError: A path that cannot be read, a scheduler that cannot be reached,
@@ -248,7 +265,9 @@ def tally_on_dask(
     files = _blocks(_names(paths), blocksize, input_format)
     plan = [(name, k, block) for name, blocks in files for k, block in enumerate(blocks)]
     with _connected(scheduler) as target:
-        states, found = _run(plan, spec, catalogue, target, skip_invalid=skip_invalid)
+        states, found = _run(
+            plan, spec, catalogue, target, skip_invalid=skip_invalid, progress=progress
+        )
     acc = spec()
     for state in states:
         acc.load_state(state)
@@ -272,12 +291,14 @@ def _run(
     scheduler: object,
     *,
     skip_invalid: bool,
+    progress: Callable[[int], None] | None,
 ) -> tuple[list[Any], list[InvalidInputError]]:
     """Count every block, then again the blocks that need their true lines; states, errors."""
     shared = delayed(spec, pure=False), delayed(catalogue, pure=False)
     counted: list[_Counted] = _compute(
         [delayed(_count_block)(block, name, k == 0, *shared) for name, k, block in plan],
         scheduler,
+        progress,
     )
     # Where each block starts; which blocks hold a code that an earlier block counted.
     first_lines: list[int] = []
