@@ -68,6 +68,7 @@ __all__ = [
     "ReportPolicy",
     "StoppedAs",
     "classify_for_period",
+    "period_bounds",
     "place",
 ]
 
