@@ -68,7 +68,6 @@ __all__ = [
     "ReportPolicy",
     "StoppedAs",
     "classify_for_period",
-    "period_bounds",
     "place",
 ]
 
