@@ -310,3 +310,27 @@ def test_field_code_is_written_from_the_procedure() -> None:
     d = dossier_from_dvcqg(payload, catalogue=catalogue)
     out = dossier_to_dvcqg(d, catalogue=catalogue)
     assert (out["MaLinhVuc"], out["TenLinhVuc"]) == ("G09-CA01", "Cư trú")
+
+
+@pytest.mark.parametrize(
+    ("status", "end", "kind"),
+    [
+        ("7", "", "unknown"),  # a withdrawal request: the dates cannot say when
+        ("6", "", "unknown"),
+        ("8", "", "unknown"),  # stopped, no NgayKetThucXuLy
+        ("9", "", "unknown"),  # resolved, no NgayKetThucXuLy
+        ("10", "20240514160000", "unknown"),  # returned, no NgayTra
+        ("1", "", "contradiction"),  # received per NgayTiepNhan, "submitted" per status
+        ("8", "20240514160000", "none"),  # the end date is the stop
+        ("4", "20240514160000", "contradiction"),
+    ],
+)
+def test_status_without_history(status: str, end: str, kind: str) -> None:
+    payload = opencps() | {"KenhThucHien": "1", "TrangThaiHoSo": status, "NgayKetThucXuLy": end}
+    r = dossier_from_dvcqg(payload, catalogue=CATALOGUE).reported
+    assert r is not None
+    assert r.status.code == int(status)
+    about_status = [n for n in r.unknown if n.startswith(f"TrangThaiHoSo {status} ")]
+    clashes = [n for n in r.contradictions if n.startswith(f"TrangThaiHoSo {status} ")]
+    found = "unknown" if about_status else "contradiction" if clashes else "none"
+    assert found == kind

@@ -584,6 +584,19 @@ def _check_dates(data: dict[str, Any], at: str, dossier: Dossier, notes: _Notes)
             )
 
 
+_OPEN: Final = 2
+_CLOSED: Final = 3
+
+
+def _rank(status: Status) -> int:
+    """How far a status is along the way: submitted, received, in process, closed."""
+    if status is Status.SUBMITTED:
+        return 0
+    if status is Status.RECEIVED:
+        return 1
+    return _OPEN if status.open else _CLOSED
+
+
 def _state_notes(reported: Status, dossier: Dossier, notes: _Notes, has_history: bool) -> None:
     if not has_history:
         notes.inferred.append(
@@ -601,10 +614,8 @@ def _state_notes(reported: Status, dossier: Dossier, notes: _Notes, has_history:
     if derived is reported:
         return
     said = f"TrangThaiHoSo {reported.code} ({reported.vi})"
-    ahead = derived.open or derived is Status.SUBMITTED
-    if (derived.open and reported.open) or (
-        reported in (Status.STOPPED, Status.REFUSED, Status.SUBMITTED) and ahead
-    ):
+    ahead = _rank(reported) > _rank(derived) or _rank(reported) == _rank(derived) == _OPEN
+    if ahead or (derived is Status.RESOLVED and reported is Status.RETURNED):
         notes.unknown.append(
             f"{said}: the day it was reached is not in the payload; the events end in "
             f"status {derived.code} ({derived.vi}); the status of record is the reported one"
