@@ -21,6 +21,7 @@ from motcua import (
     OnlineLevel,
     Procedure,
     SameDay,
+    Status,
     WorkingDays,
     dossier_from_dvcqg,
     dossier_from_json,
@@ -299,7 +300,7 @@ def test_sample_payload_fields() -> None:
 def test_payload_without_history_uses_the_date_fields() -> None:
     d = read_dossiers(SAMPLE).records[7]  # online, supplement during appraisal
     payload = dossier_to_dvcqg(d)
-    del payload["QuaTrinhXuLy"]
+    del payload["QuaTrinhXuLy"], payload["motcua"]
     with pytest.raises(InvalidInputError, match=r"MaTTHC: expected a procedure of the catalogue"):
         dossier_from_dvcqg(payload)  # the payload has no time limit: never the sample's
     catalogue = sample_catalogue()
@@ -308,11 +309,10 @@ def test_payload_without_history_uses_the_date_fields() -> None:
     assert back.due() == d.due()
     assert back.transfers[0].note.startswith("implied by DanhSachHoSoBoSung")
     payload["TrangThaiHoSo"] = "7"
-    with pytest.raises(InvalidInputError, match="processing history"):
-        dossier_from_dvcqg(payload, "p.json", catalogue=catalogue)
-    payload["TrangThaiHoSo"] = "9"
-    with pytest.raises(InvalidInputError, match="TrangThaiHoSo: expected the status its events"):
-        dossier_from_dvcqg(payload, "p.json", catalogue=catalogue)
+    reported = dossier_from_dvcqg(payload, "p.json", catalogue=catalogue).reported
+    assert reported is not None
+    assert reported.status is Status.WITHDRAWAL_REQUESTED
+    assert reported.contradictions[0].startswith("TrangThaiHoSo 7")
     payload["MaTTHC"] = "9.999999"
     with pytest.raises(InvalidInputError, match="procedure '9.999999' not found"):
         dossier_from_dvcqg(payload, "p.json", catalogue=catalogue)

@@ -143,7 +143,7 @@ def _check_online_intake(d: Dossier, ctx: Context) -> list[Finding]:
 
 def _check_code(d: Dossier, _ctx: Context) -> list[Finding]:
     received = d.received_at
-    if received is not None and d.code.day != received.date():
+    if received is not None and d.code.conforms and d.code.day != received.date():
         return [
             (
                 (
