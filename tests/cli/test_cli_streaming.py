@@ -114,7 +114,7 @@ def test_no_progress_in_a_pipe(tmp_path: Path) -> None:
 
 
 def test_check_stops_on_a_closed_pipe() -> None:
-    # An endless input: check must stop when `head` goes away, quietly, with status 1.
+    # An endless input: check must stop when `head` goes away, quietly, with status 141 (not 1, which means a violation).
     line = (DATA / "violations.jsonl").read_text(encoding="utf-8").splitlines()[0]
     producer = f"import sys\nline = {line!r} + '\\n'\nwhile True:\n    sys.stdout.write(line)\n"
     script = (
@@ -127,7 +127,7 @@ def test_check_stops_on_a_closed_pipe() -> None:
     )
     assert done.stdout.decode("utf-8").count("\n") == 1
     assert done.stdout.startswith(b"[")
-    assert done.stderr.decode("utf-8") == "status 1\n"
+    assert done.stderr.decode("utf-8") == "status 141\n"
 
 
 def _quote(text: str) -> str:

@@ -279,12 +279,17 @@ def parser() -> argparse.ArgumentParser:
     return _parser()
 
 
+#: The status when the reader of stdout went away: 128 + SIGPIPE (13), as a shell reports a
+#: command killed by a broken pipe; apart from 1, which means a finding.
+CLOSED_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 a finding, 2 bad input).
 
     Bad input of any kind is one line on stderr and status 2, never a traceback; an
-    interrupt (Ctrl-C) is status 130, quietly. Any other exception is a bug in motcua and
-    keeps its traceback.
+    interrupt (Ctrl-C) is status 130 and a closed output pipe 141, quietly. Any other
+    exception is a bug in motcua and keeps its traceback.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -307,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return CLOSED_PIPE
     return status
 
 

@@ -183,8 +183,8 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         description="Check every dossier in FILE against the rules in force on its day.",
         epilog="FILE is read one dossier at a time (memory stays flat) and the text output "
         "streams, so 'motcua check big.jsonl | head -1' stops reading when head exits, "
-        "quietly, with exit status 1. Exit status: 0 no violation, 1 a violation (or "
-        "the reader of the output went away), 2 bad input.",
+        "quietly, with exit status 141. Exit status: 0 no violation, 1 a violation, "
+        "2 bad input, 141 the reader of the output went away.",
     )
     _args.add_input(chk)
     chk.add_argument(
