@@ -334,3 +334,21 @@ def test_status_without_history(status: str, end: str, kind: str) -> None:
     clashes = [n for n in r.contradictions if n.startswith(f"TrangThaiHoSo {status} ")]
     found = "unknown" if about_status else "contradiction" if clashes else "none"
     assert found == kind
+
+
+def test_a_foreign_coded_dossier_is_counted_by_the_agency_it_names() -> None:
+    """Biểu 06 groups a foreign code by its agency part as written, never asking for more."""
+    from motcua.analyses.bieu06 import Bieu06, Dimension
+    from motcua.analyses.periods import parse_period
+
+    foreign = dossier_from_dvcqg(
+        opencps() | {"MaHoSo": "G09.20-20240506-0092637", "KenhThucHien": "1"},
+        catalogue=CATALOGUE,
+    )
+    conforming = dossier_from_dvcqg(opencps(), catalogue=CATALOGUE)
+    table = Bieu06(parse_period("2024-Q2"), by=[Dimension.AGENCY])
+    report = table.add_all([foreign, conforming]).result()
+    groups = dict(report.groups)
+    assert set(groups) == {("G09.20",), (str(conforming.code.agency),)}
+    assert groups[("G09.20",)].received_total == 1
+    assert groups[("G09.20",)].resolved_total == 1

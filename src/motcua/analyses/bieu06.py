@@ -333,7 +333,7 @@ class Bieu06:
         log = dossier.clock_log
         facts = DossierKeys(
             str(dossier.code),
-            str(dossier.code.agency),
+            dossier.code.agency_part,
             str(dossier.procedure),
             dossier.channel,
             dossier.level,
