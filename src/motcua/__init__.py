@@ -97,9 +97,11 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         round_half_up as round_half_up,
     )
     from motcua.analyses.time_left import (
+        DEFAULT_STAGES as DEFAULT_STAGES,
         DEFAULT_WARN_AT as DEFAULT_WARN_AT,
         TimeLeft as TimeLeft,
         format_time_left as format_time_left,
+        stage_text as stage_text,
         time_left as time_left,
     )
     from motcua.analyses.verify import (
@@ -123,9 +125,11 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         AgencyCode as AgencyCode,
         DossierCode as DossierCode,
         DossierCounter as DossierCounter,
+        ForeignDossierCode as ForeignDossierCode,
         InMemoryCounter as InMemoryCounter,
         ProcedureCode as ProcedureCode,
         issue_dossier_code as issue_dossier_code,
+        read_dossier_code as read_dossier_code,
     )
     from motcua.domain.dossiers import (
         DigitalFacts as DigitalFacts,
@@ -170,6 +174,7 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         OnlineLevel as OnlineLevel,
         Posting as Posting,
         Procedure as Procedure,
+        layer_catalogue as layer_catalogue,
     )
     from motcua.domain.instruments import (
         INSTRUMENTS as INSTRUMENTS,
@@ -333,6 +338,23 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
         WorkingHours as WorkingHours,
         resolve_rule as resolve_rule,
     )
+    from motcua.domain.dossier_parts import (
+        AsReported as AsReported,
+    )
+    from motcua.domain.terms import (
+        TermStart as TermStart,
+        start_instant as start_instant,
+    )
+    from motcua.analyses.report_layouts import (
+        LayoutChoice as LayoutChoice,
+        ReportLayout as ReportLayout,
+        layout_on as layout_on,
+    )
+    from motcua.serialization.sql_counter import (
+        SqlCounter as SqlCounter,
+        migration_sql as migration_sql,
+        schema_sql as schema_sql,
+    )
 
 __version__ = "0.1.0.dev0"
 
@@ -394,6 +416,8 @@ _EXPORTS: Final[dict[str, str]] = {
     "InMemoryCounter": "motcua.domain.codes",
     "ProcedureCode": "motcua.domain.codes",
     "issue_dossier_code": "motcua.domain.codes",
+    "ForeignDossierCode": "motcua.domain.codes",
+    "read_dossier_code": "motcua.domain.codes",
     "Clock": "motcua.domain.clock",
     "ClockLog": "motcua.domain.clock",
     "Fold": "motcua.domain.clock",
@@ -439,6 +463,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "OnlineLevel": "motcua.domain.procedures",
     "Posting": "motcua.domain.procedures",
     "Procedure": "motcua.domain.procedures",
+    "layer_catalogue": "motcua.domain.procedures",
     "Instrument": "motcua.domain.instruments",
     "INSTRUMENTS": "motcua.domain.instruments",
     "in_force_on": "motcua.domain.instruments",
@@ -486,6 +511,8 @@ _EXPORTS: Final[dict[str, str]] = {
     "TimeLeft": "motcua.analyses.time_left",
     "format_time_left": "motcua.analyses.time_left",
     "time_left": "motcua.analyses.time_left",
+    "DEFAULT_STAGES": "motcua.analyses.time_left",
+    "stage_text": "motcua.analyses.time_left",
     "KEYS": "motcua.analyses.verify",
     "Check": "motcua.analyses.verify",
     "Identity": "motcua.analyses.verify",
@@ -564,6 +591,15 @@ _EXPORTS: Final[dict[str, str]] = {
     "scan_record": "motcua.serialization.scan",
     "registry_from_json": "motcua.serialization.units",
     "unit_registry": "motcua.serialization.units",
+    "AsReported": "motcua.domain.dossier_parts",
+    "TermStart": "motcua.domain.terms",
+    "start_instant": "motcua.domain.terms",
+    "LayoutChoice": "motcua.analyses.report_layouts",
+    "ReportLayout": "motcua.analyses.report_layouts",
+    "layout_on": "motcua.analyses.report_layouts",
+    "SqlCounter": "motcua.serialization.sql_counter",
+    "migration_sql": "motcua.serialization.sql_counter",
+    "schema_sql": "motcua.serialization.sql_counter",
 }
 
 #: Sorted as ruff sorts ``__all__`` (RUF022): CONSTANTS, then Classes, then functions.
