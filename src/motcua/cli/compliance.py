@@ -19,7 +19,13 @@ from motcua.domain.procedures import Catalogue
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.files import ReadResult
-from motcua.serialization.render import dumps, violations_text, violations_to_json, with_counts
+from motcua.serialization.render import (
+    dumps,
+    violations_summary,
+    violations_text,
+    violations_to_json,
+    with_counts,
+)
 from motcua.serialization.reports import Seen
 
 __all__ = ["add_commands"]
@@ -48,17 +54,6 @@ def _read(args: argparse.Namespace) -> tuple[Catalogue, ReadResult[Dossier]]:
         lambda d, w, p: dossier_from_json(d, w, p, catalogue=catalogue, policy=_AS_RECORDED),
     )
     return catalogue, result
-
-
-def _summary(count: int, dossiers: int, checked: int, *, lang: str) -> str:
-    """The closing line of :func:`violations_text` from the counts alone.
-
-    The same words as the renderer's (a test holds them to it); the renderer needs every
-    violation, which a stream does not keep.
-    """
-    if lang == "vi":
-        return f"{count} vi phạm ở {dossiers}/{checked} hồ sơ"
-    return f"{count} violation(s) in {dossiers} of {checked} dossier(s)"
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -103,10 +98,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.format == "json":
             _print_json(spool, count, read=read, skipped=len(errors))
     if args.format != "json":
-        if count:
-            print(_summary(count, violators.count, read, lang=getattr(args, "lang", "vi")))
-        else:
-            print(violations_text((), read, lang=getattr(args, "lang", "vi")), end="")
+        lang = getattr(args, "lang", "vi")
+        print(violations_summary(count, violators.count, read, lang=lang))
     return _args.report_skipped(args, read, errors) or (1 if count else 0)
 
 

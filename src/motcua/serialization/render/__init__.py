@@ -40,6 +40,9 @@ if TYPE_CHECKING:
         indicators_to_json as indicators_to_json,
     )
     from motcua.serialization.render.analyses import (
+        violations_summary as violations_summary,
+    )
+    from motcua.serialization.render.analyses import (
         violations_text as violations_text,
     )
     from motcua.serialization.render.analyses import (
@@ -229,6 +232,7 @@ _WHERE: Final = {
     "short_instant": "vi",
     "source_vi": "timing",
     "time_left_to_json": "results",
+    "violations_summary": "analyses",
     "violations_text": "analyses",
     "violations_to_json": "analyses",
     "warning_stage_to_json": "results",
@@ -284,6 +288,7 @@ __all__ = [
     "short_instant",
     "source_vi",
     "time_left_to_json",
+    "violations_summary",
     "violations_text",
     "violations_to_json",
     "warning_stage_to_json",

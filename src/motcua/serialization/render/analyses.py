@@ -23,6 +23,7 @@ __all__ = [
     "coverage_to_json",
     "indicators_text",
     "indicators_to_json",
+    "violations_summary",
     "violations_text",
     "violations_to_json",
 ]
@@ -268,16 +269,26 @@ def violations_text(
         for v in violations
     ]
     dossiers = len({v.dossier for v in violations})
-    if lang == "vi":
-        lines.append(
-            f"{len(violations)} vi phạm ở {dossiers}/{checked} hồ sơ"
-            if violations
-            else f"không có vi phạm trong {checked} hồ sơ"
-        )
-    else:
-        lines.append(
-            f"{len(violations)} violation(s) in {dossiers} of {checked} dossier(s)"
-            if violations
-            else f"no violations in {checked} dossier(s)"
-        )
+    lines.append(violations_summary(len(violations), dossiers, checked, lang=lang))
     return "".join(line + "\n" for line in lines)
+
+
+def violations_summary(count: int, dossiers: int, checked: int, *, lang: str = "vi") -> str:
+    """Return the closing line of :func:`violations_text` from the counts alone.
+
+    *count* violations in *dossiers* of the *checked* dossiers; a stream that does not keep
+    every violation (``motcua check``) prints the same line.
+
+    >>> violations_summary(3, 2, 10)
+    '3 vi phạm ở 2/10 hồ sơ'
+    >>> violations_summary(0, 0, 10, lang="en")
+    'no violations in 10 dossier(s)'
+    """
+    _check(lang)
+    if lang == "vi":
+        if count:
+            return f"{count} vi phạm ở {dossiers}/{checked} hồ sơ"
+        return f"không có vi phạm trong {checked} hồ sơ"
+    if count:
+        return f"{count} violation(s) in {dossiers} of {checked} dossier(s)"
+    return f"no violations in {checked} dossier(s)"
