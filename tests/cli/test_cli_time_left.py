@@ -82,3 +82,36 @@ def test_bad_warn_at(capsys: pytest.CaptureFixture[str], bad: str) -> None:
     status, out, err = run(capsys, "dossier", "show", str(SAMPLE), "--warn-at", bad)
     assert (status, out) == (2, "")
     assert err.startswith("motcua: error: --warn-at: expected a percentage")
+
+
+def test_warn_stages_are_chosen_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ("dossier", "show", str(SAMPLE), "--as-of", "2024-06-14", "--json")
+    _, out, _ = run(capsys, *argv, "--warn-stages", "10,20")
+    stages = [r["warning_stage"] for r in json.loads(out)["dossiers"] if r.get("warning_stage")]
+    assert stages
+    assert all(s["stages_percent"] == ["10.00", "20.00"] for s in stages)
+    assert all(s["of"] == 2 for s in stages)
+    _, default, _ = run(capsys, *argv)
+    assert default != out
+
+
+@pytest.mark.parametrize("bad", ["75,50", "0,50", "50,101", "50,,75", "abc", ""])
+def test_bad_warn_stages(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    status, out, err = run(capsys, "dossier", "show", str(SAMPLE), "--warn-stages", bad)
+    assert (status, out) == (2, "")
+    assert err.startswith("motcua: error: --warn-stages: expected increasing percentages")
+
+
+def test_code_parse_and_coverage_speak_english_on_request(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, vi, _ = run(capsys, "code", "parse", "000.00.05.H48-240415-0001")
+    _, en, _ = run(capsys, "code", "parse", "000.00.05.H48-240415-0001", "--lang", "en")
+    assert "Mã cơ quan" in vi
+    assert "Mã cơ quan" not in en
+    _, foreign, _ = run(capsys, "code", "parse", "G09.20-20240506-0092637", "--lang", "en")
+    assert foreign.startswith("Dossier code    G09.20-20240506-0092637")
+    _, vi_cov, _ = run(capsys, "procedure", "coverage", "--on", "2024-06-01")
+    _, en_cov, _ = run(capsys, "procedure", "coverage", "--on", "2024-06-01", "--lang", "en")
+    assert "niêm yết" in vi_cov
+    assert "niêm yết" not in en_cov

@@ -63,6 +63,24 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> datetime | date | 
         raise InvalidInputError(option, exc.expected, text) from None
 
 
+def parse_percent(
+    text: str, option: str, expected: str = "a percentage above 0 and at most 100, e.g. 80"
+) -> Fraction:
+    """Parse one percentage above 0 and at most 100 (``80``, ``75.5``, ``80%``) as a share.
+
+    >>> str(parse_percent("75.5%", "--warn-at"))
+    '151/200'
+    """
+    item = text.strip().removesuffix("%").strip()
+    digits = item.replace(".", "", 1)
+    if not (digits and digits.isascii() and digits.isdigit()):
+        raise InvalidInputError(option, expected, text)
+    share = Fraction(item) / 100
+    if not 0 < share <= 1:
+        raise InvalidInputError(option, expected, text)
+    return share
+
+
 def parse_stages(text: str, option: str = "--warn-stages") -> tuple[Fraction, ...]:
     """Parse warning stages: increasing percentages above 0 and at most 100, comma-separated.
 
@@ -74,12 +92,11 @@ def parse_stages(text: str, option: str = "--warn-stages") -> tuple[Fraction, ..
     expected = "increasing percentages above 0 and at most 100, comma-separated, e.g. 50,75,100"
     shares: list[Fraction] = []
     for part in text.split(","):
-        item = part.strip().removesuffix("%").strip()
-        digits = item.replace(".", "", 1)
-        if not (digits and digits.isascii() and digits.isdigit()):
-            raise InvalidInputError(option, expected, text)
-        share = Fraction(item) / 100
-        if not 0 < share <= 1 or (shares and share <= shares[-1]):
+        try:
+            share = parse_percent(part, option, expected)
+        except InvalidInputError:
+            raise InvalidInputError(option, expected, text) from None
+        if shares and share <= shares[-1]:
             raise InvalidInputError(option, expected, text)
         shares.append(share)
     return tuple(shares)

@@ -20,11 +20,10 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from fractions import Fraction
 from typing import Any, Final, Protocol, TypeVar
 
 from motcua.cli import _args
-from motcua.cli._common import Parser, parse_as_of
+from motcua.cli._common import Parser, parse_as_of, parse_percent, parse_stages
 from motcua.cli._progress import track
 from motcua.domain.codes import ForeignDossierCode, read_dossier_code
 from motcua.domain.dossiers import Dossier
@@ -58,18 +57,6 @@ class _Reader(Protocol):
     def __call__(
         self, data: object, where: str, path: str, /, *, catalogue: Catalogue | None
     ) -> Dossier: ...
-
-
-def _warn_at(text: str) -> Fraction:
-    """``--warn-at``: a percentage above 0 and at most 100 (``80``, ``75.5``, ``80%``)."""
-    number = text.removesuffix("%").strip()
-    try:
-        value = Fraction(number) if number.isascii() and number[:1].isdigit() else None
-    except (ValueError, ZeroDivisionError):
-        value = None
-    if value is None or not 0 < value <= 100:
-        raise InvalidInputError("--warn-at", "a percentage above 0 and at most 100, e.g. 80", text)
-    return value / 100
 
 
 def _stream(
@@ -212,7 +199,8 @@ def _text(summary: dict[str, Any], lang: str) -> str:
 def _show(args: argparse.Namespace, key: str, read: _Reader, code: str = "code") -> int:
     """Print each dossier's summary as it is read (``show``, ``import-dvcqg``)."""
     as_of = _args.as_of(args)  # validated before reading
-    warn_at = _warn_at(args.warn_at)
+    warn_at = parse_percent(args.warn_at, "--warn-at")
+    stages = parse_stages(args.warn_stages)
     catalogue = _args.catalogue(args)
     if args.lang not in _NOTE_LABELS:
         raise InvalidInputError("--lang", "vi or en", args.lang)
@@ -220,7 +208,8 @@ def _show(args: argparse.Namespace, key: str, read: _Reader, code: str = "code")
     def summary(d: object, w: str, p: str) -> dict[str, Any]:
         dossier = read(d, w, p, catalogue=catalogue)
         return _reported(
-            dossier, dossier_summary(dossier, as_of, history=args.history, warn_at=warn_at)
+            dossier,
+            dossier_summary(dossier, as_of, history=args.history, warn_at=warn_at, stages=stages),
         )
 
     errors: list[InvalidInputError] = []
@@ -289,8 +278,18 @@ def _foreign_to_json(code: ForeignDossierCode) -> dict[str, Any]:
     }
 
 
-def _foreign_text(code: ForeignDossierCode) -> str:
-    """Vietnamese labels (the notes name the legal forms, as in the JSON)."""
+def _foreign_text(code: ForeignDossierCode, lang: str = "vi") -> str:
+    """Labels in *lang* (the notes name the legal forms, as in the JSON)."""
+    if lang == "en":
+        lines = [
+            f"Dossier code    {code} (not as Art. 19 of Circular 01/2018/TT-VPCP)",
+            f"Reason          {code.reason}",
+            f"Convention      {code.convention or 'not recognised'}: {code.described}",
+        ]
+        told = [f"Tells           {part}" for part in code.tells()]
+        lines += told or ["Tells           nothing (an opaque identifier)"]
+        lines += [f"Does not tell   {part}" for part in code.does_not_tell()]
+        return "\n".join(lines) + "\n"
     lines = [
         f"Mã hồ sơ        {code} (không theo Điều 19 Thông tư 01/2018/TT-VPCP)",
         f"Lý do           {code.reason}",
@@ -308,12 +307,12 @@ def _cmd_code_parse(args: argparse.Namespace) -> int:
         if args.json:
             print(dumps(_foreign_to_json(code), indent=None))
         else:
-            print(_foreign_text(code), end="")
+            print(_foreign_text(code, args.lang), end="")
         return 0
     if args.json:
         print(dumps({**code_to_json(code), "conforms": True}, indent=None))
     else:
-        print(code_text(code), end="")
+        print(code_text(code, lang=args.lang), end="")
     return 0
 
 
@@ -338,7 +337,7 @@ def _cmd_procedure_coverage(args: argparse.Namespace) -> int:
     if args.json:
         print(dumps(coverage_to_json(day, coverage), indent=None))
     else:
-        print(coverage_text(coverage), end="")
+        print(coverage_text(coverage, lang=args.lang), end="")
     return 0
 
 
@@ -375,6 +374,13 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
                 help="with --as-of: flag an open dossier that has used at least PERCENT of "
                 "its time (default 80)",
             )
+            p.add_argument(
+                "--warn-stages",
+                metavar="PERCENTS",
+                default="50,75,100",
+                help="with --as-of: the warning stages, increasing percentages of the time "
+                "used (default 50,75,100)",
+            )
             _args.add_lang(p)
             _args.add_json(p, "a JSON object: the dossiers, and how many were read and skipped")
 
@@ -409,6 +415,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         "code", metavar="CODE", help="a dossier code, e.g. 000.00.05.H48-240415-0001"
     )
     _args.add_json(parse)
+    _args.add_lang(parse)
     parse.set_defaults(handler=_cmd_code_parse)
 
     procedure = sub.add_parser("procedure", help="procedures: show one, import DVCQG records")
@@ -432,6 +439,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     pcov.add_argument("--on", required=True, metavar="DATE", help="the day to count on")
     _args.add_catalogue(pcov)
     _args.add_json(pcov)
+    _args.add_lang(pcov)
     pcov.set_defaults(handler=_cmd_procedure_coverage)
     pimport = psub.add_parser(
         "import", help="turn national procedure records (DVCQG JSON) into a motcua catalogue"
