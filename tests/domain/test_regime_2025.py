@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import attrs
 import pytest
@@ -10,11 +11,13 @@ import pytest
 from motcua.analyses.compliance import RULES, ComplianceConfig, Violation, check
 from motcua.analyses.forms import FormSet, forms_on
 from motcua.analyses.report_layouts import LAYOUTS, ReportLayout, layout_on
+from motcua.cli import main
 from motcua.domain.dossiers import Dossier
 from motcua.domain.instruments import INSTRUMENTS, in_force_on, instrument
 from motcua.domain.lifecycle import Received, Resolved
 from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import InvalidInputError
+from motcua.serialization.dossiers import dumps_jsonl
 from motcua.serialization.units import unit_registry
 from motcua.time.limits import WorkingDays
 
@@ -99,6 +102,19 @@ def test_receipt_scope_uses_the_registry_for_communes() -> None:
     assert _scope(check(_received(day, "19753", "00004"))) == []
     (unknown,) = _scope(check(_received(day, "99999", "19774"), registry=registry))
     assert "99999 is not a unit on 06/10/2025" in unknown
+
+
+def test_cli_check_places_communes_with_the_shipped_registry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day = date(2025, 10, 6)
+    path = tmp_path / "scope.jsonl"
+    lawful, outside = _received(day, "19753", "19774", 1), _received(day, "19753", "00004", 2)
+    path.write_text(dumps_jsonl([lawful, outside]), encoding="utf-8")
+    assert main(["check", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("[receipt-scope]") == 1
+    assert f"[receipt-scope] {outside.code}:" in out
 
 
 @pytest.mark.parametrize(

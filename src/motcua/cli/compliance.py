@@ -16,6 +16,7 @@ from motcua.cli._common import Parser
 from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import LifecyclePolicy
 from motcua.domain.procedures import Catalogue
+from motcua.domain.unit_registry import UnitRegistry
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.files import ReadResult
@@ -27,6 +28,7 @@ from motcua.serialization.render import (
     with_counts,
 )
 from motcua.serialization.reports import Seen
+from motcua.serialization.units import unit_registry
 
 __all__ = ["add_commands"]
 
@@ -56,6 +58,11 @@ def _read(args: argparse.Namespace) -> tuple[Catalogue, ReadResult[Dossier]]:
     return catalogue, result
 
 
+def _names_a_commune(dossier: Dossier) -> bool:
+    """Whether the receipt-scope rule needs the unit registry to place *dossier*'s units."""
+    return any(len(code) > 2 for code in (dossier.receiving_unit, dossier.deciding_unit) if code)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     """Check FILE's dossiers one at a time: memory stays flat however many there are.
 
@@ -77,10 +84,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
     violators = Seen()  # the dossiers with a violation, packed (the summary counts them)
     count = read = 0
+    registry: UnitRegistry | None = None  # loaded once a dossier names a commune
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         for dossier in dossiers:
             read += 1
-            violations = check(dossier, regime=regime, as_of=as_of, catalogue=catalogue)
+            if registry is None and _names_a_commune(dossier):
+                registry = unit_registry()
+            violations = check(
+                dossier, regime=regime, as_of=as_of, catalogue=catalogue, registry=registry
+            )
             if not violations:
                 continue
             for v in violations:
