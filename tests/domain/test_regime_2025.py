@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -151,3 +152,23 @@ def test_a_later_layout_wins_from_its_instrument_day() -> None:
         layout_on(date(2026, 2, 15), ())
     with pytest.raises(Exception, match="instrument"):
         ReportLayout("x", "x", "x", "NOPE", "", Confidence.RECALLED)
+
+
+def test_the_report_names_its_layout_and_keeps_research_notes_in_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sample = Path(__file__).resolve().parents[2] / "examples" / "data" / "dossiers.jsonl"
+    assert main(["report", str(sample), "--period", "2024-Q2"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): 2024-Q2")
+    assert main(["report", str(sample), "--period", "2026-Q1", "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Form 06/VPCP/KSTT (Circular 01/2020/TT-VPCP): 2026-Q1")
+    assert "5/2025" not in text  # a research note: JSON only
+    assert main(["report", str(sample), "--period", "2026-Q1", "--format", "json"]) == 0
+    layout = json.loads(capsys.readouterr().out)["layout"]
+    assert layout["instrument"] == "C01-2020"
+    assert layout["unread"] == ["Circular 5/2025/TT-VPCP"]
+    assert not layout["assumed"]
+    assert main(["report", str(sample), "--period", "2020-Q3", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["layout"]["assumed"]

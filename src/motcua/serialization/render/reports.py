@@ -10,6 +10,7 @@ from typing import Any, Final
 from motcua.analyses.bieu06 import Dimension, Report
 from motcua.analyses.buckets import COLUMNS, Counts
 from motcua.analyses.rates import percent
+from motcua.analyses.report_layouts import layout_on
 from motcua.domain.procedures import Channel
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError
@@ -99,8 +100,46 @@ def _group_name(key: tuple[Any, ...], by: tuple[Dimension, ...], lang: str = "vi
     return " / ".join(_label(dim, part, lang) for dim, part in zip(by, key, strict=True))
 
 
+#: How an instrument's English kind is written in Vietnamese, for the report's title.
+_KIND_VI: Final = {"Circular": "Thông tư", "Decree": "Nghị định", "Decision": "Quyết định"}
+
+
+def _instrument_vi(number: str) -> str:
+    """``Circular 01/2020/TT-VPCP`` -> ``Thông tư 01/2020/TT-VPCP``; other text as it is."""
+    kind, _, rest = number.partition(" ")
+    return f"{_KIND_VI[kind]} {rest}" if kind in _KIND_VI and rest else number
+
+
+def _title(report: Report, lang: str) -> str:
+    """The form and the instrument that sets its layout on the period's last day."""
+    layout = layout_on(report.period.end).layout
+    if lang == "vi":
+        return f"{layout.form} ({_instrument_vi(layout.instrument_number)}): {report.period}"
+    form = layout.form.replace("Biểu số", "Form", 1)
+    return f"{form} ({layout.instrument_number}): {report.period}"
+
+
+def layout_to_json(report: Report) -> dict[str, Any]:
+    """The layout in force on the period's last day (Circular 01/2020's Biểu 06 so far).
+
+    ``assumed`` is true before its instrument took effect; ``unread`` names report-form
+    instruments in force then whose layouts were not read; ``notes`` says both in words.
+    These are research notes: JSON carries them, the text output does not.
+    """
+    choice = layout_on(report.period.end)
+    return {
+        "key": choice.layout.key,
+        "form": choice.layout.form,
+        "instrument": choice.layout.instrument,
+        "instrument_number": choice.layout.instrument_number,
+        "assumed": choice.assumed,
+        "unread": list(choice.unread),
+        "notes": list(choice.notes),
+    }
+
+
 def report_to_json(report: Report) -> dict[str, Any]:
-    """Return the report as a JSON object: ``period``, ``total``, ``groups``, ``notes``."""
+    """Return the report as a JSON object: ``period``, ``layout``, ``total``, ``groups``..."""
 
     def counts(c: Counts) -> dict[str, Any]:
         rate = c.on_time_rate
@@ -114,6 +153,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
 
     return {
         "period": period_to_json(report.period),
+        "layout": layout_to_json(report),
         "by": [d.value for d in report.by],
         "policy": {
             "granularity": report.policy.granularity.value,
@@ -154,11 +194,7 @@ def render_report(
         for row in rows:
             writer.writerow(["" if row[k] is None else row[k] for k in keys])
         return ("\ufeff" if bom else "") + buffer.getvalue()
-    title = (
-        f"Biểu số 06/VPCP/KSTT: {report.period}"
-        if lang == "vi"
-        else f"Form 06/VPCP/KSTT: {report.period}"
-    )
+    title = _title(report, lang)
     notes = [note_text(n, lang) for n in report.notes]
     cells = [[str(head[k]) for k in keys]] + [
         ["-" if row[k] is None else str(row[k]) for k in keys] for row in rows
