@@ -154,7 +154,7 @@ def test_dossier_show_and_export(  # noqa: PLR0917 - one argument per Hypothesis
         # Nothing lost: every record of the file is shown or named as bad.
         shown = len(json.loads(run.out)["dossiers"])
         bad = sum(1 for line in run.err.splitlines() if line.startswith("motcua: error: "))
-        records = sum(1 for _, t in hostile.reference_lines(data) if t is None or t.strip())
+        records = sum(1 for _, t in hostile.reference_lines(file[1]) if t is None or t.strip())
         assert shown + bad == records, (shown, bad, records)
 
 

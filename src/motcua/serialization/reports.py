@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from motcua.analyses.periods import Period
 from motcua.analyses.report import (
@@ -33,7 +33,7 @@ from motcua.analyses.report import (
 )
 from motcua.domain.procedures import Catalogue
 from motcua.domain.unit_registry import UnitRegistry
-from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
+from motcua.foundation.errors import InvalidInputError, MotcuaError, OutsideCalendarError
 from motcua.serialization.decoding import decode_json
 from motcua.serialization.dossiers import dossier_from_json, iter_dossiers
 from motcua.serialization.files import Source, iter_lines, line_ranges
@@ -294,13 +294,31 @@ def _tally_part(  # noqa: PLR0917 - a process-pool entry point takes positional 
 ) -> tuple[tuple[int, dict[Any, tuple[int, ...]]], list[InvalidInputError], Seen]:
     errors: list[InvalidInputError] = []
     seen = Seen()
-    with Path(path).open("rb") as handle:
-        handle.seek(start)
-        lines = iter_lines(
-            handle, path, first_line=first_line, size=end - start, at_start=start == 0
-        )
-        acc = _tally(lines, path, spec, catalogue, skip_invalid, errors, seen)
-    return acc.state(), errors, seen
+    try:
+        with Path(path).open("rb") as handle:
+            handle.seek(start)
+            lines = iter_lines(
+                handle, path, first_line=first_line, size=end - start, at_start=start == 0
+            )
+            acc = _tally(lines, path, spec, catalogue, skip_invalid, errors, seen)
+    except MotcuaError as exc:
+        raise _detached(exc) from None
+    return acc.state(), [_detached(e) for e in errors], seen
+
+
+E = TypeVar("E", bound=BaseException)
+
+
+def _detached(error: E) -> E:
+    """*error* without its cause, context and traceback, to cross a process boundary.
+
+    The message already says everything. The chain may hold a cattrs validation group,
+    which does not survive pickling once ``tblib.pickling_support`` is installed (Dask's
+    ``distributed`` installs it on import): the pool would break instead of naming the record.
+    """
+    error.__cause__ = error.__context__ = None
+    error.__suppress_context__ = True
+    return error.with_traceback(None)
 
 
 def tally_file(
