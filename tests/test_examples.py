@@ -42,7 +42,7 @@ def test_example_runs(script: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ],
         "compliance_and_notices.py": [
             "compliant.jsonl: 6 dossiers, no violations",
-            "violations.jsonl: 10 violations of 10 rules",
+            "violations.jsonl: 11 violations of 11 rules",
             "2 violations in 2 dossiers:",
             "Mẫu số 04 - PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
             "Thời gian hẹn trả kết quả mới            : 17 giờ 00 phút, ngày 08/04/2024",
