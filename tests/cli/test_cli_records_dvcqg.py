@@ -202,4 +202,4 @@ def test_procedure_import_reads_the_newer_shape(
     assert (code, err) == (0, "")
     (procedure,) = json.loads(out)["procedures"]
     assert procedure["code"] == "1.004222"
-    assert "Mã lĩnh vực: G09-CA01" in procedure["note"]  # the field code is kept
+    assert procedure["field_code"] == "G09-CA01"  # the field code is kept

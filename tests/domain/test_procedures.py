@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import attrs
 import pytest
 
 from motcua import (
@@ -23,6 +24,8 @@ from motcua import (
     Procedure,
     SameDay,
     WorkingDays,
+    procedure_from_json,
+    procedure_to_json,
     sample_catalogue,
 )
 
@@ -155,3 +158,18 @@ def test_channel_names() -> None:
     assert str(LegalBasis("60/2014/QH13", "Luật Hộ tịch", "Art. 16")) == (
         "Luật Hộ tịch 60/2014/QH13, Art. 16"
     )
+
+
+def test_field_code_is_kept_and_round_trips() -> None:
+
+    from motcua import InvalidInputError
+    from motcua import sample_catalogue as catalogue_of
+
+    plain = catalogue_of().get("1.004222")
+    assert plain.field_code == ""
+    assert "field_code" not in procedure_to_json(plain)  # the default is left out
+    coded = attrs.evolve(plain, field_code="G09-CA01")
+    assert procedure_to_json(coded)["field_code"] == "G09-CA01"
+    assert procedure_from_json(procedure_to_json(coded)) == coded
+    with pytest.raises(InvalidInputError, match="field_code: expected a field code as text"):
+        attrs.evolve(plain, field_code=5)  # type: ignore[arg-type]

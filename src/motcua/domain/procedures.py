@@ -174,6 +174,13 @@ def _documents(value: Iterable[Document]) -> tuple[Document, ...]:
     return tuple(value)
 
 
+def _field_code(value: str) -> str:
+    """A field code as written: text, never a number read as one."""
+    if not isinstance(value, str):
+        raise InvalidInputError("field_code", "a field code as text, e.g. 'G09-CA01'", value)
+    return value
+
+
 def _paper_result(value: bool | None) -> bool | None:
     return _checked_paper_result(value)
 
@@ -208,6 +215,8 @@ class Procedure:
         paper_result: The result is issued on paper (the procedures whose dossiers make
             the denominator of Decision 766 indicator 4.1); None: not stated (the result
             names in ``results`` do not say, so it is never inferred from them).
+        field_code: The field's code in the national database (``MALINHVUC``, e.g.
+            ``G09-CA01``; the DVCQG sync payload's ``MaLinhVuc``); "" when not known.
     """
 
     code: ProcedureCode = attrs.field(converter=_procedure_code)
@@ -227,6 +236,7 @@ class Procedure:
     source: str = ""
     note: str = ""
     paper_result: bool | None = attrs.field(default=None, converter=_paper_result)
+    field_code: str = attrs.field(default="", converter=_field_code)
 
     def __attrs_post_init__(self) -> None:
         """Validate the entry: name, levels, at least one channel, a legal basis."""

@@ -71,7 +71,6 @@ from motcua.serialization.dvcqg.fields import (
     format_dvcqg_instant,
     parse_dvcqg_instant,
 )
-from motcua.serialization.dvcqg.procedures import FIELD_CODE_NOTE
 from motcua.serialization.files import ReadResult, Source, read_records
 from motcua.time.deadlines import WorkSchedule
 
@@ -198,13 +197,6 @@ def _reason(event: Event) -> str:
     return ""
 
 
-def _field_code(procedure: Procedure) -> str:
-    for part in procedure.note.split("; "):
-        if part.startswith(FIELD_CODE_NOTE):
-            return part.removeprefix(FIELD_CODE_NOTE)
-    return ""
-
-
 def _return_method(returned: ResultReturned | None) -> str:
     if returned is None or returned.method is None:
         return ""
@@ -248,7 +240,7 @@ def dossier_to_dvcqg(
     name = field = field_code = ""
     if catalogue is not None and str(dossier.procedure) in catalogue:
         procedure = catalogue.get(dossier.procedure)
-        name, field, field_code = procedure.name, procedure.field, _field_code(procedure)
+        name, field, field_code = procedure.name, procedure.field, procedure.field_code
     supplements: list[dict[str, Any]] = []
     for k, s in enumerate(dossier.supplements, start=1):
         before_view = dossier.as_of(s.requested_at)

@@ -35,7 +35,6 @@ from motcua.domain.procedures import (
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.dvcqg.fields import field_list, field_object, field_text
 from motcua.serialization.dvcqg.procedures import (
-    FIELD_CODE_NOTE,
     fee_from_dvcqg,
     levels_from_dvcqg,
     limit_from_dvcqg,
@@ -210,13 +209,11 @@ def procedure_from_national_api(
             [(name, f"{at}.{key}") for key, name in _LEVEL_FLAGS if _flag(rec, key, at)], notes
         )
         categories = field_list(rec, "categoriesDetails", at)
-        field = ""
+        field = field_code = ""
         if categories:
             first = field_object(categories[0], f"{at}.categoriesDetails[0]")
             field = _text(first, "name", f"{at}.categoriesDetails[0]")
             field_code = _text(first, "code", f"{at}.categoriesDetails[0]")
-            if field_code:
-                notes.insert(0, f"{FIELD_CODE_NOTE}{field_code}")
         terms = _terms(rec, at, notes)
         basis = tuple(
             LegalBasis(_text(obj, "code", p), _text(obj, "name", p))
@@ -243,6 +240,7 @@ def procedure_from_national_api(
             online_level=OnlineLevel.UNSTATED if Channel.ONLINE in channels else OnlineLevel.NONE,
             source=f"DVCQG national procedure, newer API shape ({where})",
             note="; ".join(notes),
+            field_code=field_code,
         )
     except InvalidInputError as exc:
         if exc.field.startswith(where):

@@ -35,7 +35,6 @@ from motcua.serialization.files import ReadResult, Source, read_records
 from motcua.time.limits import CalendarDays, Months, SameDay, TimeLimit, WorkingDays, WorkingHours
 
 __all__ = [
-    "FIELD_CODE_NOTE",
     "amount_from_dvcqg",
     "fee_from_dvcqg",
     "levels_from_dvcqg",
@@ -43,11 +42,6 @@ __all__ = [
     "procedure_from_dvcqg",
     "read_dvcqg_procedures",
 ]
-
-#: How the field code (``MALINHVUC``) is kept in the procedure's note, until the procedure
-#: model has a field for it: ``"Mã lĩnh vực: G09-CA01"``.
-FIELD_CODE_NOTE: Final = "Mã lĩnh vực: "
-
 
 _UNIT_WORDS: Final = {
     "ngày làm việc": WorkingDays,
@@ -357,13 +351,11 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
             notes,
         )
         fields = field_list(rec, "LINHVUCTHUCHIEN", at)
-        field = ""
+        field = field_code = ""
         if fields:
             first = field_object(fields[0], f"{at}.LINHVUCTHUCHIEN[0]")
             field = field_text(first.get("TENLINHVUC"), f"{at}.LINHVUCTHUCHIEN[0].TENLINHVUC")
             field_code = field_text(first.get("MALINHVUC"), f"{at}.LINHVUCTHUCHIEN[0].MALINHVUC")
-            if field_code:
-                notes.insert(0, f"{FIELD_CODE_NOTE}{field_code}")
         basis = tuple(
             LegalBasis(
                 field_text(field_object(b, f"{at}.CANCUPHAPLY[{i}]").get("SOVANBAN"), "SOVANBAN"),
@@ -426,6 +418,7 @@ def procedure_from_dvcqg(record: object, where: str = "<record>", path: str = "$
             online_level=OnlineLevel.UNSTATED if Channel.ONLINE in channels else OnlineLevel.NONE,
             source=f"DVCQG national procedure record ({where})",
             note="; ".join(notes),
+            field_code=field_code,
         )
     except InvalidInputError as exc:
         if exc.field.startswith(where):
