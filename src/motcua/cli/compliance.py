@@ -105,13 +105,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
             else:
                 count += len(violations)
                 # The renderer's lines, without its summary (the last line), which comes last.
-                text = violations_text(violations, read, verbose=args.verbose, lang="en")
+                text = violations_text(violations, read, verbose=args.verbose, lang=args.lang)
                 print(text[: text.rindex("\n", 0, -1) + 1], end="")
         if args.format == "json":
             _print_json(spool, count, read=read, skipped=len(errors))
     if args.format != "json":
-        lang = getattr(args, "lang", "vi")
-        print(violations_summary(count, violators.count, read, lang=lang))
+        print(violations_summary(count, violators.count, read, lang=args.lang))
     return _args.report_skipped(args, read, errors) or (1 if count else 0)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Final
 
-from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, Violation
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Message, Rule, Violation
 from motcua.domain.procedures import Catalogue, Medium, Procedure
 from motcua.foundation.confidence import Confidence
 
@@ -33,10 +33,27 @@ MANDATORY_PARTS: Final[tuple[tuple[str, Callable[[Procedure], bool]], ...]] = (
 )
 
 
+#: Where a procedure is posted, in Vietnamese.
+_MEDIUM_VI: Final = {Medium.PHYSICAL: "tại trụ sở", Medium.ELECTRONIC: "điện tử"}
+
+
+def _part_vi(part: str) -> str:
+    """The Vietnamese name a part gives in brackets: ``name (tên)`` -> ``tên``."""
+    return part[part.index("(") + 1 : -1]
+
+
 def _check_parts(p: Procedure, _ctx: Context) -> list[Finding]:
     missing = [part for part, present in MANDATORY_PARTS if not present(p)]
     if missing:
-        return [("missing: " + ", ".join(missing), {"missing": ", ".join(missing)})]
+        return [
+            (
+                Message(
+                    "missing: " + ", ".join(missing),
+                    "thiếu: " + ", ".join(_part_vi(part) for part in missing),
+                ),
+                {"missing": ", ".join(missing)},
+            )
+        ]
     return []
 
 
@@ -44,11 +61,16 @@ def _check_posting(p: Procedure, ctx: Context) -> list[Finding]:
     on = ctx.on
     if on is None or not p.levels_on(on):
         return []
-    media = [m.value for m in Medium if not p.posting.is_posted(m, on)]
+    unposted = [m for m in Medium if not p.posting.is_posted(m, on)]
+    media = [m.value for m in unposted]
     if media:
         return [
             (
-                f"not posted ({' and '.join(media)}) on {on:%d/%m/%Y}",
+                Message(
+                    f"not posted ({' and '.join(media)}) on {on:%d/%m/%Y}",
+                    f"chưa niêm yết ({' và '.join(_MEDIUM_VI[m] for m in unposted)}) ngày "
+                    f"{on:%d/%m/%Y}",
+                ),
                 {"missing": ", ".join(media), "on": on.isoformat()},
             )
         ]
@@ -63,6 +85,9 @@ PROCEDURE_PARTS: Final[Rule[Procedure]] = Rule(
             "D63-2010",
             "Art. 8(2) (article not read; the parts as used by 766 indicator 1.3)",
             Confidence.RECALLED,
+            article="Art. 8(2)",
+            note_vi="các bộ phận bắt buộc của thủ tục, như chỉ số 1.3 Quyết định 766/QĐ-TTg "
+            "sử dụng",
         ),
     ),
     {},
@@ -73,9 +98,25 @@ POSTING: Final[Rule[Procedure]] = Rule(
     "posting",
     "A procedure carried out on the day is posted physically and electronically",
     (
-        Basis("D63-2010", "Art. 16-17 (publicising procedures; not read)", Confidence.RECALLED),
-        Basis("D61-2018", "posting at the one-stop unit (article not read)", Confidence.RECALLED),
-        Basis("D118-2025", "posting at the one-stop unit (article not read)", Confidence.RECALLED),
+        Basis(
+            "D63-2010",
+            "Art. 16-17 (publicising procedures; not read)",
+            Confidence.RECALLED,
+            article="Art. 16-17",
+            note_vi="công khai thủ tục hành chính",
+        ),
+        Basis(
+            "D61-2018",
+            "posting at the one-stop unit (article not read)",
+            Confidence.RECALLED,
+            note_vi="niêm yết tại bộ phận một cửa",
+        ),
+        Basis(
+            "D118-2025",
+            "posting at the one-stop unit (article not read)",
+            Confidence.RECALLED,
+            note_vi="niêm yết tại bộ phận một cửa",
+        ),
     ),
     {},
     _check_posting,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, Violation
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Message, Rule, Violation
 from motcua.analyses.verify import Check, verify_figures, verify_series
 from motcua.foundation.confidence import Confidence
 
@@ -13,7 +13,9 @@ __all__ = ["REPORT_IDENTITIES", "check_figures"]
 
 
 def _check_identity(c: Check, _ctx: Context) -> list[Finding]:
-    return [(c.message, {"identity": str(c.identity)})] if c.status == "failed" else []
+    if c.status != "failed":
+        return []
+    return [(Message(c.message, c.message_vi), {"identity": str(c.identity)})]
 
 
 REPORT_IDENTITIES: Final[Rule[Check]] = Rule(
@@ -25,6 +27,9 @@ REPORT_IDENTITIES: Final[Rule[Check]] = Rule(
             "Biểu 06 (column sums; columns read in a provincial implementation, annex not "
             "read); consecutive periods chain (Decree 09/2019 reporting periods)",
             Confidence.SECONDARY,
+            article="biểu số 06/VPCP/KSTT",
+            note_vi="tổng các cột; các kỳ liên tiếp nối tiếp nhau theo kỳ báo cáo của Nghị "
+            "định 09/2019/NĐ-CP",
         ),
     ),
     {},

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Final
 
-from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Message, Rule
 from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import Stage
 from motcua.domain.units import TWO_TIER_REFORM, Level
@@ -23,6 +23,14 @@ __all__ = ["NO_DISTRICT", "STEP_ALLOTMENTS", "SUPPLEMENT_ONCE"]
 
 _HOUR: Final = timedelta(hours=1)
 
+#: The stages of a supplement request in Vietnamese.
+_STAGE_VI: Final = {Stage.INTAKE: "tiếp nhận", Stage.APPRAISAL: "thẩm định"}
+
+
+def _hours_vi(hours: float) -> str:
+    """A number of hours with the Vietnamese decimal comma (``1,5``)."""
+    return f"{hours:g}".replace(".", ",")
+
 
 def _check_supplements(d: Dossier, _ctx: Context) -> list[Finding]:
     out: list[Finding] = []
@@ -31,7 +39,11 @@ def _check_supplements(d: Dossier, _ctx: Context) -> list[Finding]:
         if count > 1:
             out.append(
                 (
-                    f"{count} supplement requests at the {stage.value} stage; one is allowed",
+                    Message(
+                        f"{count} supplement requests at the {stage.value} stage; one is allowed",
+                        f"{count} lần yêu cầu bổ sung hồ sơ ở bước {_STAGE_VI[stage]}; chỉ được "
+                        "yêu cầu một lần",
+                    ),
                     {"stage": stage.value, "requests": str(count)},
                 )
             )
@@ -49,7 +61,11 @@ def _check_district(d: Dossier, ctx: Context) -> list[Finding]:
     if level is Level.DISTRICT:
         return [
             (
-                f"handled at district level on {day:%d/%m/%Y}, after the district level ended",
+                Message(
+                    f"handled at district level on {day:%d/%m/%Y}, after the district level ended",
+                    f"giải quyết ở cấp huyện ngày {day:%d/%m/%Y}, sau khi cấp huyện đã kết thúc "
+                    "hoạt động",
+                ),
                 {"level": "district", "day": day.isoformat()},
             )
         ]
@@ -75,9 +91,11 @@ def _check_steps(d: Dossier, ctx: Context) -> list[Finding]:
     if (equal and total != statutory) or (not equal and total > statutory):
         return [
             (
-                (
+                Message(
                     f"the steps' allotted times add up to {total / _HOUR:g} working hours; "
-                    f"the statutory limit is {statutory / _HOUR:g}"
+                    f"the statutory limit is {statutory / _HOUR:g}",
+                    f"thời gian phân bổ cho các bước cộng lại là {_hours_vi(total / _HOUR)} giờ "
+                    f"làm việc; thời hạn theo quy định là {_hours_vi(statutory / _HOUR)}",
                 ),
                 {"allotted": str(total), "statutory": str(statutory)},
             )
@@ -98,8 +116,11 @@ SUPPLEMENT_ONCE: Final[Rule[Dossier]] = Rule(
             "Art. 19(1) (article not read); one-stop practice: guidance once, in writing "
             "(Cà Mau one-stop Q&A)",
             _R,
+            article="Art. 19(1)",
+            note_vi="thực tiễn một cửa, hướng dẫn một lần, bằng văn bản, theo hỏi đáp về một "
+            "cửa của Cà Mau",
         ),
-        Basis("D118-2025", "supplements (article not read)", _R),
+        Basis("D118-2025", "supplements (article not read)", _R, note_vi="bổ sung hồ sơ"),
     ),
     {},
     _check_supplements,
@@ -115,6 +136,9 @@ NO_DISTRICT: Final[Rule[Dossier]] = Rule(
             "hethongphapluat.vn); Resolution 203/2025/QH15 (two-tier local government)",
             Confidence.CONFIRMED,
             read=True,
+            article="Art. 1(1)",
+            note_vi="bộ phận một cửa ở cấp bộ, cấp tỉnh và cấp xã; chính quyền địa phương hai "
+            "cấp theo Nghị quyết 203/2025/QH15",
         ),
     ),
     {},
@@ -130,8 +154,15 @@ STEP_ALLOTMENTS: Final[Rule[Dossier]] = Rule(
             "provincial internal workflows (quy trình nội bộ), e.g. Hà Nội 1837/QĐ-UBND "
             "(2022), split the statutory time into steps",
             _S,
+            note_vi="quy trình nội bộ của tỉnh, ví dụ Quyết định 1837/QĐ-UBND năm 2022 của Hà "
+            "Nội, chia thời hạn theo quy định thành các bước",
         ),
-        Basis("D118-2025", "as under Decree 61/2018: provincial internal workflows", _S),
+        Basis(
+            "D118-2025",
+            "as under Decree 61/2018: provincial internal workflows",
+            _S,
+            note_vi="như theo Nghị định 61/2018/NĐ-CP, quy trình nội bộ của tỉnh",
+        ),
     ),
     {"mode": "equal"},
     _check_steps,

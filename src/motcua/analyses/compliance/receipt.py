@@ -14,7 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
-from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, format_instant
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Message, Rule, format_instant
+from motcua.analyses.notices import limit_vi
 from motcua.domain.dossiers import Dossier
 from motcua.domain.instruments import in_force_on
 from motcua.domain.lifecycle import Submitted
@@ -63,13 +64,26 @@ def _check_terms(d: Dossier, ctx: Context) -> list[Finding]:
     try:
         term = ctx.catalogue.get(d.procedure).term(d.channel, d.case or None)
     except (NotFoundError, InvalidInputError) as exc:
-        return [(f"the procedure has no term for this channel: {exc}", {})]
+        case = f", trường hợp {d.case}" if d.case else ""
+        return [
+            (
+                Message(
+                    f"the procedure has no term for this channel: {exc}",
+                    f"thủ tục không quy định thời hạn cho kênh {d.channel.value} "
+                    f"({d.channel.vi}){case}",
+                ),
+                {},
+            )
+        ]
     if term.limit != d.limit:
         return [
             (
-                (
+                Message(
                     f"the dossier's time limit ({d.limit}) is not the procedure's for channel "
-                    f"{d.channel.value} ({term.limit})"
+                    f"{d.channel.value} ({term.limit})",
+                    f"thời hạn của hồ sơ ({limit_vi(d.limit, padded=False)}) khác thời hạn "
+                    f"của thủ tục cho kênh {d.channel.value} ({d.channel.vi}): "
+                    f"{limit_vi(term.limit, padded=False)}",
                 ),
                 {"limit": str(d.limit), "statutory": str(term.limit)},
             )
@@ -86,9 +100,11 @@ def _check_appointment(d: Dossier, ctx: Context) -> list[Finding]:
     if due is not None and printed > due:
         out.append(
             (
-                (
+                Message(
                     f"the receipt prints the appointment {format_instant(printed)}, later than "
-                    f"the statutory computation {format_instant(due)}"
+                    f"the statutory computation {format_instant(due)}",
+                    f"giấy tiếp nhận ghi ngày hẹn trả kết quả {format_instant(printed)}, muộn hơn "
+                    f"thời điểm tính theo thời hạn quy định {format_instant(due)}",
                 ),
                 {"printed": printed.isoformat(), "statutory": due.isoformat()},
             )
@@ -104,10 +120,13 @@ def _check_office_hours(d: Dossier, ctx: Context) -> list[Finding]:
     if due is not None and printed < due:
         return [
             (
-                (
+                Message(
                     f"received at {format_instant(received)}, outside office hours, but the "
                     f"appointment {format_instant(printed)} counts that time; it should be "
-                    f"{format_instant(due)}"
+                    f"{format_instant(due)}",
+                    f"tiếp nhận lúc {format_instant(received)}, ngoài giờ làm việc, nhưng ngày "
+                    f"hẹn {format_instant(printed)} đã tính cả thời gian đó; ngày hẹn đúng là "
+                    f"{format_instant(due)}",
                 ),
                 {"received": received.isoformat(), "printed": printed.isoformat()},
             )
@@ -131,9 +150,12 @@ def _check_online_intake(d: Dossier, ctx: Context) -> list[Finding]:
     if moment is not None and moment > deadline:
         return [
             (
-                (
+                Message(
                     f"submitted online {format_instant(submitted)}; no receipt or supplement "
-                    f"request by {format_instant(deadline)} ({limit.count} working hours)"
+                    f"request by {format_instant(deadline)} ({limit.count} working hours)",
+                    f"nộp trực tuyến lúc {format_instant(submitted)}; đến "
+                    f"{format_instant(deadline)} chưa được tiếp nhận hoặc yêu cầu bổ sung "
+                    f"(thời hạn {limit.count} giờ làm việc)",
                 ),
                 {"submitted": submitted.isoformat(), "deadline": deadline.isoformat()},
             )
@@ -146,9 +168,11 @@ def _check_code(d: Dossier, _ctx: Context) -> list[Finding]:
     if received is not None and d.code.conforms and d.code.day != received.date():
         return [
             (
-                (
+                Message(
                     f"the code's date {d.code.day:%d/%m/%Y} is not the receipt date "
-                    f"{received:%d/%m/%Y}"
+                    f"{received:%d/%m/%Y}",
+                    f"ngày ghi trong mã hồ sơ ({d.code.day:%d/%m/%Y}) khác ngày tiếp nhận "
+                    f"({received:%d/%m/%Y})",
                 ),
                 {"code_date": d.code.day.isoformat(), "received": received.date().isoformat()},
             )
@@ -170,11 +194,22 @@ APPOINTMENT: Final[Rule[Dossier]] = Rule(
             "receipt and appointment (Art. 17-19 not read); the procedure's published time "
             "limit bounds the appointment [inference]",
             _S,
+            note_vi="tiếp nhận hồ sơ và hẹn trả kết quả; thời hạn đã công bố của thủ tục "
+            "là giới hạn của ngày hẹn",
         ),
         Basis(
-            "C01-2018", "form 01 (receipt and appointment, hh:mm dd/mm/yyyy) [form name read]", _S
+            "C01-2018",
+            "form 01 (receipt and appointment, hh:mm dd/mm/yyyy) [form name read]",
+            _S,
+            article="mẫu số 01",
+            note_vi="giấy tiếp nhận hồ sơ và hẹn trả kết quả, ghi giờ, phút, ngày, tháng, năm",
         ),
-        Basis("D118-2025", "receipt and appointment (article not read)", _R),
+        Basis(
+            "D118-2025",
+            "receipt and appointment (article not read)",
+            _R,
+            note_vi="tiếp nhận hồ sơ và hẹn trả kết quả",
+        ),
     ),
     {},
     _check_appointment,
@@ -190,6 +225,9 @@ ONLINE_8H: Final[Rule[Dossier]] = Rule(
             "working hours (clause not read; news report of the decree, Circular 87/2021 "
             "Art. 10 repeats it)",
             _S,
+            article="Art. 11",
+            note_vi="tiếp nhận trực tuyến, tiếp nhận chính thức hoặc yêu cầu bổ sung trong "
+            "8 giờ làm việc",
         ),
     ),
     {"working_hours": 8},
@@ -205,8 +243,15 @@ CODE: Final[Rule[Dossier]] = Rule(
             "Art. 19 (YYMMDD is the date of receipt; quoted on seongay.com, digest §4.1)",
             Confidence.CONFIRMED,
             read=True,
+            article="Art. 19",
+            note_vi="mã hồ sơ ghi ngày tiếp nhận dạng YYMMDD",
         ),
-        Basis("C03-2025", "dossier code (article not read; structure unchanged?)", _R),
+        Basis(
+            "C03-2025",
+            "dossier code (article not read; structure unchanged?)",
+            _R,
+            note_vi="mã hồ sơ",
+        ),
     ),
     {},
     _check_code,
@@ -222,8 +267,15 @@ OFFICE_HOURS: Final[Rule[Dossier]] = Rule(
             "office hours set per unit; counting from the next session is one-stop practice "
             "(Decision 188/1999/QĐ-TTg Art. 1 sets the working week)",
             _S,
+            note_vi="giờ làm việc do từng đơn vị quy định; tính từ buổi làm việc tiếp theo là "
+            "thực tiễn một cửa; Điều 1 Quyết định 188/1999/QĐ-TTg quy định tuần làm việc",
         ),
-        Basis("D118-2025", "as under Decree 61/2018: one-stop practice", _S),
+        Basis(
+            "D118-2025",
+            "as under Decree 61/2018: one-stop practice",
+            _S,
+            note_vi="như theo Nghị định 61/2018/NĐ-CP, thực tiễn một cửa",
+        ),
     ),
     {},
     _check_office_hours,

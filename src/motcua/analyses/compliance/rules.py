@@ -7,6 +7,10 @@ published figure) and a :class:`Context` to findings. A rule is active on a day 
 one of its bases' instruments is in force; a basis with no source is off by default.
 ``rule.violations(subject, context, name=...)`` turns the findings into :class:`Violation`
 values that cite the basis in force.
+
+A finding words its message in English and Vietnamese (a :class:`Message`); a finding
+worded in one language (a plain string, as custom rules may return) is English only, and
+is printed as it is worded in either language.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ __all__ = [
     "CheckFunction",
     "Context",
     "Finding",
+    "Message",
     "Rule",
     "Violation",
     "format_instant",
@@ -39,8 +44,22 @@ __all__ = [
 #: What a rule judges: a dossier, a procedure, a published figure...
 S = TypeVar("S")
 
-#: One finding of a check: what is wrong (a readable message) and the facts behind it.
-Finding = tuple[str, Mapping[str, str]]
+
+@attrs.frozen
+class Message:
+    """What a finding says is wrong, in English and in Vietnamese, with the numbers.
+
+    >>> Message("2 new appointments; at most 1 allowed", "2 lần hẹn lại; tối đa 1 lần").vi
+    '2 lần hẹn lại; tối đa 1 lần'
+    """
+
+    en: str
+    vi: str
+
+
+#: One finding of a check: what is wrong (a :class:`Message`, or English text alone) and
+#: the facts behind it.
+Finding = tuple[Message | str, Mapping[str, str]]
 
 #: The regimes of Decrees 61/2018 and 118/2025 (kept for callers of the old contract).
 BOTH: Final = frozenset({Regime.DECREE_61_2018, Regime.DECREE_118_2025})
@@ -64,6 +83,11 @@ class Basis:
         read: True if the article's own text (or a source quoting it) was read.
         sourced: False if no source at all says the rule holds under this instrument: such
             a basis is off by default (switch it on with ``ComplianceConfig(enabled=...)``).
+        article: The article cited, for the Vietnamese citation: in the notation of
+            *articles* (``Art. 19(1)``, written ``khoản 1 Điều 19``), or in Vietnamese where
+            that notation has no form (``điểm đ khoản 1``); empty if none is cited.
+        note_vi: What the basis says, in Vietnamese, printed after the citation (the
+            reading notes stay in *articles*, in English).
 
     Raises:
         InvalidInputError: The basis claims [C] for an article that was not read, or an
@@ -75,6 +99,8 @@ class Basis:
     confidence: Confidence
     read: bool = False
     sourced: bool = True
+    article: str = attrs.field(default="", kw_only=True)
+    note_vi: str = attrs.field(default="", kw_only=True)
 
     @classmethod
     def unsourced(cls, instrument_key: str) -> Basis:
@@ -116,10 +142,12 @@ class Violation:
     Attributes:
         rule: The rule's id.
         dossier: The dossier code.
-        basis: The legal basis of the rule.
-        message: What is wrong, with the numbers.
+        basis: The legal basis of the rule, in English with its reading notes.
+        message: What is wrong, with the numbers, in English.
         facts: The facts behind it (name -> value, as text).
         regime: The regime the dossier was judged under.
+        message_vi: The same in Vietnamese ("" if the rule words it in English only).
+        bases: The bases *basis* cites, one per instrument (for the Vietnamese citation).
     """
 
     rule: str
@@ -128,6 +156,8 @@ class Violation:
     message: str
     facts: Mapping[str, str] = attrs.field(factory=dict)
     regime: str = ""
+    message_vi: str = ""
+    bases: tuple[Basis, ...] = ()
 
     def __str__(self) -> str:
         """Return ``[rule] dossier: message (basis)``."""
@@ -248,7 +278,17 @@ class Rule(Generic[S]):
         bases = self.basis_on(context.instruments, enabled=True) or self.bases
         basis = "; ".join(b.text for b in bases)
         return tuple(
-            Violation(self.id, name, basis, message, facts, regime) for message, facts in found
+            Violation(
+                self.id,
+                name,
+                basis,
+                message.en if isinstance(message, Message) else message,
+                facts,
+                regime,
+                message.vi if isinstance(message, Message) else "",
+                bases,
+            )
+            for message, facts in found
         )
 
 

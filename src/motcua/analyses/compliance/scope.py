@@ -28,7 +28,8 @@ import re
 from datetime import date
 from typing import Final
 
-from motcua.analyses.compliance.rules import Basis, Context, Finding, Rule, format_instant
+from motcua.analyses.compliance.rules import Basis, Context, Finding, Message, Rule, format_instant
+from motcua.analyses.notices import limit_vi
 from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import Submitted
 from motcua.domain.unit_registry import UnitRegistry
@@ -39,6 +40,9 @@ __all__ = ["INTAKE_CHECK", "RECEIPT_SCOPE"]
 
 #: A province code of the national list of administrative units: two ASCII digits.
 _PROVINCE: Final = re.compile(r"[0-9]{2}")
+
+#: The two units a dossier records, in Vietnamese.
+_ROLE_VI: Final = {"receiving_unit": "đơn vị tiếp nhận", "deciding_unit": "cơ quan giải quyết"}
 
 
 def _province(registry: UnitRegistry | None, code: str, day: date) -> str | None:
@@ -67,9 +71,11 @@ def _check_scope(d: Dossier, ctx: Context) -> list[Finding]:
         if province is None:
             out.append(
                 (
-                    (
+                    Message(
                         f"the {role.replace('_', ' ')} {code} is not a unit on {day:%d/%m/%Y}; "
-                        "check the code (codes were reused on 01/07/2025)"
+                        "check the code (codes were reused on 01/07/2025)",
+                        f"{_ROLE_VI[role]} {code} không phải là đơn vị hành chính ngày "
+                        f"{day:%d/%m/%Y}; kiểm tra lại mã (mã được dùng lại từ 01/07/2025)",
                     ),
                     {role: code, "day": day.isoformat()},
                 )
@@ -79,10 +85,14 @@ def _check_scope(d: Dossier, ctx: Context) -> list[Finding]:
     if receiving is not None and deciding is not None and receiving != deciding:
         out.append(
             (
-                (
+                Message(
                     f"received by a centre of province {receiving} (unit {d.receiving_unit}) "
                     f"for an agency of province {deciding} (unit {d.deciding_unit}); a "
-                    "centre receives regardless of boundaries within its own province only"
+                    "centre receives regardless of boundaries within its own province only",
+                    f"hồ sơ do trung tâm thuộc tỉnh {receiving} (đơn vị {d.receiving_unit}) "
+                    f"tiếp nhận cho cơ quan thuộc tỉnh {deciding} (đơn vị {d.deciding_unit}); "
+                    "trung tâm chỉ tiếp nhận không phụ thuộc địa giới hành chính trong phạm vi "
+                    "tỉnh của mình",
                 ),
                 {
                     "receiving_unit": d.receiving_unit,
@@ -121,9 +131,18 @@ def _check_intake(d: Dossier, ctx: Context) -> list[Finding]:
         if answered is None
         else f"answered {format_instant(answered)}, after {format_instant(deadline)}"
     )
+    late_vi = (
+        f"đến {format_instant(deadline)} chưa tiếp nhận, từ chối hoặc yêu cầu bổ sung"
+        if answered is None
+        else f"trả lời lúc {format_instant(answered)}, sau {format_instant(deadline)}"
+    )
+    check_vi = limit_vi(term.intake_check, padded=False)
     return [
         (
-            f"submitted {format_instant(submitted)}; {late} ({term.intake_check} to check it)",
+            Message(
+                f"submitted {format_instant(submitted)}; {late} ({term.intake_check} to check it)",
+                f"nộp lúc {format_instant(submitted)}; {late_vi} (thời gian kiểm tra {check_vi})",
+            ),
             {"submitted": submitted.isoformat(), "deadline": deadline.isoformat()},
         )
     ]
@@ -140,10 +159,18 @@ RECEIPT_SCOPE: Final[Rule[Dossier]] = Rule(
             "Art. 14(2) (provincial and commune centres receive regardless of administrative "
             "boundaries within the province; read in a news report quoting it)",
             Confidence.SECONDARY,
+            article="Art. 14(2)",
+            note_vi="Trung tâm Phục vụ hành chính công cấp tỉnh và cấp xã tiếp nhận hồ sơ "
+            "không phụ thuộc địa giới hành chính trong phạm vi tỉnh",
         ),
     ),
     {},
     _check_scope,
+)
+
+_INTAKE_VI: Final = (
+    "tiếp nhận hồ sơ; thời gian kiểm tra do quy định chuyên ngành của thủ tục đặt ra, lấy "
+    "từ thời hạn trong danh mục thủ tục"
 )
 
 INTAKE_CHECK: Final[Rule[Dossier]] = Rule(
@@ -156,12 +183,14 @@ INTAKE_CHECK: Final[Rule[Dossier]] = Rule(
             "receipt of dossiers (articles not read); the time is the procedure's own "
             "sector rule, taken from the catalogue term",
             Confidence.SECONDARY,
+            note_vi=_INTAKE_VI,
         ),
         Basis(
             "D118-2025",
             "receipt of dossiers (articles not read); the time is the procedure's own "
             "sector rule, taken from the catalogue term",
             Confidence.SECONDARY,
+            note_vi=_INTAKE_VI,
         ),
     ),
     {},

@@ -6,23 +6,27 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Final
 
-from motcua.analyses.compliance.rules import Violation
+from motcua.analyses.compliance.rules import Basis, Violation
 from motcua.analyses.index766 import IndicatorResult
 from motcua.analyses.periods import Period, Window
 from motcua.analyses.posting import Coverage
 from motcua.analyses.rates import percent, round_half_up
 from motcua.analyses.verify import Verification
+from motcua.domain.instruments import instrument
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.render.marks import without_marks
+from motcua.serialization.render.procedures import citation_vi
 
 __all__ = [
+    "basis_vi",
     "checks_text",
     "checks_to_json",
     "coverage_text",
     "coverage_to_json",
     "indicators_text",
     "indicators_to_json",
+    "violation_basis_vi",
     "violations_summary",
     "violations_text",
     "violations_to_json",
@@ -238,8 +242,38 @@ def checks_text(result: Verification, *, series: bool = False, lang: str = "en")
 # -- compliance ---------------------------------------------------------------------------
 
 
+def basis_vi(basis: Basis) -> str:
+    """Return a rule's basis the Vietnamese way: the article, the instrument, what it says.
+
+    The reading notes (how the article was read) stay in the English ``articles``.
+
+    >>> from motcua.analyses.compliance import RULES
+    >>> code = next(r for r in RULES if r.id == "code")
+    >>> basis_vi(code.bases[0])
+    'Điều 19 Thông tư 01/2018/TT-VPCP (mã hồ sơ ghi ngày tiếp nhận dạng YYMMDD)'
+    """
+    head = citation_vi(instrument(basis.instrument).number, basis.article, capital=False)
+    return f"{head} ({basis.note_vi})" if basis.note_vi else head
+
+
+def violation_basis_vi(violation: Violation) -> str:
+    """Return the bases a violation cites, the Vietnamese way, separated by ``; ``.
+
+    A violation built without its bases (by hand) has only its English ``basis``: that is
+    returned as it is written, without its research marks.
+    """
+    if not violation.bases:
+        return without_marks(violation.basis)
+    return "; ".join(basis_vi(b) for b in violation.bases)
+
+
 def violations_to_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
-    """Return each violation's rule, dossier, basis, message, regime and facts."""
+    """Return each violation's rule, dossier, basis, message, regime and facts.
+
+    ``basis`` and ``message`` are in English (the basis with its reading notes);
+    ``basis_vi`` and ``message_vi`` are the Vietnamese ones (``message_vi`` is null for a
+    rule that words its message in English only).
+    """
     return [
         {
             "rule": v.rule,
@@ -248,9 +282,22 @@ def violations_to_json(violations: Iterable[Violation]) -> list[dict[str, Any]]:
             "message": v.message,
             "regime": v.regime,
             "facts": dict(v.facts),
+            "basis_vi": violation_basis_vi(v),
+            "message_vi": v.message_vi or None,
         }
         for v in violations
     ]
+
+
+def _violation_line(v: Violation, *, verbose: bool, lang: str) -> str:
+    if lang == "en":
+        return (
+            str(v)
+            if verbose
+            else f"[{v.rule}] {v.dossier}: {v.message} ({without_marks(v.basis)})"
+        )
+    line = f"[{v.rule}] {v.dossier}: {v.message_vi or v.message} — căn cứ: {violation_basis_vi(v)}"
+    return f"{line} [{v.basis}]" if verbose else line
 
 
 def violations_text(
@@ -258,16 +305,16 @@ def violations_text(
 ) -> str:
     """Return one line per violation, then how many of the *checked* dossiers broke a rule.
 
-    Each line is ``[rule] dossier: message (basis)``; the basis keeps its research marks
-    and reading notes ("article not read") only when *verbose* (JSON always has them). The
-    closing count is in Vietnamese unless *lang* is ``en``; the messages and bases are as
-    the rules word them.
+    Each line is ``[rule] dossier: message — căn cứ: basis``, in Vietnamese, the bases
+    written the Vietnamese way (``khoản 1 Điều 19 Nghị định 61/2018/NĐ-CP (...)``, see
+    :func:`basis_vi`); with *lang* ``en`` it is ``[rule] dossier: message (basis)``. A rule
+    that words its message in English only is printed as it words it. The research marks
+    and reading notes ("article not read") are shown only when *verbose*: in English the
+    basis keeps them; in Vietnamese the English basis that has them follows in square
+    brackets (JSON always has them).
     """
     _check(lang)
-    lines = [
-        str(v) if verbose else f"[{v.rule}] {v.dossier}: {v.message} ({without_marks(v.basis)})"
-        for v in violations
-    ]
+    lines = [_violation_line(v, verbose=verbose, lang=lang) for v in violations]
     dossiers = len({v.dossier for v in violations})
     lines.append(violations_summary(len(violations), dossiers, checked, lang=lang))
     return "".join(line + "\n" for line in lines)

@@ -13,6 +13,8 @@ from motcua.serialization.render.marks import without_marks
 from motcua.time.limits import CountingRule
 
 __all__ = [
+    "citation_vi",
+    "citations_vi",
     "legal_basis_vi",
     "procedure_text",
 ]
@@ -73,6 +75,88 @@ _KINDS_VI: Final = (
     "Nghị quyết",
     "Chỉ thị",
 )
+
+
+#: The kinds of instrument as English citations name them, and their Vietnamese names.
+_KINDS_EN: Final = {
+    "Joint Circular": "Thông tư liên tịch",
+    "Decree": "Nghị định",
+    "Circular": "Thông tư",
+    "Decision": "Quyết định",
+    "Resolution": "Nghị quyết",
+    "Directive": "Chỉ thị",
+}
+_KIND_EN: Final = "|".join(_KINDS_EN)
+#: An instrument's number: ``61/2018/NĐ-CP``, ``27/CT-TTg``, ``23/2015``.
+_NUMBER: Final = r"\d+(?:/[^\W_]+(?:-[^\W_]+)*)+"
+#: One article, clause and point, or a range of articles: ``Art. 11(1)(b)``, ``Art. 16-17``.
+_ONE_REF: Final = r"Arts?\.\s*\d+[a-z]?(?:-\d+[a-z]?|(?:\(\d+\))?(?:\([a-zđ]{1,2}\))?)"
+#: An instrument cited in English inside free text, with the article that follows it: a
+#: numbered instrument (``Decree 23/2015/NĐ-CP Art. 7``, ``Circular 226/2016/TT-BTC``) or a
+#: law by its Vietnamese name and an article (``Luật Hộ tịch 2014 Art. 16``).
+_CITED: Final = re.compile(
+    rf"\b(?P<kind>{_KIND_EN}) (?P<number>{_NUMBER})(?: (?P<article>{_ONE_REF}))?"
+    rf"|(?P<law>(?:Bộ l|L)uật(?: [^\W\d_]+)+?)(?: (?P<year>\d{{4}}))? (?P<law_article>{_ONE_REF})"
+    rf"|(?P<bare>{_ONE_REF})"
+)
+
+
+def citation_vi(number: str, articles: str = "", *, capital: bool = True) -> str:
+    """Return an instrument cited the English way, and its *articles*, the Vietnamese way.
+
+    *number* is the instrument as its English citation names it (``Decree 61/2018/NĐ-CP``,
+    the ``number`` of :mod:`motcua.domain.instruments`); *articles* are in the ``Art. 19(1)``
+    notation, or already Vietnamese (``mẫu số 01``). Not *capital*: a citation inside a
+    sentence, whose clause or point is written in lower case (``khoản 1 Điều 19 ...``).
+
+    >>> citation_vi("Decree 61/2018/NĐ-CP", "Art. 19(1)")
+    'Khoản 1 Điều 19 Nghị định 61/2018/NĐ-CP'
+    >>> citation_vi("Directive 27/CT-TTg", "điểm đ khoản 1")
+    'Điểm đ khoản 1 Chỉ thị 27/CT-TTg'
+    >>> citation_vi("Resolution 203/2025/QH15")
+    'Nghị quyết 203/2025/QH15'
+    >>> citation_vi("Circular 01/2018/TT-VPCP", "mẫu số 01", capital=False)
+    'mẫu số 01 Thông tư 01/2018/TT-VPCP'
+    """
+    basis = LegalBasis(number, "", articles)
+    for kind, kind_vi in _KINDS_EN.items():
+        if number.startswith(kind + " "):
+            basis = LegalBasis(number[len(kind) + 1 :], kind_vi, articles)
+            break
+    return legal_basis_vi(basis) if capital else _in_sentence(legal_basis_vi(basis))
+
+
+def _in_sentence(citation: str) -> str:
+    """A citation inside a sentence: a clause, point or form in lower case (``Điều`` kept)."""
+    if citation.startswith(("Điểm ", "Khoản ", "Mẫu ", "Biểu ")):
+        return citation[0].lower() + citation[1:]
+    return citation
+
+
+def _cited_vi(match: re.Match[str]) -> str:
+    if match["kind"] is not None:
+        number = f"{match['kind']} {match['number']}"
+        return citation_vi(number, match["article"] or "", capital=False)
+    if match["law"] is not None:
+        law = LegalBasis(match["year"] or "", match["law"], match["law_article"])
+        return _in_sentence(legal_basis_vi(law))
+    return _articles_vi(match["bare"])
+
+
+def citations_vi(text: str) -> str:
+    """Return free text with every instrument cited in English written the Vietnamese way.
+
+    Articles come first and the instrument's kind is named in Vietnamese; the rest of the
+    text is left as it is written.
+
+    >>> citations_vi("Time limit: Luật Hộ tịch 2014 Art. 16 (immediately on receipt).")
+    'Time limit: Điều 16 Luật Hộ tịch 2014 (immediately on receipt).'
+    >>> citations_vi("Decree 23/2015/NĐ-CP Art. 7; Circular 226/2016/TT-BTC; Art. 9(1)")
+    'Điều 7 Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC; khoản 1 Điều 9'
+    >>> citations_vi("Fee exemption: Luật Hộ tịch Art. 11(1)(b).")
+    'Fee exemption: điểm b khoản 1 Điều 11 Luật Hộ tịch.'
+    """
+    return _CITED.sub(_cited_vi, text)
 
 
 def _article_vi(match: re.Match[str]) -> str:
@@ -162,7 +246,9 @@ def procedure_text(procedure: Procedure, *, verbose: bool = False, lang: str = "
     """Return a procedure's field, levels, terms and fees per channel, and legal basis.
 
     In Vietnamese (limits as "7 ngày làm việc", legal bases as "Điều 9 Nghị định
-    61/2018/NĐ-CP"), or in English with *lang* ``en``. The source's research marks are
+    61/2018/NĐ-CP"), or in English with *lang* ``en``. The source is free text recorded with
+    the catalogue: in Vietnamese its citations of instruments are written the Vietnamese way
+    (:func:`citations_vi`) and the rest is printed as recorded. Its research marks are
     shown only when *verbose*.
     """
     if lang not in _PROCEDURE_LABELS:
@@ -182,5 +268,7 @@ def procedure_text(procedure: Procedure, *, verbose: bool = False, lang: str = "
     ]
     if procedure.source:
         source = procedure.source if verbose else without_marks(procedure.source)
+        if lang == "vi":
+            source = citations_vi(source)
         lines.append(f"  {labels[5]}: {source}")
     return "".join(line + "\n" for line in lines)
