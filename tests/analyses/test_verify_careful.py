@@ -252,8 +252,10 @@ def test_levels_that_add_up_are_never_inconsistent(
 
 def test_text_and_json_say_nothing_checked() -> None:
     result = verify_figures({})
-    assert checks_text(result).startswith("nothing checked")
-    assert checks_text(result, lang="vi").startswith("không kiểm tra được gì")
+    assert checks_text(result).startswith("không kiểm tra được gì")
+    assert checks_text(result, lang="en").startswith("nothing checked")
+    with pytest.raises(InvalidInputError, match="lang"):
+        checks_text(result, lang="fr")
     assert checks_to_json(result) == {
         "outcome": "nothing checked",
         "ok": False,
@@ -262,19 +264,29 @@ def test_text_and_json_say_nothing_checked() -> None:
     }
 
 
-def test_cli_lang_vi_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_vietnamese_by_default_and_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "f.json"
     path.write_text(
         json.dumps({"resolved_total": 10, "resolved_early": 3, "resolved_in_time": 12}),
         encoding="utf-8",
     )
-    assert main(["report", "verify", str(path), "--lang", "vi"]) == 1
+    assert main(["report", "verify", str(path)]) == 1
     out = capsys.readouterr().out
     assert "SAI      đã giải quyết" in out
     assert "suy ra giải quyết đúng hạn = 9" in out
     assert out.endswith("2 kiểm tra không đạt\n")
+    assert main(["report", "verify", str(path), "--lang", "vi"]) == 1
+    assert capsys.readouterr().out == out
+    assert main(["report", "verify", str(path), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED   resolved_total" in out
+    assert out.endswith("2 identity(ies) fail\n")
     path.write_text("{}", encoding="utf-8")
     assert main(["report", "verify", str(path)]) == 1
+    assert capsys.readouterr().out.startswith("không kiểm tra được gì")
+    assert main(["report", "verify", str(path), "--lang", "en"]) == 1
     assert capsys.readouterr().out.startswith("nothing checked")
     assert main(["report", "verify", str(path), "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["outcome"] == "nothing checked"

@@ -245,9 +245,7 @@ def verify_parser() -> Parser:
         "figures", metavar="FIGURES.json", help="published figures, JSON ('-': standard input)"
     )
     _args.add_json(parser, "the checks as JSON (messages in English and Vietnamese)")
-    parser.add_argument(
-        "--lang", default="en", choices=_LANGS, help="language of the messages (default en)"
-    )
+    _args.add_lang(parser)
     return parser
 
 
@@ -296,7 +294,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
         "report",
         help="Biểu 06 from a dossier file; 'report verify FIGURES.json' checks figures",
         description="Biểu 06 (Circular 01/2020/TT-VPCP) over the dossiers in FILE.",
-        epilog="published figures: 'motcua report verify FIGURES.json [--lang vi] [--json]' "
+        epilog="published figures: 'motcua report verify FIGURES.json [--lang en] [--json]' "
         "checks them against the report's identities (see 'motcua report verify --help'). "
         "Example: motcua report dossiers.jsonl --period 2024-Q1 --by level --format csv "
         "> bieu06.csv",

@@ -218,11 +218,13 @@ def checks_to_json(result: Verification) -> dict[str, Any]:
     }
 
 
-def checks_text(result: Verification, *, series: bool = False, lang: str = "en") -> str:
+def checks_text(result: Verification, *, series: bool = False, lang: str = "vi") -> str:
     """Return one line per check made, then the verdict (*series*: name each check's period).
 
-    *lang* is ``en`` or ``vi`` (the status words, the messages and the verdict).
+    The status words, the messages and the verdict are in Vietnamese, or in English with
+    *lang* ``en``.
     """
+    _check(lang)
     vi = lang == "vi"
     lines = [
         f"{f'[{c.period}] ' if series else ''}"
