@@ -8,6 +8,7 @@ input names an indicator needs) is named below and left to its own line.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -44,6 +45,8 @@ COMMANDS = {
     ],
     "indicators": ["indicators", SAMPLE, "--period", "2024-Q1"],
     "check": ["check", SAMPLE],
+    "check-violations": ["check", str(DATA / "violations.jsonl")],
+    "check-violations-as-of": ["check", str(DATA / "violations.jsonl"), "--as-of", "2025-12-31"],
     "check-clean": ["check", str(DATA / "compliant.jsonl")],
     "notice-receipt": ["notice", "receipt", SAMPLE, "--code", "000.21.48.H48-240103-0001"],
     "notice-control": ["notice", "control", SAMPLE, "--code", "000.00.05.H48-240415-0001"],
@@ -136,10 +139,9 @@ TOKEN = re.compile(
 
 #: Data recorded in English that a command prints as recorded, with where it comes from.
 AS_RECORDED = {
-    # the catalogue's source notes (the sample catalogue's citations, in English)
+    # the catalogue's source notes: free text, printed as recorded except that each
+    # citation of an instrument is written the Vietnamese way (tested below)
     "procedure-show": re.compile(r"^\s*nguồn: .*$", re.MULTILINE),
-    # compliance messages and bases are worded by the rules (analyses/compliance)
-    "check": re.compile(r"^\[[a-z-]+\] .*$", re.MULTILINE),
 }
 
 
@@ -168,6 +170,8 @@ def test_default_output_is_vietnamese(capsys: pytest.CaptureFixture[str], name: 
         (COMMANDS["unit-show"], "province"),
         (COMMANDS["unit-successors"], "partial"),
         (COMMANDS["check-clean"], "no violations"),
+        (COMMANDS["check-violations"], "without an apology letter"),
+        (COMMANDS["procedure-show"], "Luật Hộ tịch 2014 Art. 16"),
         (COMMANDS["indicators"], "Decision 766/QĐ-TTg indicators"),
         (COMMANDS["period"], "note: the period straddles"),
         (COMMANDS["dossier-show-stage-2"], "warning stage 2/3"),
@@ -185,3 +189,116 @@ def test_lang_en_gives_english(
 def test_the_scan_can_fail() -> None:
     assert _words("Ngày nghỉ trong tuần / Weekdays off:") & ENGLISH == {"weekdays", "off"}
     assert _words("000.00.53.H48-220921-0099 dvcqg-766-portal-2025 [apology]") == set()
+
+
+#: Published figures as ``report verify`` reads them: consistent, contradictory, nothing to
+#: check, and two periods that do not chain.
+FIGURES = {
+    "consistent": {
+        "received_total": 1373,
+        "resolved_total": 1360,
+        "resolved_in_time": 1350,
+        "resolved_late": 10,
+        "pending_total": 13,
+        "pending_within": 12,
+    },
+    "failed": {"received_total": 20, "resolved_total": 12, "resolved_in_time": 15},
+    "nothing": {},
+    "series": [
+        {"received_total": 20, "resolved_total": 12, "pending_total": 8},
+        {"carried_over": 3, "received_total": 5},
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_report_verify_is_vietnamese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / "figures.json"
+    path.write_text(json.dumps(FIGURES[name]), encoding="utf-8")
+    status = main(["report", "verify", str(path)])
+    out, err = capsys.readouterr()
+    assert status == (0 if name == "consistent" else 1), err
+    assert out.strip()
+    assert _words(out + err) & ENGLISH == set(), out
+    assert main(["report", "verify", str(path), "--lang", "en"]) == status
+    english = capsys.readouterr().out
+    verdict = {"consistent": "consistent", "nothing": "nothing checked"}.get(name, "fail")
+    assert verdict in english.splitlines()[-1]
+
+
+def test_check_prints_rules_and_bases_the_vietnamese_way(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(COMMANDS["check-violations"])
+    lines = capsys.readouterr().out.splitlines()
+    by_rule = {line.split("]", 1)[0][1:]: line for line in lines[:-1]}
+    assert len(by_rule) == len(lines) - 1 == 11  # one violation of each of 11 rules
+    assert "— căn cứ: khoản 1 Điều 19 Nghị định 61/2018/NĐ-CP (" in by_rule["supplement-once"]
+    assert "— căn cứ: Điều 11 Nghị định 45/2020/NĐ-CP (" in by_rule["online-8h"]
+    assert "— căn cứ: Điều 19 Thông tư 01/2018/TT-VPCP (" in by_rule["code"]
+    assert "điểm đ khoản 1 Chỉ thị 27/CT-TTg (" in by_rule["apology"]
+    assert by_rule["reschedule"].startswith(
+        "[reschedule] 000.00.05.H48-240401-0001: 2 lần hẹn lại ngày trả kết quả; chỉ được "
+        "hẹn lại tối đa 1 lần — căn cứ: Nghị định 61/2018/NĐ-CP ("
+    )
+    for line in lines:
+        for english in ("Decree", "Circular", "Directive", "Art.", "form 0"):
+            assert english not in line, line
+
+
+def test_check_lang_en_and_json_keep_the_english(capsys: pytest.CaptureFixture[str]) -> None:
+    main([*COMMANDS["check-violations"], "--lang", "en"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2] == (
+        "[reschedule] 000.00.05.H48-240401-0001: 2 new appointments; at most 1 allowed "
+        "(Decree 61/2018/NĐ-CP overdue dossiers: the return date is rescheduled no more "
+        "than once)"
+    )
+    assert lines[-1] == "11 violation(s) in 11 of 12 dossier(s)"
+    main([*COMMANDS["check-violations"], "--format", "json"])
+    items = json.loads(capsys.readouterr().out)["violations"]
+    reschedule = next(v for v in items if v["rule"] == "reschedule")
+    assert reschedule["message"] == "2 new appointments; at most 1 allowed"
+    assert reschedule["message_vi"] == (
+        "2 lần hẹn lại ngày trả kết quả; chỉ được hẹn lại tối đa 1 lần"
+    )
+    assert reschedule["basis"].startswith("Decree 61/2018/NĐ-CP overdue dossiers")
+    assert reschedule["basis_vi"] == (
+        "Nghị định 61/2018/NĐ-CP (hồ sơ quá hạn, hẹn lại ngày trả kết quả không quá một lần)"
+    )
+    assert all(v["message_vi"] and v["basis_vi"] for v in items)
+
+
+def _catalogue_codes() -> list[str]:
+    path = DATA.parent.parent / "src" / "motcua" / "data" / "catalogue.json"
+    return [p["code"] for p in json.loads(path.read_text(encoding="utf-8"))["procedures"]]
+
+
+@pytest.mark.parametrize("code", _catalogue_codes())
+def test_procedure_sources_cite_the_vietnamese_way(
+    capsys: pytest.CaptureFixture[str], code: str
+) -> None:
+    assert main(["procedure", "show", code]) == 0
+    out = capsys.readouterr().out
+    assert _words(AS_RECORDED["procedure-show"].sub("", out)) & ENGLISH == set(), out
+    (source,) = (line for line in out.splitlines() if line.startswith("  nguồn: "))
+    for english in ("Art.", "Decree", "Circular"):
+        assert english not in source, source
+    main(["procedure", "show", code, "--lang", "en"])
+    (english_source,) = (
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("  source: ")
+    )
+    assert "Art." in english_source or "Circular" in english_source
+
+
+def test_procedure_show_source_line(capsys: pytest.CaptureFixture[str]) -> None:
+    main(COMMANDS["procedure-show"])
+    (source,) = (line for line in capsys.readouterr().out.splitlines() if "nguồn:" in line)
+    assert source == (
+        "  nguồn: Code: DVCQG national procedure database. Time limit: Điều 16 Luật Hộ tịch "
+        "2014 (immediately on receipt); the 15:00 cut-off as published in provincial "
+        "procedure records. Fee exemption: điểm b khoản 1 Điều 11 Luật Hộ tịch. Channels: "
+        "khoản 1 Điều 9 (in person, by post, online)."
+    )
