@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 from motcua import (
     Dossier,
@@ -224,3 +225,218 @@ def test_cli_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["check", str(bad)]) == 2
     assert "bad.jsonl line 1" in capsys.readouterr().err
     assert main(["check", str(DATA / "compliant.jsonl"), "--regime", "1999"]) == 2
+
+
+# -- the messages and bases in Vietnamese ----------------------------------------------------
+
+#: Each rule's violation in examples/data/violations.jsonl, as the rule words it in Vietnamese.
+MESSAGES_VI = {
+    "appointment": "giấy tiếp nhận ghi ngày hẹn trả kết quả 11:00 20/03/2024, muộn hơn thời "
+    "điểm tính theo thời hạn quy định 10:00 20/03/2024",
+    "apology": "quá hạn (hạn 10:00 14/03/2024) mà không có văn bản xin lỗi",
+    "reschedule": "2 lần hẹn lại ngày trả kết quả; chỉ được hẹn lại tối đa 1 lần",
+    "supplement-once": "2 lần yêu cầu bổ sung hồ sơ ở bước thẩm định; chỉ được yêu cầu một lần",
+    "online-8h": "nộp trực tuyến lúc 08:00 06/05/2024; đến 17:00 06/05/2024 chưa được tiếp "
+    "nhận hoặc yêu cầu bổ sung (thời hạn 8 giờ làm việc)",
+    "return-by-appointment": "trả kết quả lúc 09:00 11/06/2024, sau ngày hẹn 17:00 10/06/2024",
+    "code": "ngày ghi trong mã hồ sơ (10/06/2024) khác ngày tiếp nhận (11/06/2024)",
+    "no-district": "giải quyết ở cấp huyện ngày 04/08/2025, sau khi cấp huyện đã kết thúc hoạt "
+    "động",
+    "office-hours": "tiếp nhận lúc 18:00 01/07/2024, ngoài giờ làm việc, nhưng ngày hẹn 17:00 "
+    "03/07/2024 đã tính cả thời gian đó; ngày hẹn đúng là 17:00 04/07/2024",
+    "intake-check": "nộp lúc 09:00 10/05/2024; trả lời lúc 09:00 14/05/2024, sau 09:00 "
+    "13/05/2024 (thời gian kiểm tra 1 ngày làm việc)",
+    "receipt-scope": "hồ sơ do trung tâm thuộc tỉnh 46 (đơn vị 46) tiếp nhận cho cơ quan thuộc "
+    "tỉnh 48 (đơn vị 48); trung tâm chỉ tiếp nhận không phụ thuộc địa giới hành chính trong "
+    "phạm vi tỉnh của mình",
+    "step-allotments": "thời gian phân bổ cho các bước cộng lại là 32 giờ làm việc; thời hạn "
+    "theo quy định là 24",
+}
+
+#: Each rule's bases in force on its violation's day, the Vietnamese way (notes cut).
+BASES_VI = {
+    "appointment": "Nghị định 61/2018/NĐ-CP (...); mẫu số 01 Thông tư 01/2018/TT-VPCP (...)",
+    "apology": "Nghị định 61/2018/NĐ-CP (...); điểm đ khoản 1 Chỉ thị 27/CT-TTg (...)",
+    "reschedule": "Nghị định 61/2018/NĐ-CP (...)",
+    "supplement-once": "khoản 1 Điều 19 Nghị định 61/2018/NĐ-CP (...)",
+    "online-8h": "Điều 11 Nghị định 45/2020/NĐ-CP (...)",
+    "return-by-appointment": "Nghị định 61/2018/NĐ-CP (...); mẫu số 01 và mẫu số 04 Thông tư "
+    "01/2018/TT-VPCP (...)",
+    "code": "Điều 19 Thông tư 01/2018/TT-VPCP (...)",
+    "no-district": "khoản 1 Điều 1 Nghị định 118/2025/NĐ-CP (...)",
+    "office-hours": "Nghị định 61/2018/NĐ-CP (...)",
+    "intake-check": "Nghị định 61/2018/NĐ-CP (...)",
+    "receipt-scope": "khoản 2 Điều 14 Nghị định 118/2025/NĐ-CP (...)",
+    "step-allotments": "Nghị định 61/2018/NĐ-CP (...)",
+}
+
+
+def _notes_cut(text: str) -> str:
+    """*text* with each outermost parenthesised note replaced by ``(...)``."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            if depth == 0:
+                out.append("(...)")
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_every_rule_words_its_violation_in_vietnamese() -> None:
+    from motcua.serialization.render.analyses import violation_basis_vi
+
+    found = check(_read("violations.jsonl"), catalogue=CHECKED)
+    assert sorted(MESSAGES_VI) == sorted(BASES_VI) == sorted(r.id for r in RULES)
+    assert {v.rule: v.message_vi for v in found} == MESSAGES_VI
+    assert {v.rule: _notes_cut(violation_basis_vi(v)) for v in found} == BASES_VI
+    for v in found:
+        # The English stays as it was: the message, and the bases with their reading notes.
+        assert v.message
+        assert v.message != v.message_vi
+        assert v.basis == "; ".join(b.text for b in v.bases)
+
+
+ENGLISH_IN_A_CITATION = ("Art.", "Decree", "Circular", "Directive", "Decision", "form", "read")
+
+
+def test_every_sourced_basis_has_a_vietnamese_citation() -> None:
+    from motcua.serialization.render.analyses import basis_vi
+
+    rules: tuple[Rule[Any], ...] = (*RULES, *CATALOGUE_RULES, REPORT_IDENTITIES)
+    for rule in rules:
+        for b in rule.bases:
+            text = basis_vi(b)
+            for english in ENGLISH_IN_A_CITATION:
+                assert english not in text, (rule.id, text)
+            if b.sourced:
+                assert b.note_vi or b.article, (rule.id, b.instrument)
+            else:  # off by default: the instrument alone, no reading note
+                assert text in {"Quyết định 09/2015/QĐ-TTg", "Nghị định 61/2018/NĐ-CP"}
+
+
+def test_vietnamese_wording_of_the_other_branches() -> None:
+    from motcua.analyses.compliance.rules import Context
+
+    # The apology's notice period follows its day_kind parameter.
+    apology = next(r for r in RULES if r.id == "apology")
+    late_letter = _read("compliant.jsonl")[4]  # late, the letter one working day before
+    params = {"day_kind": "working", "notice_days": 5, "require_explanation": True}
+    (v,) = apology.violations(late_letter, Context(params=params), name="x")
+    assert v.message_vi == (
+        "văn bản xin lỗi lúc 09:00 04/06/2024 gửi muộn hơn 5 ngày làm việc trước hạn giải "
+        "quyết 06/06/2024"
+    )
+    (v,) = apology.violations(
+        late_letter, Context(params={**params, "day_kind": "calendar"}), name="x"
+    )
+    assert "gửi muộn hơn 5 ngày trước hạn" in v.message_vi
+    # Catalogue and figures rules.
+    posted = check_catalogue(sample_catalogue(), on=date(2024, 6, 1))
+    assert posted[0].message_vi == "chưa niêm yết (tại trụ sở và điện tử) ngày 01/06/2024"
+    assert posted[0].message == "not posted (physical and electronic) on 01/06/2024"
+    bad = check_figures([{"pending_total": 3}, {"carried_over": 4}])
+    assert bad[0].message_vi.startswith("kỳ 1 từ kỳ trước chuyển sang 4")
+    # A dossier whose limit is not the procedure's (the appointment rule).
+    wrong = attrs.evolve(_read("compliant.jsonl")[0], limit=WorkingDays(30))
+    (terms,) = (v for v in check(wrong, catalogue=sample_catalogue()) if "limit" in v.facts)
+    assert terms.message_vi.startswith("thời hạn của hồ sơ (30 ngày làm việc) khác thời hạn")
+
+
+def test_a_rule_worded_in_english_only_is_printed_as_worded() -> None:
+    from motcua.analyses.compliance.rules import Basis, Context, Message
+    from motcua.serialization.render import violations_text, violations_to_json
+
+    def english(_d: Dossier, _ctx: Context) -> list[tuple[Message | str, dict[str, str]]]:
+        return [("always wrong", {})]
+
+    rule: Rule[Dossier] = Rule(
+        "local", "A local rule", (Basis("D61-2018", "Art. 9", Confidence.RECALLED),), {}, english
+    )
+    (v,) = rule.violations(_read("compliant.jsonl")[0], Context(), name="X")
+    assert (v.message, v.message_vi) == ("always wrong", "")
+    assert violations_text([v], 1).splitlines()[0] == (
+        "[local] X: always wrong — căn cứ: Nghị định 61/2018/NĐ-CP"
+    )
+    assert violations_to_json([v])[0]["message_vi"] is None
+    # Worded in both languages, the rule's Vietnamese is printed.
+    both: Rule[Dossier] = attrs.evolve(
+        rule, check=lambda _d, _c: [(Message("always wrong", "luôn sai"), {})]
+    )
+    (v,) = both.violations(_read("compliant.jsonl")[0], Context(), name="X")
+    assert violations_text([v], 1).splitlines()[0].startswith("[local] X: luôn sai — căn cứ: ")
+    assert violations_text([v], 1, lang="en").splitlines()[0] == (
+        "[local] X: always wrong (Decree 61/2018/NĐ-CP Art. 9)"
+    )
+
+
+#: English words a rule's message would use; none may appear in its Vietnamese wording.
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "at",
+        "by",
+        "on",
+        "and",
+        "or",
+        "is",
+        "not",
+        "no",
+        "late",
+        "due",
+        "day",
+        "days",
+        "hours",
+        "working",
+        "received",
+        "submitted",
+        "online",
+        "appointment",
+        "appointments",
+        "letter",
+        "stage",
+        "level",
+        "district",
+        "province",
+        "unit",
+        "centre",
+        "allowed",
+        "after",
+        "before",
+        "than",
+        "request",
+        "requests",
+        "answered",
+        "missing",
+        "posted",
+        "limit",
+    ]
+)
+
+
+@pytest.mark.parametrize("rule", [r.id for r in RULES])
+def test_random_violations_are_worded_in_vietnamese(rule: str) -> None:
+    import re
+
+    from motcua import unit_registry
+    from motcua.testing.strategies import violating_dossiers
+
+    registry = unit_registry()
+    catalogue = CHECKED if rule == "intake-check" else sample_catalogue()
+
+    @settings(max_examples=15, deadline=None)
+    @given(violating_dossiers(rule, catalogue, registry=registry))
+    def run(d: Dossier) -> None:
+        found = check(d, catalogue=catalogue, registry=registry)
+        assert found
+        for v in found:
+            assert v.message_vi, v.message
+            words = {w.lower() for w in re.findall(r"[^\W\d_]+", v.message_vi) if w.isascii()}
+            assert words & ENGLISH_WORDS == set(), v.message_vi
+            assert v.bases
+
+    run()
