@@ -4,7 +4,8 @@ Each :class:`Rule` has an id, a title, the legal basis it encodes (instrument an
 the regimes it belongs to (hence its in-force dates), a :class:`Confidence` mark from the
 research digests, and parameters with documented defaults. :func:`check` runs the rules in
 force for each dossier and returns every :class:`Violation`: the rule, the dossier, the
-facts and a readable message.
+facts and a readable message, in English and in Vietnamese (each finding is a
+:class:`Message`).
 
 The regime in force is chosen by the dossier's receipt date (``Regime.AUTO``):
 
@@ -29,7 +30,14 @@ from __future__ import annotations
 
 from motcua.analyses.compliance.catalogue import CATALOGUE_RULES, MANDATORY_PARTS, check_catalogue
 from motcua.analyses.compliance.figures import REPORT_IDENTITIES, check_figures
-from motcua.analyses.compliance.rules import CheckFunction, Context, Finding, Rule, Violation
+from motcua.analyses.compliance.rules import (
+    CheckFunction,
+    Context,
+    Finding,
+    Message,
+    Rule,
+    Violation,
+)
 from motcua.analyses.compliance.runner import RULES, ComplianceConfig, check
 from motcua.domain.regimes import Regime, regime_on
 from motcua.foundation.confidence import Confidence
@@ -44,6 +52,7 @@ __all__ = [
     "Confidence",
     "Context",
     "Finding",
+    "Message",
     "Regime",
     "Rule",
     "Violation",
