@@ -330,10 +330,10 @@ def test_computed_reports_always_verify(ds: list[Dossier]) -> None:
 def test_cli_verify(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "f.json"
     path.write_text(json.dumps({"received_total": 10, "resolved_total": 7}), encoding="utf-8")
-    assert main(["report", "verify", str(path)]) == 0
+    assert main(["report", "verify", str(path), "--lang", "en"]) == 0
     assert "implies pending_total = 3" in capsys.readouterr().out
     path.write_text(json.dumps([{"pending_total": 3}, {"carried_over": 4}]), encoding="utf-8")
-    assert main(["report", "verify", str(path)]) == 1
+    assert main(["report", "verify", str(path), "--lang", "en"]) == 1
     assert "carried_over 4 != period 0 pending_total 3" in capsys.readouterr().out
     path.write_text("[", encoding="utf-8")
     assert main(["report", "verify", str(path)]) == 2
