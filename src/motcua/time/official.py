@@ -65,10 +65,13 @@ _APR_EN: Final = "Reunification Day break"
 #: with its pair but lies outside the shipped calendar.
 ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
     Announcement(
-        instrument="",
-        issued=None,
-        issuer=_MOLISA,
-        subject="Thời gian nghỉ các ngày lễ, Tết năm 2013 đối với công chức, viên chức",
+        instrument="9570/VPCP-KGVX",
+        issued="2012-11-23",
+        issuer=_VPCP,
+        subject=(
+            "Hoán đổi ngày nghỉ hằng tuần vào dịp nghỉ lễ, tết năm 2013 đối với cán bộ, "
+            "công chức, viên chức"
+        ),
         changes=(
             *_swap("2012-12-31", "2013-01-05", _NY_VI, _NY_EN),
             *_tet("2013-02-11", "2013-02-12", "2013-02-13", "2013-02-14"),
@@ -76,20 +79,26 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
             *_swap("2013-04-29", "2013-05-04", _APR_VI, _APR_EN),
         ),
         source=(
-            "baothainguyen.vn (28/12/2012), 'Thông báo thời gian nghỉ các ngày lễ, Tết năm "
-            "2013': New Year 29/12/2012-01/01/2013, Tết 09/02-17/02/2013, 27/04-01/05/2013"
+            "eballsviet.com/cong-van-9570-vpcp-kgvx-27929: text of letter 9570/VPCP-KGVX of "
+            "23/11/2012 (PM Nguyễn Tấn Dũng approves MOLISA's 72/TTr-LĐTBXH of 08/11/2012): "
+            "31/12/2012 off for Saturday 05/01/2013, 15/02 off for Saturday 23/02, 29/04 off "
+            "for Saturday 04/05; tienphong.vn reports the letter of 23/11; baothainguyen.vn "
+            "(28/12/2012): New Year 29/12/2012-01/01/2013, Tết 09/02-17/02, 27/04-01/05/2013"
         ),
-        confidence=Confidence.DAYS_CONFIRMED,
         note=(
             "Tết 2013 fell under Labour Code 1994 Art. 73 (4 Tết days); 11/02-14/02 are those "
-            "days and their compensatory days, 15/02 the swap."
+            "days and their compensatory days, 15/02 the swap. The letter authorises MOLISA "
+            "to announce the swaps; that notice's number was not found."
         ),
     ),
     Announcement(
-        instrument="",
-        issued=None,
+        instrument="10525/VPCP-KGVX",
+        issued="2013-12-12",
         issuer=_VPCP,
-        subject="Hoán đổi ngày nghỉ hằng tuần dịp nghỉ lễ, Tết năm 2014",
+        subject=(
+            "Nghỉ Tết Âm lịch và hoán đổi ngày nghỉ hằng tuần vào dịp nghỉ lễ năm 2014 đối "
+            "với cán bộ, công chức, viên chức"
+        ),
         changes=(
             _off(
                 "2014-01-28",
@@ -117,27 +126,22 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
             ),
             *_tet("2014-01-30", "2014-01-31", "2014-02-03", "2014-02-04", "2014-02-05"),
             *_swap("2014-05-02", "2014-04-26", _APR_VI, _APR_EN),
+            *_swap("2014-09-01", "2014-09-06", _QK_VI, _QK_EN),
         ),
         source=(
-            "laodong.vn ('Ấn định thời gian nghỉ Tết Giáp Ngọ và ngày lễ 2014') and "
-            "baodongthap.com.vn (18/12/2013): the Prime Minister's letter approving MOLISA's "
-            "plan; Tết 28/01-05/02/2014, Saturdays 25/01 and 08/02 worked; 02/05 off, "
-            "26/04 worked"
+            "thuvienphapluat.vn (Official-Dispatch-No-10525-VPCP-KGVX, 217973): text of "
+            "letter 10525/VPCP-KGVX of 12/12/2013 approving MOLISA's 89/TTr-LĐTBXH of "
+            "21/11/2013: Tết 28/01-05/02/2014 with Saturdays 25/01 and 08/02 worked; 02/05 "
+            "off for Saturday 26/04; 01/09 off for Saturday 06/09; english.luatvietnam.vn, "
+            "dienbien.edu.vn and baonghean.vn cite the same number and date"
         ),
-        confidence=Confidence.DAYS_CONFIRMED,
-        note="The sources pair the two Tết Saturdays with the two weekdays in date order.",
-    ),
-    Announcement(
-        instrument="",
-        issued=None,
-        issuer=_VPCP,
-        subject="Hoán đổi ngày làm việc dịp Quốc khánh năm 2014",
-        changes=_swap("2014-09-01", "2014-09-06", _QK_VI, _QK_EN),
-        source=(
-            "holidays 0.109's VN swap table (2014: 01/09 off, 06/09 worked); no official or "
-            "news text was read"
+        note=(
+            "The letter pairs the two Tết Saturdays with 28/01 and 29/01 without saying "
+            "which with which; MOLISA's notice (baonghean.vn) and this table pair them in "
+            "date order. baodongthap.com.vn and dienbien.edu.vn misprint the make-up day as "
+            "26/4/2013; the letter says 26/04/2014. The 01/09 <-> 06/09 swap, formerly seen "
+            "only in holidays 0.109, is in this letter."
         ),
-        confidence=Confidence.SECONDARY,
     ),
     Announcement(
         instrument="",
@@ -158,10 +162,16 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         source=(
             "xahoi.com.vn ('Thông báo chính thức lịch ngày nghỉ, ngày đi làm bù dịp lễ Tết "
             "2015') and baomoi.com: 27/12/2014 worked for 02/01; Tết 17/02-21/02 with 23/02 "
-            "compensatory, 14/02 worked for 16/02; 25/04 worked for 29/04"
+            "compensatory, 14/02 worked for 16/02; 25/04 worked for 29/04. No source found "
+            "gives the instrument's number"
         ),
         confidence=Confidence.DAYS_CONFIRMED,
-        note="MOLISA's proposal: 89/TTr-LĐTBXH of 20/11/2014 (text read on vbpl.freshdesk.com).",
+        note=(
+            "Instrument number not found: neither the Prime Minister's approving letter nor "
+            "MOLISA's notice was found in the sources searched (pages and docs). MOLISA's "
+            "proposal: 89/TTr-LĐTBXH of 20/11/2014 (text read on vbpl.freshdesk.com; "
+            "cand.com.vn and tinmoi.vn report its option 1, the one announced)."
+        ),
     ),
     Announcement(
         instrument="4659/TB-LĐTBXH",
@@ -176,16 +186,21 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         note="The Government agreed the plan at its October 2015 meeting (29/10/2015).",
     ),
     Announcement(
-        instrument="",
-        issued="2016-11-24",
-        issuer=_MOLISA,
+        instrument="9794/VPCP-KGVX",
+        issued="2016-11-14",
+        issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch năm 2017 (Đinh Dậu)",
         changes=_tet("2017-01-26", "2017-01-27", "2017-01-30", "2017-01-31", "2017-02-01"),
         source=(
-            "hoinutrithuctphcm.vn (25/11/2016) and batgt.camau.gov.vn: notice signed by the "
-            "Minister on 24/11/2016, Tết 26/01-01/02/2017, no swap"
+            "tintuc.thuvienphapluat.com (16/11/2016, 'Chính thức có lịch nghỉ Tết Âm lịch "
+            "Đinh Dậu 2017'): letter 9794/VPCP-KGVX of 14/11/2016, the PM agrees Tết "
+            "26/01-01/02/2017 (7 days), no swap; hoinutrithuctphcm.vn (25/11/2016), bnews.vn "
+            "and thuonghieuvaphapluat.vn: MOLISA's notice signed by the Minister on 24/11/2016"
         ),
-        confidence=Confidence.DAYS_CONFIRMED,
+        note=(
+            "This row was dated 24/11/2016 (MOLISA's notice) before the letter was found; "
+            "the notice's own number was not found."
+        ),
     ),
     Announcement(
         instrument="573/TB-VPCP",
@@ -194,11 +209,14 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         subject="Nghỉ lễ, Tết năm 2018 đối với cán bộ, công chức, viên chức",
         changes=_tet("2018-02-14", "2018-02-15", "2018-02-16", "2018-02-19", "2018-02-20"),
         source=(
-            "baoninhbinh.org.vn: the Government Office's notice of the Prime Minister's "
-            "approval, Tết Mậu Tuất 7 days including two days before Tết (14/02-20/02/2018)"
+            "luatminhkhue.vn and vanbanphapluat.co: text of notice 573/TB-VPCP of 14/12/2017 "
+            "(the PM's conclusion at the Government standing meeting of 05/12/2017): Tết "
+            "Wednesday 14/02 to Tuesday 20/02/2018; lawnet.vn and baoninhbinh.org.vn report it"
         ),
-        confidence=Confidence.DAYS_CONFIRMED,
-        note="Number and date as cited in the project's issue 11; the notice itself was not read.",
+        note=(
+            "The notice also keeps National Day 02/09/2018 with the compensatory Monday "
+            "03/09 (Labour Code 2012 Art. 115(3)), a statutory day the calendar already has."
+        ),
     ),
     Announcement(
         instrument="6519/VPCP-KGVX",
@@ -239,19 +257,21 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         note="Approves MOLISA's proposal 30/TTr-LĐTBXH of 18/06/2018.",
     ),
     Announcement(
-        instrument="",
-        issued=None,
+        instrument="9087/VPCP-KGVX",
+        issued="2019-10-07",
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch năm 2020 (Canh Tý)",
         changes=_tet("2020-01-23", "2020-01-24", "2020-01-27", "2020-01-28", "2020-01-29"),
         source=(
-            "socongthuong.daklak.gov.vn (07/01/2020): off Thursday 23/01 to Wednesday 29/01/2020"
+            "vbpl.ts24.com.vn: text of letter 9087/VPCP-KGVX of 07/10/2019 (PM Nguyễn Xuân "
+            "Phúc approves MOLISA's 54/TTr-LĐTBXH of 18/09/2019): off Thursday 23/01 to "
+            "Wednesday 29/01/2020; vneconomy.vn and bacninhtv.vn (08/10/2019) and "
+            "socongthuong.daklak.gov.vn (07/01/2020) report the same days"
         ),
-        confidence=Confidence.DAYS_CONFIRMED,
     ),
     Announcement(
-        instrument="",
-        issued=None,
+        instrument="9895/VPCP-KGVX",
+        issued="2020-11-26",
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch và nghỉ lễ Quốc khánh năm 2021",
         changes=(
@@ -260,40 +280,40 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
             _off("2021-09-03", _QK_VI, _QK_EN),
         ),
         source=(
-            "hanoimoi.vn: Tết 10/02-16/02/2021 (5 statutory days and a weekend); National "
-            "Day 4 days in a row"
+            "thuvienphapluat.vn (Official-Dispatch-9895-VPCP-KGVX, 460294): text of letter "
+            "9895/VPCP-KGVX of 26/11/2020 (PM Nguyễn Xuân Phúc approves MOLISA's "
+            "111/TTr-LĐTBXH of 28/10/2020): Tết 10/02-16/02/2021, National Day "
+            "02/09-05/09/2021; hanoimoi.vn reports the same days"
         ),
-        confidence=Confidence.DAYS_CONFIRMED,
-        note="The second National Day day, 03/09, is the Prime Minister's choice (Art. 112(3)).",
-    ),
-    Announcement(
-        instrument="245/VPCP-KGVX",
-        issued="2022-01-11",
-        issuer=_VPCP,
-        subject="Nghỉ Tết Âm lịch năm 2022 (Nhâm Dần)",
-        changes=_tet("2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04"),
-        source=(
-            "kinhtemoitruong.vn (12/01/2022): letter 245 of 11/01/2022, five Tết days plus "
-            "the weekends before and after"
+        note=(
+            "The second National Day day, 03/09, is the Prime Minister's choice "
+            "(Labour Code 2019 Art. 112(3)), made in this letter."
         ),
     ),
     Announcement(
         instrument="245/VPCP-KGVX",
         issued="2022-01-11",
         issuer=_VPCP,
-        subject="Nghỉ lễ Quốc khánh năm 2022",
+        subject="Nghỉ Tết Âm lịch và nghỉ lễ Quốc khánh năm 2022",
         changes=(
+            *_tet("2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04"),
             _off("2022-09-01", _QK_VI, _QK_EN),
             _off("2022-09-02", _QK_VI, _QK_EN),
         ),
         source=(
-            "the project's issue 11 (245/VPCP-KGVX set 01-02/09/2022); holidays 0.109 "
-            "computes the same two days; no text of the letter was read on this point"
+            "english.luatvietnam.vn (official-dispatch-no-245-vpcp-kgvx-dated-january-11-2022): "
+            "text of letter 245/VPCP-KGVX of 11/01/2022 (Deputy PM Vũ Đức Đam approves "
+            "MOLISA's 4486/LĐTBXH-ATLĐ of 03/12/2021): Tết 31/01-04/02/2022, National Day "
+            "01/09-02/09/2022; kinhtemoitruong.vn (12/01/2022) reports the letter"
         ),
-        confidence=Confidence.SECONDARY,
+        note=(
+            "One letter, one row: the National Day days (formerly a separate row marked "
+            "secondary) are in its text. 01/09, the second National Day day, is the Prime "
+            "Minister's choice (Labour Code 2019 Art. 112(3))."
+        ),
     ),
     Announcement(
-        instrument="",
+        instrument="8056/VPCP-KGVX",
         issued="2022-12-01",
         issuer=_VPCP,
         subject="Nghỉ Tết Âm lịch và nghỉ lễ Quốc khánh năm 2023",
@@ -303,10 +323,15 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
             _off("2023-09-04", _QK_VI + " (nghỉ bù)", _QK_EN + " (compensatory)"),
         ),
         source=(
-            "ngaymoionline.com.vn (01/12/2022): Tết 20/01-26/01/2023, National Day "
-            "01/09-04/09/2023"
+            "truyenhinhnghean.vn (12/2022, 'Tết Âm lịch 2023 được nghỉ 7 ngày'): letter "
+            "8056/VPCP-KGVX of 01/12/2022 quoted, Deputy PM Vũ Đức Đam approves Tết "
+            "20/01-26/01/2023 and National Day 01/09-04/09/2023; ngaymoionline.com.vn "
+            "(01/12/2022) reports the same days"
         ),
-        confidence=Confidence.DAYS_CONFIRMED,
+        note=(
+            "01/09, the second National Day day, is the Prime Minister's choice (Labour Code "
+            "2019 Art. 112(3)); 04/09 compensates 02/09, a Saturday (Art. 111(3))."
+        ),
     ),
     Announcement(
         instrument="8662/VPCP-KGVX",
@@ -390,8 +415,10 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
             ),
         ),
         source=(
-            "baohiemxahoi.gov.vn and tracuuquyhoach.com: letter of 25/12/2025 conveying "
-            "Deputy PM Phạm Thị Thanh Trà's approval of the Ministry of Home Affairs' plan"
+            "baohiemxahoi.gov.vn (25/12/2025): letter 12729/VPCP-KGVX of 25/12/2025, Deputy "
+            "PM Phạm Thị Thanh Trà approves the Ministry of Home Affairs' plan, 01/01-04/01 "
+            "off with Friday 02/01 swapped to Saturday 10/01/2026; collector.com.tr and "
+            "tracuuquyhoach.com report the same"
         ),
         note="Missing from holidays 0.109; this row is why motcua keeps its own table.",
     ),
@@ -399,25 +426,9 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
         instrument="9859/VPCP-KGVX",
         issued="2025-10-13",
         issuer=_VPCP,
-        subject="Nghỉ Tết Âm lịch năm 2026 (Bính Ngọ)",
-        changes=_tet("2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"),
-        source=(
-            "congan.com.vn: civil servants off Saturday 14/02 to Sunday 22/02/2026 "
-            "(5 statutory days and 4 weekend days); thanhnien.vn (13/01/2026): the approved "
-            "2026 plan, 9 days at Tết"
-        ),
-        confidence=Confidence.DAYS_CONFIRMED,
-        note=(
-            "Announced by the Ministry of Home Affairs in 9441/TB-BNV; number and date of "
-            "both as cited in the project's issue 11, not read."
-        ),
-    ),
-    Announcement(
-        instrument="9859/VPCP-KGVX",
-        issued="2025-10-13",
-        issuer=_VPCP,
-        subject="Hoán đổi ngày làm việc dịp nghỉ lễ Quốc khánh năm 2026",
+        subject="Nghỉ Tết Âm lịch, nghỉ lễ Quốc khánh năm 2026",
         changes=(
+            *_tet("2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"),
             _off(
                 "2026-08-31",
                 "Nghỉ lễ Quốc khánh (hoán đổi, làm bù thứ Bảy 22/08/2026)",
@@ -432,15 +443,20 @@ ANNOUNCEMENTS: Final[tuple[Announcement, ...]] = (
             ),
         ),
         source=(
-            "thanhnien.vn (13/01/2026): the approved plan gives 5 days at National Day 2026, "
-            "which needs Monday 31/08 off; the make-up Saturday 22/08 is seen only in "
-            "thuvienphapluat.vn's Q&A (archived 12/08/2026) as cited by holidays 0.109"
+            "phapluatmedia.vn ('Thủ tướng chốt phương án nghỉ Tết Âm lịch và Quốc khánh năm "
+            "2026'): letter 9859/VPCP-KGVX of 13/10/2025, PM Phạm Minh Chính approves the "
+            "Ministry of Home Affairs' 8764/BNV-CVL of 01/10/2025; kienthuc.net.vn and "
+            "tienphong.vn (13/10/2025): Tết Saturday 14/02 to Sunday 22/02/2026, National Day "
+            "Saturday 29/08 to Wednesday 02/09/2026 with Monday 31/08 swapped to Saturday "
+            "22/08; congan.com.vn reports the Tết days"
         ),
-        confidence=Confidence.SECONDARY,
         note=(
-            "01/09 is the second National Day day (Art. 112(3)). A 23/11 <-> 28/11 swap around "
-            "the Culture Day was proposed for 2026; no approving instrument was found, so it "
-            "is not in this table."
+            "One letter, one row (formerly two, the National Day swap marked secondary). "
+            "01/09 is the second National Day day, the Prime Minister's choice (Labour Code "
+            "2019 Art. 112(3)). The Ministry of Home Affairs announces it; the number "
+            "9441/TB-BNV is cited by the project's issue 11 but was not found in the sources "
+            "searched. A 23/11 <-> 28/11 swap around the Culture Day was proposed for 2026; "
+            "no approving instrument was found, so it is not in this table."
         ),
     ),
 )
