@@ -31,7 +31,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from motcua.serialization.catalogues import sample_catalogue
+from motcua.serialization.catalogues import catalogue_to_json, sample_catalogue
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.dvcqg import dossier_to_dvcqg
 from tests.fuzz import hostile
@@ -39,6 +39,7 @@ from tests.fuzz.guards import Run, check_run, fuzz, run_cli
 
 RECORDS: Final = hostile.dossier_records()
 CATALOGUE: Final = sample_catalogue()
+_SAMPLE_CATALOGUE: Final = json.dumps(catalogue_to_json(CATALOGUE), ensure_ascii=False).encode()
 PAYLOADS: Final = [
     dossier_to_dvcqg(dossier_from_json(r), catalogue=CATALOGUE)
     for r in RECORDS
@@ -96,7 +97,17 @@ INSTANTS: Final = _values(
 PERIODS: Final = _values(["2024", "2024-03", "2024-Q1", "2024-H1", "2024-9M", "2025-Q3"])
 COUNTS: Final = _values(["5", "0.5", "1/2", "30", "3"])
 YEARS: Final = _values(["2024", "2025", "2099", "2018"])
-CODES: Final = _values(["000.00.53.H48-220921-0099", "1.001193", "1.004222"])
+CODES: Final = _values(
+    [
+        "000.00.53.H48-220921-0099",
+        "1.001193",
+        "1.004222",
+        "G09.20-20240506-0092637",  # a foreign code: carried, explained
+        "H48.1.2-240506-12345",
+    ]
+)
+UNITS: Final = _values(["01", "46", "00004", "19753", "99999"])
+STAGES: Final = _values(["50,75,100", "80", "10,20", "75.5%", "50,50"])
 CLOCKS: Final = _values(["15:00", "07:30-11:30,13:30-17:00", "08:00-12:00"])
 
 
@@ -182,7 +193,7 @@ def test_procedure_import(
     DOSSIER_FILES,
     st.booleans(),
     PERIODS,
-    st.sampled_from(["table", "csv", "json", "markdown"]),
+    st.sampled_from(["table", "csv", "json", "markdown", "html"]),
     st.sampled_from(
         [
             [],
@@ -295,7 +306,7 @@ def test_report_verify(
 
 @given(
     CATALOGUE_FILES,
-    st.sampled_from(["show", "coverage", "dossier"]),
+    st.sampled_from(["show", "coverage", "dossier", "layer"]),
     CODES,
     INSTANTS,
     st.booleans(),
@@ -311,6 +322,9 @@ def test_catalogue_option(  # noqa: PLR0917 - one argument per Hypothesis strate
         argv = ["procedure", "show", code, "--catalogue", catalogue, "--json"]
     elif use == "coverage":
         argv = ["procedure", "coverage", "--on", day, "--catalogue", catalogue, "--json"]
+    elif use == "layer":  # a hostile layer over the sample catalogue (written out first)
+        base = _option_file(scratch, "base.json", _SAMPLE_CATALOGUE)
+        argv = ["procedure", "show", code, "--catalogue", base, "--catalogue", catalogue, "--json"]
     else:
         argv = ["dossier", "show", sample, "--catalogue", catalogue, "--json", "--skip-invalid"]
     check_run(run_cli(argv, data if stdin else b""), argv, json_out=True)
@@ -398,6 +412,25 @@ def test_value_commands(command: str, value: str, as_json: bool) -> None:
         "unit successors": ["unit", "successors", value, "--on", "2025-06-30"],
     }[command]
     as_json = as_json and command != "ics"
+    argv += ["--json"] if as_json else []
+    check_run(run_cli(argv), argv, json_out=as_json)
+
+
+@given(
+    st.sampled_from(["due", "calendar", "warn-stages", "warn-at"]),
+    st.one_of(UNITS, STAGES),
+    st.booleans(),
+)
+@fuzz(60)
+def test_place_and_stage_options(option: str, value: str, as_json: bool) -> None:
+    sample = str(hostile.EXAMPLES / "dossiers.jsonl")
+    show = ["dossier", "show", sample, "--as-of", "2024-06-14"]
+    argv = {
+        "due": ["due", "2025-10-06T09:00", "--working-days", "3", "--unit", value],
+        "calendar": ["calendar", "2025", "--unit", value],
+        "warn-stages": [*show, "--warn-stages", value],
+        "warn-at": [*show, "--warn-at", value],
+    }[option]
     argv += ["--json"] if as_json else []
     check_run(run_cli(argv), argv, json_out=as_json)
 
