@@ -17,6 +17,7 @@ from typing import Final
 from motcua import __version__
 from motcua.cli._common import Parser as _Parser
 from motcua.cli._common import UsageError as _UsageError
+from motcua.cli._common import add_lang as _add_lang
 from motcua.cli._common import options as _options
 from motcua.cli._common import parse_start
 from motcua.foundation.errors import InvalidInputError, MotcuaError
@@ -154,15 +155,6 @@ def _examples(*lines: str) -> str:
     return "examples:\n" + "".join(f"  {line}\n" for line in lines)
 
 
-def _add_lang(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument(
-        "--lang",
-        default="vi",
-        choices=("vi", "en"),
-        help=f"language of {what}: Vietnamese (default) or English",
-    )
-
-
 def _parser() -> _Parser:
     parser = _Parser(
         prog="motcua",
@@ -256,7 +248,7 @@ def _parser() -> _Parser:
         "and make-up working days as all-day events, for calendar applications",
     )
     cal.add_argument("--json", action="store_true", help="print a JSON object (--format json)")
-    _add_lang(cal, "the text output")
+    _add_lang(cal)
     cal.set_defaults(handler=_cmd_calendar)
 
     from motcua.cli import compliance, records, reporting, units  # noqa: PLC0415 - on demand

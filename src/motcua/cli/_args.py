@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Final, TypeVar
 
-from motcua.cli._common import Parser, options, parse_as_of
+from motcua.cli._common import Parser, add_lang, options, parse_as_of
 from motcua.cli._progress import track
 from motcua.domain.procedures import Catalogue, layer_catalogue
 from motcua.foundation.errors import InvalidInputError, MotcuaError, OutsideCalendarError
@@ -103,16 +103,6 @@ def add_skip_invalid(parser: Parser) -> None:
 def add_json(parser: Parser, what: str = "a JSON object") -> None:
     """Add ``--json``."""
     parser.add_argument("--json", action="store_true", help=f"print {what}")
-
-
-def add_lang(parser: Parser) -> None:
-    """Add ``--lang vi|en`` (default ``vi``): the language of the text output."""
-    parser.add_argument(
-        "--lang",
-        default="vi",
-        choices=("vi", "en"),
-        help="language of the text output: Vietnamese (default) or English",
-    )
 
 
 def add_verbose(parser: Parser) -> None:

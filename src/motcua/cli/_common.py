@@ -116,3 +116,13 @@ def options(**names: str) -> Iterator[None]:
         if option is None:
             raise
         raise InvalidInputError(option, exc.expected, exc.got, exc.hint) from None
+
+
+def add_lang(parser: argparse.ArgumentParser, what: str = "the text output") -> None:
+    """Add ``--lang vi|en`` (default ``vi``): the language of *what*."""
+    parser.add_argument(
+        "--lang",
+        default="vi",
+        choices=("vi", "en"),
+        help=f"language of {what}: Vietnamese (default) or English",
+    )

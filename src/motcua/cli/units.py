@@ -13,7 +13,7 @@ import argparse
 from datetime import date, datetime
 from typing import Final
 
-from motcua.cli._common import Parser, parse_start
+from motcua.cli._common import Parser, add_lang, parse_start
 from motcua.domain.unit_registry import UnitRegistry
 from motcua.domain.units import AdministrativeUnit, Level, Share
 from motcua.foundation.errors import InvalidInputError
@@ -142,15 +142,6 @@ _EXAMPLES: Final = {
 }
 
 
-def _lang(parser: Parser) -> None:
-    parser.add_argument(
-        "--lang",
-        default="vi",
-        choices=("vi", "en"),
-        help="language of the text output: Vietnamese (default) or English",
-    )
-
-
 def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     """Register ``unit show``, ``unit find`` and ``unit successors``."""
     unit = sub.add_parser(
@@ -171,7 +162,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     show.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
     show.add_argument("--on", metavar="DATE", required=True, help="the day (codes were reused)")
     show.add_argument("--json", action="store_true", help="print a JSON object")
-    _lang(show)
+    add_lang(show)
     show.set_defaults(handler=_cmd_show)
     find = commands.add_parser(
         "find",
@@ -183,7 +174,7 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     find.add_argument("--on", metavar="DATE", help="only units that existed that day")
     find.add_argument("--level", choices=["province", "district", "commune"], help="one level")
     find.add_argument("--json", action="store_true", help="print a JSON object {units}")
-    _lang(find)
+    add_lang(find)
     find.set_defaults(handler=_cmd_find)
     succ = commands.add_parser(
         "successors",
@@ -194,5 +185,5 @@ def add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     succ.add_argument("code", metavar="CODE", help="a province (2 digits) or commune (5) code")
     succ.add_argument("--on", metavar="DATE", required=True, help="a day the unit existed")
     succ.add_argument("--json", action="store_true", help="print a JSON object")
-    _lang(succ)
+    add_lang(succ)
     succ.set_defaults(handler=_cmd_successors)
