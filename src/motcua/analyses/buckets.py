@@ -34,6 +34,9 @@ function (ADR 0008). The choices (see ``docs/explanation/report-buckets.md``):
   export does [C-impl];
 * a dossier with **no statutory time limit** is on time when resolved and within time while
   pending (Thanh Hóa SQL: "or no due date at all" [C-impl]);
+* a dossier whose term has **not started** (it starts on payment, ADR 0024, and the
+  applicant has not paid) is counted like one with no time limit: its time cannot have run
+  out;
 * **pending**: received by the end of the period and not finished by then; within time or
   overdue as of the end of the period (24:00 of its last day).
 
@@ -241,8 +244,10 @@ def place(
     carried = received < start
     new_channel = None if carried else channel
     if ended is not None and ended < end:
-        if isinstance(limit, NoTimeLimit) or (
-            stopped is not None and policy.stopped is StoppedAs.ON_TIME
+        if (
+            isinstance(limit, NoTimeLimit)
+            or clock.clock_start is None
+            or (stopped is not None and policy.stopped is StoppedAs.ON_TIME)
         ):
             return Placement(carried, new_channel, Timeliness.ON_TIME, None)
         due_at = clock_due_at(clock, limit, rule, ended, schedule)
@@ -250,7 +255,10 @@ def place(
         return Placement(carried, new_channel, outcome, None)
     if isinstance(limit, NoTimeLimit):
         return Placement(carried, new_channel, None, Timeliness.WITHIN)
-    due_at = clock_due_at(clock_before(end), limit, rule, end, schedule)
+    before = clock_before(end)
+    if before.clock_start is None:  # a term that starts on payment, not paid by the end
+        return Placement(carried, new_channel, None, Timeliness.WITHIN)
+    due_at = clock_due_at(before, limit, rule, end, schedule)
     state = classify(due_at, as_of=end, granularity=policy.granularity)
     return Placement(carried, new_channel, None, state)
 

@@ -34,6 +34,7 @@ from motcua.domain.lifecycle import (
     transition_target,
 )
 from motcua.domain.procedures import NoTimeLimit
+from motcua.domain.terms import TermStart, start_instant
 from motcua.foundation.errors import InvalidInputError, TransitionError
 from motcua.foundation.vntime import VN_TZ, vn_instant
 from motcua.time.deadlines import Due, Pause, WorkSchedule
@@ -74,8 +75,12 @@ class Clock:
 
     Attributes:
         received_at: When the one-stop unit received the dossier (None: not received).
-        clock_start: When the statutory time started (receipt, or the complete dossier).
-        pauses: Closed intervals excluded from the count.
+        clock_start: When the term's time started to run, where its law says "kể từ"
+            (:class:`~motcua.domain.terms.TermStart`): by default the receipt of the
+            complete dossier (the receipt, or the complete supplement when an intake
+            request restarts the clock); the submission, or the payment, when the term
+            says so. None: not received, or a term that starts on payment not paid yet.
+        pauses: Closed intervals excluded from the count (none before the start).
         open_pause: Start of a wait still running that is excluded from the count.
         resolved_at: When processing finished, if it did.
         stopped_at: When processing stopped, if it did.
@@ -132,8 +137,16 @@ def _reschedule_error(code: str, status: Status, limit: int, index: int) -> Tran
     )
 
 
-def replay(steps: Iterable[Step], policy: LifecyclePolicy, code: str) -> Fold:
+def replay(
+    steps: Iterable[Step],
+    policy: LifecyclePolicy,
+    code: str,
+    starts: TermStart = TermStart.COMPLETE_DOSSIER,
+) -> Fold:
     """Fold (transition key, instant) pairs through the transition table.
+
+    *starts* is where the term's time starts to run (the clock's start, see
+    :class:`Clock`); the default is the receipt of the complete dossier.
 
     The one fold behind :class:`~motcua.domain.dossiers.Dossier` and the report engine's
     fast reader. The fold depends on the instants only through their order, so it is
@@ -148,17 +161,17 @@ def replay(steps: Iterable[Step], policy: LifecyclePolicy, code: str) -> Fold:
     """
     steps = steps if type(steps) is tuple else tuple(steps)
     keys = tuple([key for key, _ in steps])
-    found = _TEMPLATES.get((keys, id(policy)))
+    found = _TEMPLATES.get((keys, id(policy), starts))
     template = found[1] if found is not None and found[0] is policy else None
     if template is None:
-        template = _compile(keys, policy)
+        template = _compile(keys, policy, starts)
         if template is None:
-            return _fold(steps, policy, code)
+            return _fold(steps, policy, code, starts)
     ats = [at for _, at in steps]
     previous = ats[0]
     for at in ats:
         if at < previous:
-            return _fold(steps, policy, code)  # raises, naming the event
+            return _fold(steps, policy, code, starts)  # raises, naming the event
         previous = at
     return template.fill(ats)
 
@@ -203,17 +216,20 @@ class _Template(NamedTuple):
         )
 
 
-#: Templates by key sequence and policy object (kept alive here, so its id stays its own).
-_TEMPLATES: dict[tuple[tuple[str, ...], int], tuple[LifecyclePolicy, _Template]] = {}
+#: Templates by key sequence, policy object (kept alive here, so its id stays its own) and
+#: term start.
+_TEMPLATES: dict[tuple[tuple[str, ...], int, TermStart], tuple[LifecyclePolicy, _Template]] = {}
 #: Stand-in instants, one minute apart, for compiling a sequence of keys.
 _BASE = datetime(2000, 1, 3, tzinfo=VN_TZ)
 
 
-def _compile(keys: tuple[str, ...], policy: LifecyclePolicy) -> _Template | None:
+def _compile(
+    keys: tuple[str, ...], policy: LifecyclePolicy, starts: TermStart
+) -> _Template | None:
     """The template of a key sequence, or None when the sequence is unlawful (or empty)."""
     stand_in = [_BASE + timedelta(minutes=k) for k in range(len(keys))]
     try:
-        fold = _fold(tuple(zip(keys, stand_in, strict=True)), policy, "")
+        fold = _fold(tuple(zip(keys, stand_in, strict=True)), policy, "", starts)
     except (TransitionError, InvalidInputError):
         return None
     index = {at: k for k, at in enumerate(stand_in)}
@@ -236,18 +252,22 @@ def _compile(keys: tuple[str, ...], policy: LifecyclePolicy) -> _Template | None
         where(fold.returned_at),
     )
     if len(_TEMPLATES) < 4096:
-        _TEMPLATES[keys, id(policy)] = (policy, template)
+        _TEMPLATES[keys, id(policy), starts] = (policy, template)
     return template
 
 
 def _fold(  # noqa: PLR0915 - one branch per event kind, in table order
-    steps: Iterable[Step], policy: LifecyclePolicy, code: str
+    steps: Iterable[Step],
+    policy: LifecyclePolicy,
+    code: str,
+    starts: TermStart = TermStart.COMPLETE_DOSSIER,
 ) -> Fold:
     """Fold the events one by one (the definition; :func:`replay` compiles it)."""
     status: Status | None = None
     resume_to: Status | None = None
     statuses: list[Status] = []
     submitted = received = start = refused = withdrawal = stopped = resolved = None
+    paid: datetime | None = None
     returned: datetime | None = None
     pauses: list[Pause] = []
     open_pause: datetime | None = None
@@ -309,6 +329,8 @@ def _fold(  # noqa: PLR0915 - one branch per event kind, in table order
                 pauses.append(Pause(open_pause, at))
             if restarts and received is not None:
                 start = at
+            if kind == "obligation_fulfilled":
+                paid = at
             open_pause = None
             open_counts = False
         elif kind == "withdrawal_requested":
@@ -332,6 +354,15 @@ def _fold(  # noqa: PLR0915 - one branch per event kind, in table order
         raise InvalidInputError(
             f"dossier {code}.events", "at least one event (submitted or received)", []
         )
+    if starts is not TermStart.COMPLETE_DOSSIER and received is not None:
+        # Where the term says its time starts (ADR 0024); nothing before it is excluded.
+        start = start_instant(starts, clock_start=start, submitted=submitted, paid=paid)
+        if start is None:
+            pauses, open_counts = [], False
+        else:
+            pauses = [p for p in pauses if p.end > start]
+            if open_counts and open_pause is not None and open_pause < start:
+                open_pause = start
     clock = Clock(
         received, start, tuple(pauses), open_pause if open_counts else None, resolved, stopped
     )
@@ -350,24 +381,28 @@ class ClockLog:
         steps: The (transition key, instant) pairs, in log order.
         policy: The lifecycle policy the log is folded under.
         code: The dossier code (text), for messages.
+        starts: Where the term's time starts to run (default: the complete dossier).
         fold: The fold of the whole log (computed; raises on an unlawful log).
     """
 
     steps: tuple[Step, ...]
     policy: LifecyclePolicy
     code: str
+    starts: TermStart = TermStart.COMPLETE_DOSSIER
     fold: Fold = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Fold the log once (raises TransitionError or InvalidInputError)."""
-        object.__setattr__(self, "fold", replay(self.steps, self.policy, self.code))
+        object.__setattr__(self, "fold", replay(self.steps, self.policy, self.code, self.starts))
 
     def clock(self, *, before: datetime | None = None) -> Clock:
         """The clock; with *before*, as it stood just before that instant."""
         if before is None or self.steps[-1][1] < before:
             return self.fold.clock
         kept = [step for step in self.steps if step[1] < before]
-        return replay(kept, self.policy, self.code).clock if kept else _NOT_YET
+        if not kept:
+            return _NOT_YET
+        return replay(kept, self.policy, self.code, self.starts).clock
 
     def clock_before(self, before: datetime) -> Clock:
         """The clock as it stood just before *before* (events dated earlier only)."""
@@ -397,7 +432,8 @@ def clock_due(
 ) -> Due | None:
     """The statutory due instant of a clock under a time limit (None when undetermined).
 
-    Undetermined: not received, no time limit, or a wait still running with no *as_of*.
+    Undetermined: not received, no time limit, a term whose start has not come (it starts
+    on payment, not made yet), or a wait still running with no *as_of*.
     """
     if clock.clock_start is None or isinstance(limit, NoTimeLimit):
         return None

@@ -71,6 +71,7 @@ from motcua.domain.lifecycle import (
     event_key,
 )
 from motcua.domain.procedures import Channel, NoTimeLimit, Procedure
+from motcua.domain.terms import TermStart, as_term_start
 from motcua.domain.timeliness import Granularity, Timeliness, classify
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError
@@ -101,6 +102,10 @@ def _events(value: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(value)
 
 
+def _starts(value: TermStart | str) -> TermStart:
+    return as_term_start(value, "Dossier.starts")
+
+
 @attrs.frozen
 class Dossier:
     """A dossier: its identity, the terms it is judged by, and its event log.
@@ -125,6 +130,10 @@ class Dossier:
         locality: The code of the applicant's commune (or province), "" if not recorded.
             The three codes denote units on the dossier's receipt day (codes were reused on
             2025-07-01); :class:`motcua.UnitRegistry` resolves them.
+        starts: Where the term's time starts to run, as its law writes after "kể từ"
+            (:class:`~motcua.domain.terms.TermStart`; default the receipt of the complete
+            dossier). :meth:`open` takes it from the procedure's term; :meth:`due`, the
+            timeliness and the reports count from it.
         reported: What another system reported of a dossier imported from it
             (:class:`AsReported`: the status and appointment of record, what was inferred
             or unknown), None for a dossier recorded here. Set by :meth:`with_reported`;
@@ -146,6 +155,7 @@ class Dossier:
     receiving_unit: str = ""
     deciding_unit: str = ""
     locality: str = ""
+    starts: TermStart = attrs.field(default=TermStart.COMPLETE_DOSSIER, converter=_starts)
     reported: AsReported | None = attrs.field(default=None, init=False, eq=False)
     _log: ClockLog = attrs.field(init=False, repr=False, eq=False)
 
@@ -171,7 +181,7 @@ class Dossier:
                     f"dossier {self.code} events[{k}]", "a lifecycle event", event
                 )
         steps = tuple((event_key(e), e.at) for e in self.events)
-        object.__setattr__(self, "_log", ClockLog(steps, self.policy, str(self.code)))
+        object.__setattr__(self, "_log", ClockLog(steps, self.policy, str(self.code), self.starts))
 
     # -- building -------------------------------------------------------------------------
 
@@ -207,6 +217,7 @@ class Dossier:
             subject=subject,
             level=level,
             policy=policy or LifecyclePolicy(),
+            starts=term.starts,
         )
 
     def with_reported(self, reported: AsReported | None) -> Dossier:
@@ -297,7 +308,7 @@ class Dossier:
 
     @property
     def clock_started_at(self) -> datetime | None:
-        """When the statutory time started to run (receipt, or the complete dossier)."""
+        """When the term's time started to run (:attr:`starts`; None: not yet)."""
         return self._log.fold.clock.clock_start
 
     @property
@@ -428,7 +439,8 @@ class Dossier:
         """Early / on time / late once resolved; within / overdue while open as of *as_of*.
 
         None when it does not apply: not received (as of *as_of*), refused, stopped, no time
-        limit, or still open with no *as_of* (there is no hidden clock).
+        limit, a term whose start has not come (it starts on payment, not made), or still
+        open with no *as_of* (there is no hidden clock).
         """
         view: Dossier | None = self
         if as_of is not None:
@@ -438,13 +450,13 @@ class Dossier:
         status = view.status
         if status in (Status.RESOLVED, Status.RETURNED):
             due = view.due(schedule=schedule)
-            if due is None or view.resolved_at is None:  # pragma: no cover - resolved => due
+            if due is None or view.resolved_at is None:  # a term starting on payment, unpaid
                 return None
             return classify(due.at, finished=view.resolved_at, granularity=granularity)
         if not status.open or as_of is None:
             return None
         due = view.due(as_of=as_of, schedule=schedule)
-        if due is None:  # pragma: no cover - received, limited and as_of given => due
+        if due is None:  # a term starting on payment, unpaid: its time has not started
             return None
         return classify(due.at, as_of=as_of_instant(as_of), granularity=granularity)
 

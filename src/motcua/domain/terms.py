@@ -32,7 +32,15 @@ from motcua.domain.codes import code_number
 from motcua.foundation.errors import InvalidInputError
 from motcua.time.limits import CountingRule, TimeLimit, WorkingDays, WorkingHours, resolve_rule
 
-__all__ = ["Channel", "ChannelTerm", "Fee", "NoTimeLimit", "TermStart", "start_instant"]
+__all__ = [
+    "Channel",
+    "ChannelTerm",
+    "Fee",
+    "NoTimeLimit",
+    "TermStart",
+    "as_term_start",
+    "start_instant",
+]
 
 
 class Channel(enum.IntEnum):
@@ -250,17 +258,28 @@ def _start(value: TermStart | str) -> TermStart:
     return _checked_start(value)
 
 
-def _checked_start(value: object) -> TermStart:
+def _checked_start(value: object, where: str = "ChannelTerm.starts") -> TermStart:
     if isinstance(value, TermStart):
         return value
     try:
         return TermStart(value)
     except ValueError:
         raise InvalidInputError(
-            "ChannelTerm.starts",
+            where,
             "one of " + ", ".join(s.value for s in TermStart),
             value,
+            "name where the term's time starts: the complete dossier, the submission or "
+            "the payment",
         ) from None
+
+
+def as_term_start(value: TermStart | str, where: str) -> TermStart:
+    """*value* as a :class:`TermStart` (a member or its value), or a clear error at *where*.
+
+    >>> as_term_start("payment", "Dossier.starts") is TermStart.PAYMENT
+    True
+    """
+    return _checked_start(value, where)
 
 
 def _intake_check(value: WorkingDays | WorkingHours | None) -> WorkingDays | WorkingHours | None:

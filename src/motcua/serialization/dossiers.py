@@ -32,7 +32,7 @@ from typing import Any, TextIO
 
 from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import Event, LifecyclePolicy
-from motcua.domain.procedures import Catalogue, Channel
+from motcua.domain.procedures import Catalogue, Channel, TermStart
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.serialization.converter import (
     SCHEMA_VERSION,
@@ -116,6 +116,8 @@ def _fill_terms(
     filled = dict(data, limit=limit_to_json(term.limit))
     if term.rule is not None and "rule" not in data:
         filled["rule"] = term.rule.value
+    if term.starts is not TermStart.COMPLETE_DOSSIER and "starts" not in data:
+        filled["starts"] = term.starts.value
     return filled
 
 

@@ -22,7 +22,7 @@ from typing import Any, Final, NamedTuple
 
 from motcua.domain.clock import ClockLog
 from motcua.domain.lifecycle import LifecyclePolicy
-from motcua.domain.procedures import Channel, NoTimeLimit
+from motcua.domain.procedures import Channel, NoTimeLimit, TermStart
 from motcua.domain.units import Level
 from motcua.foundation.errors import MotcuaError
 from motcua.serialization.files import check_schema_version
@@ -112,7 +112,7 @@ def _scan(data: object) -> Scanned:
         resolve_rule(limit, rule)
     # The code's text as written (it parsed, and parsing rewrites nothing): no formatting.
     code: str = data["code"]
-    log = ClockLog(steps, _DEFAULT_POLICY, code)
+    log = ClockLog(steps, _DEFAULT_POLICY, code, values.get("starts", TermStart.COMPLETE_DOSSIER))
     return Scanned(
         code,
         code.partition("-")[0],

@@ -42,7 +42,7 @@ from motcua.domain.lifecycle import (
     ReturnMethod,
     Stage,
 )
-from motcua.domain.procedures import Channel, NoTimeLimit
+from motcua.domain.procedures import Channel, NoTimeLimit, TermStart
 from motcua.domain.units import Level
 from motcua.foundation.errors import MotcuaError
 from motcua.foundation.vntime import VN_TZ
@@ -261,6 +261,7 @@ CHECKS: Final[Mapping[object, Check]] = {
     Channel: _defer_on((KeyError, ValueError), channel_of),
     Level | None: _optional(_enum(Level)),
     CountingRule | None: _optional(_enum(CountingRule)),
+    TermStart: _enum(TermStart),
     TimeLimit | NoTimeLimit: _limit,
     DigitalFacts: _facts,
     LifecyclePolicy: _unsupported,

@@ -74,7 +74,7 @@ from motcua import (
 from motcua.analyses.compliance import RULES, Rule, check
 from motcua.domain.dossiers import DigitalFacts
 from motcua.domain.lifecycle import Event, Outcome
-from motcua.domain.procedures import Catalogue
+from motcua.domain.procedures import Catalogue, TermStart
 from motcua.domain.unit_registry import UnitRegistry
 from motcua.domain.units import TWO_TIER_REFORM
 from motcua.foundation.errors import InvalidInputError
@@ -296,6 +296,7 @@ def dossiers(
     procedure: ProcedureChoice | None = None,
     channel: Channel | int | None = None,
     policy: LifecyclePolicy | None = None,
+    any_start: bool = False,
 ) -> Dossier:
     """Lawful histories: a random walk over the transition table, minute-precision instants.
 
@@ -303,7 +304,9 @@ def dossiers(
     there), the channel one of the procedure's (or *channel*), and the time limit, counting
     rule and case those of the procedure's term for that channel, so that
     ``dossier_to_dvcqg(d, catalogue=catalogue)`` accepts every dossier. *policy* fixes the
-    lifecycle policy; with *any_policy*, it varies (otherwise it is the default).
+    lifecycle policy; with *any_policy*, it varies (otherwise it is the default). The term
+    starts where the catalogue's term says; without one, with *any_start*, anywhere a term
+    can start (:class:`~motcua.domain.terms.TermStart`), else on the complete dossier.
     """
     if policy is None:
         policy = (
@@ -335,6 +338,13 @@ def dossiers(
         level=_level(draw, chosen, day),
         policy=policy,
         facts=draw(st.builds(DigitalFacts, *([st.none() | st.booleans()] * 4))),
+        starts=(
+            term.starts
+            if term is not None
+            else draw(st.sampled_from(TermStart))
+            if any_start
+            else TermStart.COMPLETE_DOSSIER
+        ),
     )
     for _ in range(draw(st.integers(0, max_events - 1))):
         status = dossier.status
@@ -440,6 +450,7 @@ def _closed(
             case=term.case,
             applicant=draw(_text),
             level=_level(draw, chosen, received.date()),
+            starts=term.starts,
         )
         due = base.due(schedule=sched)
         deadline = due.at if due is not None else opening + timedelta(days=30)

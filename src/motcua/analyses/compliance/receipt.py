@@ -19,7 +19,7 @@ from motcua.analyses.notices import limit_vi
 from motcua.domain.dossiers import Dossier
 from motcua.domain.instruments import in_force_on
 from motcua.domain.lifecycle import Submitted
-from motcua.domain.procedures import Channel, NoTimeLimit, TermStart, start_instant
+from motcua.domain.procedures import Channel, NoTimeLimit, TermStart
 from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.time.limits import WorkingHours
@@ -27,35 +27,17 @@ from motcua.time.limits import WorkingHours
 __all__ = ["APPOINTMENT", "CODE", "OFFICE_HOURS", "ONLINE_8H"]
 
 
-def _term_start(d: Dossier, ctx: Context) -> TermStart:
-    """Where the term of the dossier's procedure starts ("kể từ"), from the catalogue."""
-    if ctx.catalogue is None or str(d.procedure) not in ctx.catalogue:
-        return TermStart.COMPLETE_DOSSIER
-    try:
-        return ctx.catalogue.get(d.procedure).term(d.channel, d.case or None).starts
-    except (NotFoundError, InvalidInputError):
-        return TermStart.COMPLETE_DOSSIER
-
-
 def _statutory_due(d: Dossier, ctx: Context) -> datetime | None:
     """The due instant computed at receipt, from the term's start (None: undetermined).
 
-    A term that starts on payment has no due instant at receipt: the appointment printed
-    then cannot be judged against it.
+    The start is the dossier's own (:attr:`Dossier.starts`, from its procedure's term): the
+    complete dossier or the submission. A term that starts on payment has no due instant at
+    receipt: the appointment printed then cannot be judged against it.
     """
     received = d.received_at
-    if received is None:
+    if received is None or isinstance(d.limit, NoTimeLimit) or d.starts is TermStart.PAYMENT:
         return None
-    limit, rule = d.limit, d.rule
-    if isinstance(limit, NoTimeLimit):
-        return None
-    submitted = next((e.at for e in d.events if isinstance(e, Submitted)), None)
-    start = start_instant(
-        _term_start(d, ctx), clock_start=d.clock_started_at or received, submitted=submitted
-    )
-    if start is None:
-        return None
-    return ctx.schedule.due_instant(start, limit, rule=rule)
+    return ctx.schedule.due_instant(d.clock_started_at or received, d.limit, rule=d.rule)
 
 
 def _check_terms(d: Dossier, ctx: Context) -> list[Finding]:
@@ -86,6 +68,18 @@ def _check_terms(d: Dossier, ctx: Context) -> list[Finding]:
                     f"{limit_vi(term.limit, padded=False)}",
                 ),
                 {"limit": str(d.limit), "statutory": str(term.limit)},
+            )
+        ]
+    if term.starts is not d.starts:
+        return [
+            (
+                Message(
+                    f"the dossier's time counts from {d.starts.value}, the procedure's term for "
+                    f"channel {d.channel.value} from {term.starts.value}",
+                    f"thời hạn của hồ sơ được tính {d.starts.vi}, còn thời hạn của thủ tục cho "
+                    f"kênh {d.channel.value} ({d.channel.vi}) được tính {term.starts.vi}",
+                ),
+                {"starts": d.starts.value, "statutory": term.starts.value},
             )
         ]
     return []

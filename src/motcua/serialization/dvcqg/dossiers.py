@@ -186,6 +186,7 @@ _EXTENSION_FIELDS: Final = (
     "receiving_unit",
     "deciding_unit",
     "locality",
+    "starts",
 )
 
 
@@ -682,6 +683,7 @@ def _read(
         channel, known = _channel(data, at, procedure, case, notes)
         term = procedure.term(channel, case or None)
         kwargs.update(limit=term.limit, rule=term.rule, case=term.case)
+        kwargs.setdefault("starts", term.starts)
     method = _method(data, at)
     rows = field_list(data, "QuaTrinhXuLy", at)
     for i, raw in enumerate(field_list(data, "DanhSachHoSoBoSung", at)):
