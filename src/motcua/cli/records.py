@@ -71,7 +71,8 @@ def _stream(
     located = _args._located(parse, code, "dossier")  # noqa: SLF001 - the CLI's one locator
     skip = getattr(args, "skip_invalid", False)
     label = f"motcua {args.command} {args.action}" if hasattr(args, "command") else "motcua"
-    for item in track(iter_records(_args.source(args), key, located), label):
+    lang = getattr(args, "lang", "vi")
+    for item in track(iter_records(_args.source(args), key, located), label, lang=lang):
         if isinstance(item, InvalidInputError):
             if not skip:
                 raise item
