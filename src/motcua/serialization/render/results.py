@@ -18,7 +18,7 @@ from motcua.domain.timeliness import Timeliness
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.limits import limit_to_json
 from motcua.serialization.render.marks import without_marks
-from motcua.serialization.render.vi import date_vi
+from motcua.serialization.render.vi import date_vi, short_instant
 
 __all__ = [
     "code_text",
@@ -273,25 +273,71 @@ def _time_left_text(
     return text
 
 
+#: The events of a dossier's history (:attr:`DossierEvent.kind`) as the one-stop forms name
+#: them (the DVCQG labels, the supplement request at any stage).
+_EVENTS_VI: Final = {
+    "submitted": "Nộp hồ sơ",
+    "received": "Tiếp nhận hồ sơ",
+    "refused": "Từ chối tiếp nhận hồ sơ",
+    "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "supplement_received": "Nhận hồ sơ bổ sung",
+    "obligation_requested": "Yêu cầu thực hiện nghĩa vụ tài chính",
+    "obligation_fulfilled": "Đã thực hiện nghĩa vụ tài chính",
+    "transferred": "Chuyển xử lý",
+    "delay_notified": "Xin lỗi và hẹn lại ngày trả kết quả",
+    "withdrawal_requested": "Công dân yêu cầu rút hồ sơ",
+    "stopped": "Dừng xử lý",
+    "resolved": "Đã xử lý xong",
+    "result_returned": "Trả kết quả",
+}
+#: The width of the event column of the history rows, in each language.
+_EVENT_WIDTH: Final = {
+    "vi": max(len(name) for name in _EVENTS_VI.values()),
+    "en": max(len(kind) for kind in _EVENTS_VI),
+}
+
+
+def _event_text(kind: str, lang: str) -> str:
+    """``result_returned`` as ``Trả kết quả``, in English ``result returned``."""
+    if lang == "vi":
+        return _EVENTS_VI.get(kind, kind)
+    return kind.replace("_", " ")
+
+
+def _instant_text(value: str | None) -> str:
+    """An ISO instant of a summary as people read it, Vietnam time: ``17:00 03/01/2024``."""
+    return "-" if value is None else short_instant(datetime.fromisoformat(value))
+
+
 def dossiers_text(summaries: Iterable[Mapping[str, Any]], *, lang: str = "vi") -> str:
     """Return one line per dossier summary (and its history rows, when it has them).
 
-    Statuses, timeliness and the time left are in Vietnamese, or English with *lang*
-    ``en``; codes and instants are printed as they are.
+    Statuses, timeliness, events and the time left are in Vietnamese, or English with
+    *lang* ``en``; instants are Vietnam time as the other outputs print them, ``hh:mm
+    dd/mm/yyyy`` in both languages (the JSON summary keeps ISO 8601).
+
+    >>> row = {"code": "C", "procedure": "1.001193", "channel": 1, "status": 10,
+    ...        "due": "2024-05-07T09:00+07:00", "timeliness": "on_time",
+    ...        "history": [{"at": "2024-04-26T02:00+00:00", "type": "received", "status": 2}]}
+    >>> print(dossiers_text([row]), end="")
+    C  1.001193  kênh 1  [10 Đã trả kết quả]  hạn 09:00 07/05/2024  Đúng hạn
+        09:00 26/04/2024  Tiếp nhận hồ sơ                      -> 2
     """
     if lang not in _LABELS:
         raise InvalidInputError("lang", "vi or en", lang)
     label = _LABELS[lang]
+    width = _EVENT_WIDTH[lang]
     lines = []
     for s in summaries:
         lines.append(
             f"{s['code']}  {s['procedure']}  {label['channel']} {s['channel']}  "
-            f"[{_status_text(s['status'], lang)}]  {label['due']} {s['due'] or '-'}  "
+            f"[{_status_text(s['status'], lang)}]  {label['due']} {_instant_text(s['due'])}  "
             f"{_timeliness_text(s['timeliness'], lang)}"
             f"{_time_left_text(s.get('time_left'), s.get('warning_stage'), lang)}"
         )
         lines += [
-            f"    {row['at']}  {row['type']:<22} -> {row['status']}"
+            f"    {_instant_text(row['at'])}  {_event_text(row['type'], lang):<{width}} "
+            f"-> {row['status']}"
             for row in s.get("history", [])
         ]
     return "".join(line + "\n" for line in lines)
