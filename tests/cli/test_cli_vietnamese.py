@@ -12,9 +12,12 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 from motcua.cli import main
+from motcua.serialization.catalogues import sample_catalogue
+from motcua.serialization.render.procedures import procedure_text
 
 DATA = Path(__file__).resolve().parent.parent.parent / "examples" / "data"
 SAMPLE = str(DATA / "dossiers.jsonl")
@@ -137,11 +140,15 @@ TOKEN = re.compile(
     r"|dvcqg|decree-09|holidays|TTHC|DVCQG|UBND|NĐ-CP|QĐ-TTg",
 )
 
+#: The label of a note recorded in English: English is allowed only where it is said.
+IN_ENGLISH = "nguồn (ghi chú bằng tiếng Anh, như trong danh mục): "
+
 #: Data recorded in English that a command prints as recorded, with where it comes from.
 AS_RECORDED = {
-    # the catalogue's source notes: free text, printed as recorded except that each
-    # citation of an instrument is written the Vietnamese way (tested below)
-    "procedure-show": re.compile(r"^\s*nguồn: .*$", re.MULTILINE),
+    # the catalogue's source notes: free text, printed as recorded under a label that says
+    # it is English, except that each citation of an instrument is written the Vietnamese
+    # way (tested below)
+    "procedure-show": re.compile(rf"^\s*{re.escape(IN_ENGLISH)}.*$", re.MULTILINE),
 }
 
 
@@ -283,7 +290,7 @@ def test_procedure_sources_cite_the_vietnamese_way(
     assert main(["procedure", "show", code]) == 0
     out = capsys.readouterr().out
     assert _words(AS_RECORDED["procedure-show"].sub("", out)) & ENGLISH == set(), out
-    (source,) = (line for line in out.splitlines() if line.startswith("  nguồn: "))
+    (source,) = (line for line in out.splitlines() if line.startswith(f"  {IN_ENGLISH}"))
     for english in ("Art.", "Decree", "Circular"):
         assert english not in source, source
     main(["procedure", "show", code, "--lang", "en"])
@@ -295,10 +302,22 @@ def test_procedure_sources_cite_the_vietnamese_way(
 
 def test_procedure_show_source_line(capsys: pytest.CaptureFixture[str]) -> None:
     main(COMMANDS["procedure-show"])
-    (source,) = (line for line in capsys.readouterr().out.splitlines() if "nguồn:" in line)
+    (source,) = (line for line in capsys.readouterr().out.splitlines() if "nguồn" in line)
     assert source == (
-        "  nguồn: Code: DVCQG national procedure database. Time limit: Điều 16 Luật Hộ tịch "
+        f"  {IN_ENGLISH}Code: DVCQG national procedure database. Time limit: Điều 16 Luật Hộ tịch "
         "2014 (immediately on receipt); the 15:00 cut-off as published in provincial "
         "procedure records. Fee exemption: điểm b khoản 1 Điều 11 Luật Hộ tịch. Channels: "
         "khoản 1 Điều 9 (in person, by post, online)."
     )
+
+
+def test_a_source_recorded_in_vietnamese_is_not_labelled_english() -> None:
+    procedure = sample_catalogue().get("1.001193")
+    note = "Quyết định 1234/QĐ-UBND ngày 01/02/2024 của Ủy ban nhân dân tỉnh, theo Art. 9(1)"
+    text = procedure_text(attrs.evolve(procedure, source=note))
+    assert text.splitlines()[-1] == (
+        "  nguồn: Quyết định 1234/QĐ-UBND ngày 01/02/2024 của Ủy ban nhân dân tỉnh, theo "
+        "khoản 1 Điều 9"
+    )
+    english = procedure_text(attrs.evolve(procedure, source=note), lang="en")
+    assert english.splitlines()[-1].startswith("  source: Quyết định 1234/QĐ-UBND")
