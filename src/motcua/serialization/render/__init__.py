@@ -118,6 +118,9 @@ if TYPE_CHECKING:
         dumps as dumps,
     )
     from motcua.serialization.render.results import (
+        foreign_code_text as foreign_code_text,
+    )
+    from motcua.serialization.render.results import (
         period_basis as period_basis,
     )
     from motcua.serialization.render.results import (
@@ -218,6 +221,7 @@ _WHERE: Final = {
     "due_to_json": "timing",
     "dumps": "results",
     "duration_vi": "vi",
+    "foreign_code_text": "results",
     "form_header": "report_html",
     "has_marks": "marks",
     "indicators_text": "analyses",
@@ -277,6 +281,7 @@ __all__ = [
     "due_to_json",
     "dumps",
     "duration_vi",
+    "foreign_code_text",
     "form_header",
     "has_marks",
     "indicators_text",
