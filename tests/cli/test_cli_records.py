@@ -67,8 +67,10 @@ def test_show_text_and_history(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "dossier", "show", str(SAMPLE), "--history")
     assert code == 0
     assert out.splitlines()[:4] == [
-        "000.21.48.H48-240103-0001  1.001193  kênh 1  [10 Đã trả kết quả]  "
-        "hạn 17:00 03/01/2024  Đúng hạn",
+        (
+            "000.21.48.H48-240103-0001  1.001193  kênh 1  [10 Đã trả kết quả]  "
+            "hạn 17:00 03/01/2024  Đúng hạn"
+        ),
         "    09:10 03/01/2024  Tiếp nhận hồ sơ                      -> 2",
         "    10:30 03/01/2024  Đã xử lý xong                        -> 9",
         "    10:40 03/01/2024  Trả kết quả                          -> 10",
@@ -76,8 +78,10 @@ def test_show_text_and_history(capsys: pytest.CaptureFixture[str]) -> None:
     assert "T09:10" not in out  # no ISO instant in the text
     code, out, _ = run(capsys, "dossier", "show", str(SAMPLE), "--history", "--lang", "en")
     assert out.splitlines()[:2] == [
-        "000.21.48.H48-240103-0001  1.001193  channel 1  [10 returned]  "
-        "due 17:00 03/01/2024  on time",
+        (
+            "000.21.48.H48-240103-0001  1.001193  channel 1  [10 returned]  "
+            "due 17:00 03/01/2024  on time"
+        ),
         "    09:10 03/01/2024  received             -> 2",
     ]
     assert "    10:40 03/01/2024  result returned      -> 10" in out
