@@ -319,7 +319,7 @@ def test_default_output_is_vietnamese(capsys: pytest.CaptureFixture[str], name: 
 
 def _shifted(record: dict[str, Any], weeks: int) -> dict[str, Any]:
     """*record* moved *weeks* later: its instants and the date in its code (same weekdays)."""
-    moved = json.loads(json.dumps(record))
+    moved: dict[str, Any] = json.loads(json.dumps(record))
     step = timedelta(weeks=weeks)
     for event in moved["events"]:
         for key in ("at", "new_appointment"):
