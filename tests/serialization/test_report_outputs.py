@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import sys
 import xml.etree.ElementTree as ET
@@ -9,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import openpyxl  # type: ignore[import-untyped,unused-ignore]
 import pypdf
 import pytest
 
@@ -135,10 +135,19 @@ def test_the_html_report_prints_with_its_charts(tmp_path: Path) -> None:
         assert "".join(needle.split()) in text
 
 
+#: The tests that read a workbook need the xlsx extra; the others run without it.
+needs_openpyxl = pytest.mark.skipif(
+    importlib.util.find_spec("openpyxl") is None, reason="the xlsx extra (openpyxl)"
+)
+
+
 def _sheet(data: bytes) -> Any:
+    import openpyxl  # type: ignore[import-untyped,unused-ignore]  # only with the extra
+
     return openpyxl.load_workbook(io.BytesIO(data)).active
 
 
+@needs_openpyxl
 def test_xlsx_official_columns() -> None:
     report = _report("2024-H1", Dimension.FIELD)
     sheet = _sheet(report_xlsx(report))
@@ -172,6 +181,7 @@ def test_xlsx_official_columns() -> None:
     assert isinstance(sheet.cell(h + 4, 3).value, int)
 
 
+@needs_openpyxl
 def test_xlsx_is_the_same_every_time() -> None:
     report = _report("2024-Q1", Dimension.LEVEL)
     assert report_xlsx(report) == report_xlsx(report)
@@ -184,6 +194,7 @@ def test_xlsx_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
         report_xlsx(Bieu06(parse_period("2024-Q1")).result())
 
 
+@needs_openpyxl
 def test_cli_xlsx_and_html(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     argv = ["report", str(SAMPLE), "--period", "2024-H1", "--by", "level"]
     assert main([*argv, "--format", "xlsx"]) == 0
@@ -232,6 +243,7 @@ def test_every_layout_has_a_table_to_draw() -> None:
         assert set(HEADINGS[key]) == {"vi", "en"}
 
 
+@needs_openpyxl
 @pytest.mark.parametrize(
     ("spec", "key"), [("2025-Q4", "bieu-06-2020"), ("2026-Q1", "bieu-05-2025")]
 )
