@@ -140,6 +140,8 @@ def test_text_is_escaped() -> None:
         _unfold(calendar_to_ics(2024, vietnam_calendar().year_schedule(2024)).encode("utf-8"))
     )
     description = _unescape(events[0]["DESCRIPTION"])
-    assert description.startswith("Day off: New Year's Day\n")
+    first, english = description.split("\n")
+    assert first.startswith("Căn cứ: Điều 112 Bộ luật Lao động 2019")
+    assert english == "Tiếng Anh: Day off: New Year's Day"
     assert ";" in description  # the sources, escaped in the file
     assert "\\;" in events[0]["DESCRIPTION"]

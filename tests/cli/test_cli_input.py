@@ -471,4 +471,7 @@ def test_indicators_name_what_they_need(capsys: pytest.CaptureFixture[str]) -> N
     assert rows["2.1"]["needs"] == []
     assert rows["2.1"]["status"] != rows["1.1"]["status"]
     assert main(["indicators", str(DATA / "dossiers.jsonl"), "--period", "2024-Q2"]) == 0
-    assert "1.1 TTHC công bố đúng hạn: chưa tính: cần announcements" in capsys.readouterr().out
+    assert (
+        "1.1 TTHC công bố đúng hạn: chưa tính: thiếu số liệu đầu vào announcements"
+        in capsys.readouterr().out
+    )

@@ -79,13 +79,15 @@ def test_check_skip_invalid_counts_and_names(
     # the first three dossiers' violations, and no summary: the input was not read to its end
 
 
-def test_progress_only_on_a_terminal() -> None:
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
 
+
+def test_progress_only_on_a_terminal() -> None:
     screen = Terminal()
-    assert list(track(range(25), "motcua check", every=10, stream=screen)) == list(range(25))
+    items = track(range(25), "motcua check", every=10, lang="en", stream=screen)
+    assert list(items) == list(range(25))
     shown = screen.getvalue()
     assert "\rmotcua check: 10 dossiers" in shown
     assert "\rmotcua check: 20 dossiers" in shown
@@ -93,10 +95,60 @@ def test_progress_only_on_a_terminal() -> None:
     pipe = io.StringIO()
     assert list(track(range(25), "motcua check", every=10, stream=pipe)) == list(range(25))
     assert pipe.getvalue() == ""
-    with Progress("motcua report", "lines", stream=screen) as progress:
+    with Progress("motcua report", "lines", lang="en", stream=screen) as progress:
         progress(1_234_567)
         assert screen.getvalue().endswith("motcua report: 1,234,567 lines")
     assert screen.getvalue().endswith("\r")
+
+
+@pytest.mark.parametrize(
+    ("unit", "lang", "one", "many"),
+    [
+        ("parts", "en", "1 part", "2 parts"),
+        ("parts", "vi", "1 phần", "2 phần"),
+        ("dossiers", "en", "1 dossier", "20,000 dossiers"),
+        ("dossiers", "vi", "1 hồ sơ", "20.000 hồ sơ"),
+        ("lines", "vi", "1 dòng", "20.000 dòng"),
+        ("blocks", "en", "1 block", "20,000 blocks"),
+    ],
+)
+def test_progress_words_for_one_and_many(unit: str, lang: str, one: str, many: str) -> None:
+    screen = Terminal()
+    count = 2 if unit == "parts" else 20_000
+    with Progress("motcua report", unit, lang=lang, stream=screen) as progress:  # type: ignore[arg-type]
+        progress(1)
+        assert screen.getvalue().endswith(f"\rmotcua report: {one}")
+        progress(count)
+        assert screen.getvalue().endswith(f"\rmotcua report: {many}")
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("vi", "1 phần"), ("en", "1 part")])
+def test_report_on_two_processes_shows_parts_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, lang: str, shown: str
+) -> None:
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    argv = ["report", str(DATA / "dossiers.jsonl"), "--period", "2024-Q1", "--format", "csv"]
+    assert main([*argv, "--jobs", "2", "--lang", lang]) == 0
+    assert f"\rmotcua report: {shown}\r" in screen.getvalue()
+    assert screen.getvalue().endswith("\r")  # erased before the command ends
+
+
+def test_report_on_standard_input_counts_lines_not_parts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """--jobs 2 on standard input counts in one process: its progress is in lines."""
+    line = (DATA / "compliant.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    records = [json.loads(line) for _ in range(10_000)]
+    for n, record in enumerate(records):
+        record["code"] = record["code"][:-4] + f"{n % 10_000:04d}"
+    data = "".join(json.dumps(r) + "\n" for r in records)
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    argv = ["report", "-", "--input-format", "jsonl", "--period", "2024", "--format", "csv"]
+    main([*argv, "--jobs", "2", "--lang", "en", "--skip-invalid"])
+    assert "\rmotcua report: 10,000 lines" in screen.getvalue()
 
 
 def test_no_progress_in_a_pipe(tmp_path: Path) -> None:

@@ -164,3 +164,40 @@ def test_a_record_without_the_unit_to_group_by_is_named(
     code, _, err = run(capsys, "report", str(path), "--period", "2024-Q2", "--by", "commune")
     assert code == 2
     assert err.startswith(f"motcua: error: {path} line 2 $ (dossier 000.21.48.H48-240503-0002")
+
+
+@pytest.mark.parametrize(
+    ("argv", "got"),
+    [
+        (["due", "2024-04-26T09:00", "--working-days", "5", "--unit", "99999"], "'99999'"),
+        (["due", "2024-04-26T09:00", "--working-days", "5", "--unit", "x y"], "'x y'"),
+        (["due", "2024-04-26T09:00", "--working-days", "5", "--unit", ""], "''"),
+        (["due", "2025-07-26T09:00", "--working-days", "5", "--unit", "02"], "Tỉnh Hà Giang"),
+        (["calendar", "2026", "--unit", "999"], "'999'"),
+    ],
+)
+def test_a_bad_unit_option_names_the_option(
+    capsys: pytest.CaptureFixture[str], argv: list[str], got: str
+) -> None:
+    """An unknown or malformed --unit is an input error about --unit: what, expected, hint."""
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith("motcua: error: --unit: expected the code of a unit that existed on ")
+    assert got in err
+    assert "motcua unit find NAME --on " in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "field"),
+    [
+        (["due", "2012-12-31T09:00", "--working-days", "5", "--unit", "01"], "START"),
+        (["calendar", "2012", "--unit", "01"], "YEAR"),
+    ],
+)
+def test_a_day_before_the_unit_data_names_its_argument(
+    capsys: pytest.CaptureFixture[str], argv: list[str], field: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert err.startswith(f"motcua: error: {field}: expected a day on or after 2013-01-01")

@@ -162,13 +162,15 @@ class Run(NamedTuple):
     status: int
     out: str
     err: str
+    raw: bytes = b""
 
 
-def run_cli(argv: Sequence[str], stdin: bytes = b"") -> Run:
+def run_cli(argv: Sequence[str], stdin: bytes = b"", *, binary: bool = False) -> Run:
     """Run ``main(argv)`` in-process with *stdin*; fail on any exception or a hang.
 
     stdout is strict UTF-8, as on a UTF-8 terminal, so printing a lone surrogate raises;
-    stderr is ``backslashreplace``, as Python sets it up.
+    stderr is ``backslashreplace``, as Python sets it up. With *binary* (a workbook on
+    stdout) the bytes are kept in ``raw`` and ``out`` is empty.
     """
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace")
@@ -188,7 +190,9 @@ def run_cli(argv: Sequence[str], stdin: bytes = b"") -> Run:
     err.flush()
     raw_out = out.buffer.getvalue()
     raw_err = err.buffer.getvalue()
-    return Run(status, raw_out.decode("utf-8"), raw_err.decode("utf-8"))
+    if binary:
+        return Run(status, "", raw_err.decode("utf-8"), raw_out)
+    return Run(status, raw_out.decode("utf-8"), raw_err.decode("utf-8"), raw_out)
 
 
 def check_run(run: Run, argv: Sequence[str], *, json_out: bool = False) -> None:

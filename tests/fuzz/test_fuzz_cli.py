@@ -20,6 +20,8 @@ traceback reaches the user.
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import json
 import subprocess
 import sys
@@ -34,6 +36,7 @@ from hypothesis import strategies as st
 from motcua.serialization.catalogues import catalogue_to_json, sample_catalogue
 from motcua.serialization.dossiers import dossier_from_json
 from motcua.serialization.dvcqg import dossier_to_dvcqg
+from motcua.serialization.render.xlsx import HEADER_ROW
 from tests.fuzz import hostile
 from tests.fuzz.guards import Run, check_run, fuzz, run_cli
 
@@ -189,20 +192,22 @@ def test_procedure_import(
     check_run(run_cli(argv, data), argv, json_out=True)
 
 
+#: The grouping options ``report`` is fuzzed with.
+_BY: Final = [
+    [],
+    ["--by", "channel"],
+    ["--by", "agency", "--by", "level"],
+    ["--by", "commune", "--rehome-to", "2026-01-01"],
+    ["--by", "province", "--unit-of", "locality"],
+]
+
+
 @given(
     DOSSIER_FILES,
     st.booleans(),
     PERIODS,
     st.sampled_from(["table", "csv", "json", "markdown", "html"]),
-    st.sampled_from(
-        [
-            [],
-            ["--by", "channel"],
-            ["--by", "agency", "--by", "level"],
-            ["--by", "commune", "--rehome-to", "2026-01-01"],
-            ["--by", "province", "--unit-of", "locality"],
-        ]
-    ),
+    st.sampled_from(_BY),
     st.booleans(),
 )
 @fuzz(30)
@@ -220,6 +225,47 @@ def test_report(  # noqa: PLR0917 - one argument per Hypothesis strategy
     if skip:
         argv.append("--skip-invalid")
     check_run(run_cli(argv, data), argv, json_out=fmt == "json")
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("openpyxl") is None, reason="the xlsx extra (openpyxl)"
+)
+@given(DOSSIER_FILES, PERIODS, st.sampled_from(_BY), st.booleans(), st.sampled_from(["vi", "en"]))
+@fuzz(20)
+def test_report_xlsx(  # noqa: PLR0917 - one argument per Hypothesis strategy
+    scratch: Path,
+    file: tuple[bool, bytes],
+    period: str,
+    by: list[str],
+    skip: bool,
+    lang: str,
+) -> None:
+    """A workbook (or one error line) for any file; its total row is the JSON report's."""
+    import openpyxl  # type: ignore[import-untyped,unused-ignore]  # only with the extra
+
+    where, _ = _where(scratch, "xlsx", file, stdin=False)
+    argv = ["report", *where, "--period", period, *by, "--lang", lang]
+    argv += ["--skip-invalid"] if skip else []
+    run = run_cli([*argv, "--format", "xlsx"], binary=True)
+    check_run(run, argv)
+    as_json = run_cli([*argv, "--format", "json"])
+    check_run(as_json, argv, json_out=True)
+    assert (run.status, run.err) == (as_json.status, as_json.err)
+    assert bool(run.raw) == bool(as_json.out)
+    if not run.raw:
+        return
+    sheet = openpyxl.load_workbook(io.BytesIO(run.raw)).active
+    total = json.loads(as_json.out)["total"]
+    last = sheet.max_row
+    assert last == HEADER_ROW + 4 + len(json.loads(as_json.out)["groups"])
+    assert sheet.cell(last, 2).value == ("Tổng cộng" if lang == "vi" else "Total")
+    assert [sheet.cell(last, k).value for k in (3, 4, 5, 7, 11)] == [
+        total["received_total"],
+        total["received_online"],
+        total["received_in_person_or_postal"],
+        total["resolved_total"],
+        total["pending_total"],
+    ]
 
 
 @given(hostile.jsonl_bytes(RECORDS, max_records=4))

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-import openpyxl  # type: ignore[import-untyped,unused-ignore]
+import attrs
 import pypdf
 import pytest
 
 from motcua import sample_catalogue
 from motcua.analyses.bieu06 import Bieu06, Dimension, Report
 from motcua.analyses.periods import parse_period
+from motcua.analyses.report_layouts import LAYOUTS, ReportLayout, layout_on
 from motcua.cli import main
+from motcua.domain.instruments import instrument
+from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import ConfigurationError, InvalidInputError
 from motcua.serialization.files import Source
-from motcua.serialization.render.report_html import LAYOUT, month_periods, report_html
+from motcua.serialization.render.report_html import (
+    HEADINGS,
+    LAYOUT,
+    FormTable,
+    month_periods,
+    report_html,
+)
+from motcua.serialization.render.reports import render_report, report_to_json
 from motcua.serialization.render.xlsx import HEADER_ROW, report_xlsx
 from motcua.serialization.reports import tally_file
 from tests.serialization.chromium import chromium, print_to_pdf
@@ -124,10 +135,19 @@ def test_the_html_report_prints_with_its_charts(tmp_path: Path) -> None:
         assert "".join(needle.split()) in text
 
 
+#: The tests that read a workbook need the xlsx extra; the others run without it.
+needs_openpyxl = pytest.mark.skipif(
+    importlib.util.find_spec("openpyxl") is None, reason="the xlsx extra (openpyxl)"
+)
+
+
 def _sheet(data: bytes) -> Any:
+    import openpyxl  # type: ignore[import-untyped,unused-ignore]  # only with the extra
+
     return openpyxl.load_workbook(io.BytesIO(data)).active
 
 
+@needs_openpyxl
 def test_xlsx_official_columns() -> None:
     report = _report("2024-H1", Dimension.FIELD)
     sheet = _sheet(report_xlsx(report))
@@ -161,6 +181,7 @@ def test_xlsx_official_columns() -> None:
     assert isinstance(sheet.cell(h + 4, 3).value, int)
 
 
+@needs_openpyxl
 def test_xlsx_is_the_same_every_time() -> None:
     report = _report("2024-Q1", Dimension.LEVEL)
     assert report_xlsx(report) == report_xlsx(report)
@@ -173,6 +194,7 @@ def test_xlsx_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
         report_xlsx(Bieu06(parse_period("2024-Q1")).result())
 
 
+@needs_openpyxl
 def test_cli_xlsx_and_html(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     argv = ["report", str(SAMPLE), "--period", "2024-H1", "--by", "level"]
     assert main([*argv, "--format", "xlsx"]) == 0
@@ -195,3 +217,70 @@ def test_cli_xlsx_without_the_extra(
     assert err.count("\n") == 1
     assert "pip install 'motcua[xlsx]'" in err
     assert "--format csv" in err
+
+
+#: A layout of Circular 5/2025/TT-VPCP (in force 15/02/2026), made up for the test: its
+#: annex was not read, so motcua encodes none.
+SUCCESSOR = ReportLayout(
+    "bieu-05-2025",
+    "Biểu số 05/VPCP/KSTT",
+    "Tình hình giải quyết (giả định)",
+    "C05-2025",
+    "made up for a test",
+    Confidence.RECALLED,
+)
+
+
+def _successor_table(lang: str) -> FormTable:
+    """Biểu 06's grid under other words, so that the test can tell which one was drawn."""
+    cells = tuple(attrs.evolve(c, text=f"{c.text} [05]") for c in LAYOUT[lang])
+    return FormTable(cells, "BIỂU 05 (GIẢ ĐỊNH)", "Đơn vị tính: hồ sơ")
+
+
+def test_every_layout_has_a_table_to_draw() -> None:
+    assert {layout.key for layout in LAYOUTS} <= set(HEADINGS)
+    for key in HEADINGS:
+        assert set(HEADINGS[key]) == {"vi", "en"}
+
+
+@needs_openpyxl
+@pytest.mark.parametrize(
+    ("spec", "key"), [("2025-Q4", "bieu-06-2020"), ("2026-Q1", "bieu-05-2025")]
+)
+def test_every_format_takes_the_layout_in_force_on_the_period(
+    monkeypatch: pytest.MonkeyPatch, spec: str, key: str
+) -> None:
+    """2025-Q4 ends on 14/12/2025, 2026-Q1 on 14/03/2026: the later layout's instrument
+    takes effect on 15/02/2026 in between, and every output follows layout_on."""
+    monkeypatch.setitem(HEADINGS, SUCCESSOR.key, {g: _successor_table(g) for g in ("vi", "en")})
+    layouts = (*LAYOUTS, SUCCESSOR)
+    report = _report(spec, Dimension.LEVEL)
+    chosen = layout_on(report.period.end, layouts).layout
+    assert chosen.key == key
+    form, number = chosen.form, chosen.instrument_number.replace("Circular", "Thông tư")
+    assert render_report(report, "table", layouts=layouts).startswith(f"{form} ({number}): ")
+    assert render_report(report, "markdown", layouts=layouts).startswith(f"**{form} ({number})")
+    english = render_report(report, "table", "en", layouts=layouts)
+    assert english.startswith(f"{form.replace('Biểu số', 'Form')} ({chosen.instrument_number})")
+    assert report_to_json(report, layouts=layouts)["layout"]["key"] == key
+    page = report_html(report, layouts=layouts)
+    assert f'<meta name="motcua-layout" content="{key}">' in page
+    assert f'<span class="name">{form}</span>' in page
+    signed = f"{instrument(chosen.instrument).signed:%d/%m/%Y}"
+    assert f"Thông tư số {number.removeprefix('Thông tư ')} ngày {signed}" in page
+    assert ("[05]" in page) == (key == SUCCESSOR.key)
+    sheet = _sheet(report_xlsx(report, layouts=layouts))
+    assert sheet.cell(1, 1).value == form
+    assert signed in sheet.cell(1, 8).value
+    assert (sheet.cell(HEADER_ROW, 1).value == "STT [05]") == (key == SUCCESSOR.key)
+    assert (sheet.cell(2, 1).value == "BIỂU 05 (GIẢ ĐỊNH)") == (key == SUCCESSOR.key)
+
+
+def test_a_layout_without_a_table_is_not_drawn_as_another_form() -> None:
+    report = _report("2026-Q1")
+    layouts = (*LAYOUTS, SUCCESSOR)
+    for draw in (report_html, report_xlsx):
+        with pytest.raises(
+            ConfigurationError, match=r"bieu-05-2025 .* not encoded .* csv or json"
+        ):
+            draw(report, layouts=layouts)

@@ -20,7 +20,7 @@ from motcua.cli._common import UsageError as _UsageError
 from motcua.cli._common import add_lang as _add_lang
 from motcua.cli._common import options as _options
 from motcua.cli._common import parse_start
-from motcua.foundation.errors import InvalidInputError, MotcuaError
+from motcua.foundation.errors import InvalidInputError, MotcuaError, NotFoundError
 from motcua.foundation.vntime import parse_clock
 from motcua.serialization.render.timing import (
     calendar_text,
@@ -72,16 +72,31 @@ def _limit(args: argparse.Namespace) -> TimeLimit:
     return SameDay(None if args.cutoff is None else parse_clock(args.cutoff, "--cutoff"))
 
 
-def _place(args: argparse.Namespace, on: date) -> frozenset[str] | None:
-    """The codes of ``--unit CODE``'s place as it stood on *on* (None without ``--unit``)."""
+def _place(args: argparse.Namespace, on: date, day: str) -> frozenset[str] | None:
+    """The codes of ``--unit CODE``'s place as it stood on *on* (None without ``--unit``).
+
+    An unknown or malformed code is an error about ``--unit``; a day before the unit data
+    is one about *day*, the argument it came from (``START``, ``YEAR``).
+    """
     code = getattr(args, "unit", None)
-    if not code:
+    if code is None:
         return None
     from motcua.domain.places import place_codes  # noqa: PLC0415 - only with --unit
     from motcua.serialization.units import unit_registry  # noqa: PLC0415
 
-    with _options(code="--unit"):
-        return place_codes(unit_registry(), code, on)
+    lookup = f"look it up with: motcua unit find NAME --on {on.isoformat()}"
+    try:
+        with _options(code="--unit", day=day):
+            return place_codes(unit_registry(), code, on)
+    except NotFoundError as exc:
+        hint = exc.hint if exc.hint.startswith("that code denotes") else ""
+        raise InvalidInputError(
+            "--unit",
+            "the code of a unit that existed on "
+            f"{on.isoformat()} (province: 2 digits, commune: 5 digits)",
+            code,
+            f"{hint}; {lookup}" if hint else lookup,
+        ) from None
 
 
 def _calendar(args: argparse.Namespace, place: frozenset[str] | None = None) -> WorkingCalendar:
@@ -118,7 +133,7 @@ def _cmd_due(args: argparse.Namespace) -> int:
     start = parse_start(args.start)
     limit = _limit(args)
     rule = CountingRule(args.rule) if args.rule else None
-    place = _place(args, start.date() if isinstance(start, datetime) else start)
+    place = _place(args, start.date() if isinstance(start, datetime) else start, "START")
     schedule = WorkSchedule(_calendar(args, place), _office_hours(args.office_hours), place=place)
     with _options(**_DUE_OPTIONS):
         due = schedule.due(start, limit, rule=rule)
@@ -136,7 +151,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
     if not (isinstance(text, str) and len(text) == 4 and text.isascii() and text.isdigit()):
         raise InvalidInputError("YEAR", "a year of four ASCII digits such as 2026", text)
     year = int(text)
-    schedule = _calendar(args, _place(args, date(year, 12, 31))).year_schedule(year)
+    schedule = _calendar(args, _place(args, date(year, 12, 31), "YEAR")).year_schedule(year)
     fmt = "json" if args.json else args.format
     if fmt == "json":
         print(json.dumps(calendar_to_json(year, schedule), ensure_ascii=False, indent=2))

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Final, TypeVar
 
 from motcua.cli._common import Parser, add_lang, options, parse_as_of
-from motcua.cli._progress import track
+from motcua.cli._progress import Unit, track
 from motcua.domain.procedures import Catalogue, layer_catalogue
 from motcua.foundation.errors import InvalidInputError, MotcuaError, OutsideCalendarError
 from motcua.serialization.catalogues import load_catalogue, sample_catalogue
@@ -255,7 +255,8 @@ def stream_input(
     """
     skip = getattr(args, "skip_invalid", False)
     items = iter_records(source(args), key, _located(parse, code, label))
-    for item in track(items, command, f"{label}s"):
+    unit: Unit = "procedures" if label == "procedure" else "dossiers"
+    for item in track(items, command, unit, lang=getattr(args, "lang", "vi")):
         if isinstance(item, InvalidInputError):
             if not skip:
                 raise item

@@ -43,6 +43,7 @@ from motcua.serialization.render import (
     dossier_summary,
     dossiers_text,
     dumps,
+    foreign_code_text,
     procedure_text,
 )
 
@@ -71,7 +72,8 @@ def _stream(
     located = _args._located(parse, code, "dossier")  # noqa: SLF001 - the CLI's one locator
     skip = getattr(args, "skip_invalid", False)
     label = f"motcua {args.command} {args.action}" if hasattr(args, "command") else "motcua"
-    for item in track(iter_records(_args.source(args), key, located), label):
+    lang = getattr(args, "lang", "vi")
+    for item in track(iter_records(_args.source(args), key, located), label, lang=lang):
         if isinstance(item, InvalidInputError):
             if not skip:
                 raise item
@@ -278,36 +280,13 @@ def _foreign_to_json(code: ForeignDossierCode) -> dict[str, Any]:
     }
 
 
-def _foreign_text(code: ForeignDossierCode, lang: str = "vi") -> str:
-    """Labels in *lang* (the notes name the legal forms, as in the JSON)."""
-    if lang == "en":
-        lines = [
-            f"Dossier code    {code} (not as Art. 19 of Circular 01/2018/TT-VPCP)",
-            f"Reason          {code.reason}",
-            f"Convention      {code.convention or 'not recognised'}: {code.described}",
-        ]
-        told = [f"Tells           {part}" for part in code.tells()]
-        lines += told or ["Tells           nothing (an opaque identifier)"]
-        lines += [f"Does not tell   {part}" for part in code.does_not_tell()]
-        return "\n".join(lines) + "\n"
-    lines = [
-        f"Mã hồ sơ        {code} (không theo Điều 19 Thông tư 01/2018/TT-VPCP)",
-        f"Lý do           {code.reason}",
-        f"Quy ước         {code.convention or 'không nhận ra'}: {code.described}",
-    ]
-    told = [f"Cho biết        {part}" for part in code.tells()]
-    lines += told or ["Cho biết        không gì (một mã định danh mờ)"]
-    lines += [f"Không cho biết  {part}" for part in code.does_not_tell()]
-    return "\n".join(lines) + "\n"
-
-
 def _cmd_code_parse(args: argparse.Namespace) -> int:
     code = read_dossier_code(args.code)
     if isinstance(code, ForeignDossierCode):
         if args.json:
             print(dumps(_foreign_to_json(code), indent=None))
         else:
-            print(_foreign_text(code, args.lang), end="")
+            print(foreign_code_text(code, lang=args.lang), end="")
         return 0
     if args.json:
         print(dumps({**code_to_json(code), "conforms": True}, indent=None))

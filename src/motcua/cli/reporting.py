@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, datetime
 from typing import Any
@@ -14,7 +15,7 @@ from motcua.analyses.report import Bieu06, Dimension, Report
 from motcua.analyses.verify import verify_figures, verify_series
 from motcua.cli import _args
 from motcua.cli._common import Parser, parse_start
-from motcua.cli._progress import Progress
+from motcua.cli._progress import Progress, Unit
 from motcua.domain.procedures import Catalogue
 from motcua.domain.unit_registry import UnitRegistry
 from motcua.foundation.errors import InvalidInputError
@@ -137,7 +138,7 @@ def _count(
             ) from None
         with (
             _args.options(scheduler="--dask", paths="FILE"),
-            Progress("motcua report", "blocks") as progress,
+            Progress("motcua report", "blocks", lang=args.lang) as progress,
         ):
             return tally_on_dask(
                 args.file,
@@ -154,7 +155,7 @@ def _count(
                 errors=errors,
                 progress=progress,
             )
-    with Progress("motcua report", "parts" if args.jobs > 1 else "lines") as progress:
+    with Progress("motcua report", _counted(args), lang=args.lang) as progress:
         return tally_file(
             _args.source(args),
             period,
@@ -168,6 +169,18 @@ def _count(
             unit_role=UnitRole(args.unit_of),
             rehome_to=rehome_to,
         )
+
+
+def _counted(args: argparse.Namespace) -> Unit:
+    """What ``tally_file`` counts for its progress: the parts of FILE counted in processes
+    (a JSON Lines file, not standard input, with ``--jobs`` other than 1), else its lines
+    (JSON Lines) or its dossiers (a JSON document).
+    """  # noqa: D205
+    src = _args.source(args)
+    if src.format != "jsonl":
+        return "dossiers"
+    workers = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
+    return "parts" if workers > 1 and not src.stdin else "lines"
 
 
 def _blocksize(text: str) -> int:

@@ -67,10 +67,19 @@ if TYPE_CHECKING:
         procedure_text as procedure_text,
     )
     from motcua.serialization.render.report_html import (
+        HEADINGS as HEADINGS,
+    )
+    from motcua.serialization.render.report_html import (
         LAYOUT as LAYOUT,
     )
     from motcua.serialization.render.report_html import (
+        FormHeader as FormHeader,
+    )
+    from motcua.serialization.render.report_html import (
         HeaderCell as HeaderCell,
+    )
+    from motcua.serialization.render.report_html import (
+        form_header as form_header,
     )
     from motcua.serialization.render.report_html import (
         month_periods as month_periods,
@@ -107,6 +116,9 @@ if TYPE_CHECKING:
     )
     from motcua.serialization.render.results import (
         dumps as dumps,
+    )
+    from motcua.serialization.render.results import (
+        foreign_code_text as foreign_code_text,
     )
     from motcua.serialization.render.results import (
         period_basis as period_basis,
@@ -185,7 +197,9 @@ if TYPE_CHECKING:
 #: Which submodule serves each name (loaded on first use: ``due --json`` needs only
 #: ``timing``, which imports the time layer alone).
 _WHERE: Final = {
+    "FormHeader": "report_html",
     "HEADERS": "reports",
+    "HEADINGS": "report_html",
     "HeaderCell": "report_html",
     "LAYOUT": "report_html",
     "appointment_of": "appointment",
@@ -207,6 +221,8 @@ _WHERE: Final = {
     "due_to_json": "timing",
     "dumps": "results",
     "duration_vi": "vi",
+    "foreign_code_text": "results",
+    "form_header": "report_html",
     "has_marks": "marks",
     "indicators_text": "analyses",
     "indicators_to_json": "analyses",
@@ -242,7 +258,9 @@ _WHERE: Final = {
 
 __all__ = [
     "HEADERS",
+    "HEADINGS",
     "LAYOUT",
+    "FormHeader",
     "HeaderCell",
     "appointment_of",
     "appointment_to_ics",
@@ -263,6 +281,8 @@ __all__ = [
     "due_to_json",
     "dumps",
     "duration_vi",
+    "foreign_code_text",
+    "form_header",
     "has_marks",
     "indicators_text",
     "indicators_to_json",

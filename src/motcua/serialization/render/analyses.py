@@ -15,7 +15,7 @@ from motcua.analyses.verify import Verification
 from motcua.domain.instruments import instrument
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError
-from motcua.serialization.render.marks import without_marks
+from motcua.serialization.render.marks import research_note_vi, without_marks
 from motcua.serialization.render.procedures import citation_vi
 
 __all__ = [
@@ -111,7 +111,7 @@ _INDICATOR_WORDS: Final = {
     "vi": {
         "title": "Chỉ số Quyết định 766/QĐ-TTg, kỳ {spec} ({start}-{end}{window}) ({config})",
         "calendar": ", lịch dương",
-        "needs": "chưa tính: cần {}",
+        "needs": "chưa tính: thiếu số liệu đầu vào {}",
         "max": "tối đa",
         "points": "điểm",
         "unknown": "không xác định",
@@ -133,7 +133,8 @@ def indicators_text(
     """Return a title line, then one line per indicator (rate and points).
 
     Names are the decision's Vietnamese ones (English with *lang* ``en``); an indicator
-    whose inputs are missing says which (``chưa tính: cần announcements``), never 0.
+    whose inputs are missing says which, by their names in the API (``chưa tính: thiếu số
+    liệu đầu vào announcements``), never 0.
     """
     _check(lang)
     w = _INDICATOR_WORDS[lang]
@@ -299,7 +300,7 @@ def _violation_line(v: Violation, *, verbose: bool, lang: str) -> str:
             else f"[{v.rule}] {v.dossier}: {v.message} ({without_marks(v.basis)})"
         )
     line = f"[{v.rule}] {v.dossier}: {v.message_vi or v.message} — căn cứ: {violation_basis_vi(v)}"
-    return f"{line} [{v.basis}]" if verbose else line
+    return f"{line} [{research_note_vi(v.basis)}]" if verbose else line
 
 
 def violations_text(
@@ -313,7 +314,8 @@ def violations_text(
     that words its message in English only is printed as it words it. The research marks
     and reading notes ("article not read") are shown only when *verbose*: in English the
     basis keeps them; in Vietnamese the English basis that has them follows in square
-    brackets (JSON always has them).
+    brackets, introduced as English (``[ghi chú nghiên cứu, tiếng Anh: ...]``; JSON always
+    has them).
     """
     _check(lang)
     lines = [_violation_line(v, verbose=verbose, lang=lang) for v in violations]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["has_marks", "without_marks"]
+__all__ = ["RESEARCH_NOTE_VI", "has_marks", "research_note_vi", "without_marks"]
 
 #: A parenthesised note about how a text was read, not what it says.
 _NOTE: Final = re.compile(
@@ -75,3 +75,16 @@ def without_marks(text: str) -> str:
     out = _SPACES.sub(r"\1", out)
     out = _DOUBLE.sub(" ", out)
     return out.strip()
+
+
+#: How Vietnamese text (``--verbose``) introduces a research note recorded in English.
+RESEARCH_NOTE_VI: Final = "ghi chú nghiên cứu, tiếng Anh: "
+
+
+def research_note_vi(text: str) -> str:
+    """A research note recorded in English, said to be so inside Vietnamese text.
+
+    >>> research_note_vi("Decree 09/2019/NĐ-CP Art. 12 (15th-14th) [R, corroborated]")
+    'ghi chú nghiên cứu, tiếng Anh: Decree 09/2019/NĐ-CP Art. 12 (15th-14th) [R, corroborated]'
+    """
+    return RESEARCH_NOTE_VI + text

@@ -15,6 +15,7 @@ from motcua.time.limits import CountingRule
 __all__ = [
     "citation_vi",
     "citations_vi",
+    "in_english",
     "legal_basis_vi",
     "procedure_text",
 ]
@@ -248,8 +249,10 @@ def procedure_text(procedure: Procedure, *, verbose: bool = False, lang: str = "
     In Vietnamese (limits as "7 ngày làm việc", legal bases as "Điều 9 Nghị định
     61/2018/NĐ-CP"), or in English with *lang* ``en``. The source is free text recorded with
     the catalogue: in Vietnamese its citations of instruments are written the Vietnamese way
-    (:func:`citations_vi`) and the rest is printed as recorded. Its research marks are
-    shown only when *verbose*.
+    (:func:`citations_vi`) and the rest is printed as recorded; a note recorded in English
+    (the sample catalogue's are, :func:`in_english`) is labelled so ("nguồn (ghi chú bằng
+    tiếng Anh, như trong danh mục)"), never passed off as Vietnamese. Its research marks
+    are shown only when *verbose*.
     """
     if lang not in _PROCEDURE_LABELS:
         raise InvalidInputError("lang", "vi or en", lang)
@@ -268,7 +271,37 @@ def procedure_text(procedure: Procedure, *, verbose: bool = False, lang: str = "
     ]
     if procedure.source:
         source = procedure.source if verbose else without_marks(procedure.source)
+        label = labels[5]
         if lang == "vi":
+            if in_english(source):
+                label = _SOURCE_IN_ENGLISH
             source = citations_vi(source)
-        lines.append(f"  {labels[5]}: {source}")
+        lines.append(f"  {label}: {source}")
     return "".join(line + "\n" for line in lines)
+
+
+#: The label of a source note recorded in English, in Vietnamese text: said, not hidden.
+_SOURCE_IN_ENGLISH: Final = "nguồn (ghi chú bằng tiếng Anh, như trong danh mục)"
+#: Words of English notes that a Vietnamese note does not use.
+_ENGLISH_WORDS: Final = frozenset(
+    ["the", "of", "and", "with", "from", "for", "by", "at", "on", "is", "are", "not", "code"]
+)
+
+
+def in_english(text: str) -> bool:
+    """True if free text (a catalogue's source note) is written in English.
+
+    Vietnamese words carry accents and English ones do not: a note is English when fewer
+    than a third of its words have a letter outside ASCII (the Vietnamese names it cites,
+    ``Luật Hộ tịch``, are a few) and it uses an English word (``the``, ``of``, ``code``...).
+    A Vietnamese note written without accents is taken for English only if it uses one of
+    those words.
+
+    >>> in_english("Time limit: Luật Hộ tịch 2014 Art. 16 (immediately on receipt); fee: none")
+    True
+    >>> in_english("Quyết định 1234/QĐ-UBND của Ủy ban nhân dân tỉnh, công bố ngày 01/02/2024")
+    False
+    """
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    accented = sum(not w.isascii() for w in words)
+    return 3 * accented < len(words) and not _ENGLISH_WORDS.isdisjoint(words)

@@ -1,10 +1,14 @@
 """Biểu 06 as people look at it: the form's table in its official layout, and charts.
 
-:data:`LAYOUT` is the form's header (Circular 01/2020/TT-VPCP, Biểu số 06/VPCP/KSTT, as
-read from a provincial implementation): three rows of merged headings over thirteen
-numbered columns, (1) STT and (2) the row label, then (3)-(6) dossiers received, (7)-(10)
-resolved and (11)-(13) pending. The HTML page (:func:`report_html`) and the workbook
-(:mod:`.xlsx`) both draw it from there.
+The layout comes from the period: :func:`form_header` asks
+:func:`~motcua.analyses.report_layouts.layout_on` for the layout in force on the period's
+last day, as the text, CSV and JSON outputs do (ADR 0024), and draws that layout's title,
+basis line and headings from :data:`HEADINGS`. Biểu 06's (:data:`LAYOUT`) is the form's
+header (Circular 01/2020/TT-VPCP, Biểu số 06/VPCP/KSTT, as read from a provincial
+implementation): three rows of merged headings over thirteen numbered columns, (1) STT and
+(2) the row label, then (3)-(6) dossiers received, (7)-(10) resolved and (11)-(13) pending.
+The HTML page (:func:`report_html`) and the workbook (:mod:`.xlsx`) both draw it from
+there; a layout without headings there is refused rather than drawn as another form.
 
 The page is one standalone HTML document without JavaScript: the table, then inline SVG
 charts (the on-time rate of each group; received against resolved by month, when months are
@@ -29,10 +33,22 @@ from motcua.analyses.bieu06 import Report
 from motcua.analyses.buckets import COLUMNS, Counts
 from motcua.analyses.periods import Period, PeriodKind
 from motcua.analyses.rates import percent
-from motcua.foundation.errors import InvalidInputError
-from motcua.serialization.render.reports import _group_name, note_text
+from motcua.analyses.report_layouts import LAYOUTS, LayoutChoice, ReportLayout, layout_on
+from motcua.domain.instruments import instrument
+from motcua.foundation.errors import ConfigurationError, InvalidInputError
+from motcua.serialization.render.reports import _group_name, _instrument_vi, form_name, note_text
 
-__all__ = ["LAYOUT", "HeaderCell", "month_periods", "report_html", "report_rows"]
+__all__ = [
+    "HEADINGS",
+    "LAYOUT",
+    "FormHeader",
+    "FormTable",
+    "HeaderCell",
+    "form_header",
+    "month_periods",
+    "report_html",
+    "report_rows",
+]
 
 
 @attrs.frozen
@@ -70,30 +86,11 @@ def _layout(words: dict[str, str]) -> tuple[HeaderCell, ...]:
     )
 
 
+#: The words of the page around the form: the total row, the charts, the notes.
 _WORDS: Final = {
     "vi": {
-        "stt": "STT",
-        "group": "Lĩnh vực, công việc giải quyết theo cấp",
-        "received": "Số hồ sơ nhận giải quyết",
-        "resolved": "Số hồ sơ đã giải quyết",
-        "pending": "Số hồ sơ đang giải quyết",
-        "total": "Tổng số",
-        "of_which": "Trong đó",
-        "carried_over": "Từ kỳ trước",
-        "online": "Trực tuyến",
-        "in_person": "Trực tiếp, dịch vụ bưu chính",
-        "early": "Trước hạn",
-        "on_time": "Đúng hạn",
-        "late": "Quá hạn",
-        "within": "Trong hạn",
-        "overdue": "Quá hạn",
         "sum": "Tổng cộng",
-        "title": "Biểu số 06/VPCP/KSTT",
-        "heading": "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ "
-        "TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
         "period": "Kỳ báo cáo",
-        "unit": "Đơn vị tính: Số hồ sơ TTHC",
-        "basis": "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
         "rate_chart": "Tỷ lệ giải quyết trước và đúng hạn",
         "month_chart": "Số hồ sơ tiếp nhận mới và đã giải quyết theo tháng",
         "received_legend": "Tiếp nhận mới",
@@ -103,27 +100,8 @@ _WORDS: Final = {
         "notes": "Ghi chú",
     },
     "en": {
-        "stt": "No.",
-        "group": "Field or work, by level",
-        "received": "Dossiers received",
-        "resolved": "Dossiers resolved",
-        "pending": "Dossiers pending",
-        "total": "Total",
-        "of_which": "Of which",
-        "carried_over": "Carried over",
-        "online": "Online",
-        "in_person": "In person or postal",
-        "early": "Early",
-        "on_time": "On time",
-        "late": "Late",
-        "within": "Within time",
-        "overdue": "Overdue",
         "sum": "Total",
-        "title": "Form 06/VPCP/KSTT",
-        "heading": "ADMINISTRATIVE PROCEDURES RESOLVED AT THE AGENCIES THAT RESOLVE THEM",
         "period": "Reporting period",
-        "unit": "Unit: dossiers",
-        "basis": "Issued with Circular 01/2020/TT-VPCP of 21/10/2020",
         "rate_chart": "Resolved early or on time",
         "month_chart": "Dossiers newly received and resolved by month",
         "received_legend": "Newly received",
@@ -134,8 +112,141 @@ _WORDS: Final = {
     },
 }
 
-#: The form's header in each language (see the module docstring).
-LAYOUT: Final = {lang: _layout(words) for lang, words in _WORDS.items()}
+#: Each layout's own words (by :attr:`ReportLayout.key`): its headings, heading line, unit.
+_FORM_WORDS: Final = {
+    "bieu-06-2020": {
+        "vi": {
+            "stt": "STT",
+            "group": "Lĩnh vực, công việc giải quyết theo cấp",
+            "received": "Số hồ sơ nhận giải quyết",
+            "resolved": "Số hồ sơ đã giải quyết",
+            "pending": "Số hồ sơ đang giải quyết",
+            "total": "Tổng số",
+            "of_which": "Trong đó",
+            "carried_over": "Từ kỳ trước",
+            "online": "Trực tuyến",
+            "in_person": "Trực tiếp, dịch vụ bưu chính",
+            "early": "Trước hạn",
+            "on_time": "Đúng hạn",
+            "late": "Quá hạn",
+            "within": "Trong hạn",
+            "overdue": "Quá hạn",
+            "heading": "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ "
+            "TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+            "unit": "Đơn vị tính: Số hồ sơ TTHC",
+        },
+        "en": {
+            "stt": "No.",
+            "group": "Field or work, by level",
+            "received": "Dossiers received",
+            "resolved": "Dossiers resolved",
+            "pending": "Dossiers pending",
+            "total": "Total",
+            "of_which": "Of which",
+            "carried_over": "Carried over",
+            "online": "Online",
+            "in_person": "In person or postal",
+            "early": "Early",
+            "on_time": "On time",
+            "late": "Late",
+            "within": "Within time",
+            "overdue": "Overdue",
+            "heading": "ADMINISTRATIVE PROCEDURES RESOLVED AT THE AGENCIES THAT RESOLVE THEM",
+            "unit": "Unit: dossiers",
+        },
+    },
+}
+
+
+@attrs.frozen
+class FormTable:
+    """A layout's table as drawn: its headings, the line above them and the unit of count."""
+
+    cells: tuple[HeaderCell, ...]
+    heading: str
+    unit: str
+
+
+#: The tables motcua can draw, by :attr:`ReportLayout.key`, in each language.
+HEADINGS: Final[dict[str, dict[str, FormTable]]] = {
+    key: {
+        lang: FormTable(_layout(words), words["heading"], words["unit"])
+        for lang, words in by_lang.items()
+    }
+    for key, by_lang in _FORM_WORDS.items()
+}
+
+#: Biểu 06's header in each language (see the module docstring).
+LAYOUT: Final = {lang: table.cells for lang, table in HEADINGS["bieu-06-2020"].items()}
+
+
+@attrs.frozen
+class FormHeader:
+    """What a printed report shows above its rows, for the layout in force on its period.
+
+    Attributes:
+        choice: The layout chosen for the period's last day (and what is not confirmed).
+        title: The form's name (``Biểu số 06/VPCP/KSTT``; in English ``Form 06/...``).
+        basis: The instrument it is issued with (``Ban hành kèm theo Thông tư số ...``).
+        heading: The table's heading line.
+        unit: The unit of count.
+        cells: The headings, on a grid of four rows (:class:`HeaderCell`).
+    """
+
+    choice: LayoutChoice
+    title: str
+    basis: str
+    heading: str
+    unit: str
+    cells: tuple[HeaderCell, ...]
+
+
+def _basis(layout: ReportLayout, lang: str) -> str:
+    """``Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020``, from the table."""
+    signed = instrument(layout.instrument).signed
+    number = layout.instrument_number
+    if lang == "vi":
+        named, rest = _instrument_vi(number), number.partition(" ")[2]
+        if named != number and rest:  # Thông tư 01/2020/TT-VPCP -> Thông tư số 01/2020/...
+            named = f"{named.removesuffix(rest)}số {rest}"
+        text = f"Ban hành kèm theo {named}"
+        return text if signed is None else f"{text} ngày {signed:%d/%m/%Y}"
+    return f"Issued with {number}" + ("" if signed is None else f" of {signed:%d/%m/%Y}")
+
+
+def form_header(
+    report: Report, lang: str = "vi", *, layouts: Sequence[ReportLayout] = LAYOUTS
+) -> FormHeader:
+    """The header of *report*'s form: the layout in force on the period's last day.
+
+    >>> from motcua.analyses.periods import parse_period
+    >>> from motcua.analyses.bieu06 import Bieu06
+    >>> head = form_header(Bieu06(parse_period("2024-Q1")).result())
+    >>> head.title, head.basis
+    ('Biểu số 06/VPCP/KSTT', 'Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020')
+
+    Raises:
+        InvalidInputError: *lang* is not ``vi`` or ``en``.
+        ConfigurationError: The layout in force has no table in :data:`HEADINGS`.
+    """
+    _words(lang)
+    choice = layout_on(report.period.end, layouts)
+    layout = choice.layout
+    table = HEADINGS.get(layout.key, {}).get(lang)
+    if table is None:
+        raise ConfigurationError(
+            f"report layout {layout.key} ({layout.form}, {layout.instrument_number}) is in "
+            f"force on {report.period.end:%d/%m/%Y} but its table headings are not encoded "
+            "for html and xlsx; use --format table, csv or json"
+        )
+    return FormHeader(
+        choice,
+        form_name(layout, lang),
+        _basis(layout, lang),
+        table.heading,
+        table.unit,
+        table.cells,
+    )
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -303,14 +414,22 @@ svg text.none { font-style: italic; fill: #555; }
 """
 
 
-def report_html(report: Report, lang: str = "vi", *, months: Sequence[Report] = ()) -> str:
-    """Render a report as one printable HTML page: the Biểu 06 table and inline SVG charts.
+def report_html(
+    report: Report,
+    lang: str = "vi",
+    *,
+    months: Sequence[Report] = (),
+    layouts: Sequence[ReportLayout] = LAYOUTS,
+) -> str:
+    """Render a report as one printable HTML page: the form's table and inline SVG charts.
 
     Args:
         report: The report (its groups are the table's rows, and the rate chart's bars).
         lang: ``vi`` (default) or ``en``.
         months: The same report over each month of the period (see :func:`month_periods`),
             for the chart of received against resolved by month; none, no such chart.
+        layouts: The layouts to choose from: the one in force on the period's last day is
+            drawn (:func:`form_header`).
 
     >>> from motcua.analyses.periods import parse_period
     >>> from motcua.analyses.bieu06 import Bieu06
@@ -320,22 +439,24 @@ def report_html(report: Report, lang: str = "vi", *, months: Sequence[Report] = 
     """
     esc = html.escape
     words = _words(lang)
-    layout = LAYOUT[lang]
+    head = form_header(report, lang, layouts=layouts)
+    layout = head.cells
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f"<title>{esc(words['title'])}: {esc(report.period.spec)}</title>",
+        f'<meta name="motcua-layout" content="{esc(head.choice.layout.key)}">',
+        f"<title>{esc(head.title)}: {esc(report.period.spec)}</title>",
         f"<style>{_CSS}</style></head><body>",
         (
-            f'<div class="form"><span class="name">{esc(words["title"])}</span>'
-            f'<span class="basis">{esc(words["basis"])}</span></div>'
+            f'<div class="form"><span class="name">{esc(head.title)}</span>'
+            f'<span class="basis">{esc(head.basis)}</span></div>'
         ),
-        f"<h1>{esc(words['heading'])}</h1>",
+        f"<h1>{esc(head.heading)}</h1>",
         (
             f'<p class="period">{esc(words["period"])}: {esc(report.period.spec)} '
             f"({report.period.start:%d/%m/%Y} - {report.period.end:%d/%m/%Y})</p>"
         ),
-        f'<p class="unit">{esc(words["unit"])}</p>',
+        f'<p class="unit">{esc(head.unit)}</p>',
         "<table><thead>",
     ]
     for level in range(4):

@@ -5,18 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any, Final
 
 from motcua.analyses.bieu06 import Dimension, Report
 from motcua.analyses.buckets import COLUMNS, Counts
 from motcua.analyses.rates import percent
-from motcua.analyses.report_layouts import layout_on
+from motcua.analyses.report_layouts import LAYOUTS, ReportLayout, layout_on
 from motcua.domain.procedures import Channel
 from motcua.domain.units import Level
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.render.results import period_to_json
 
-__all__ = ["HEADERS", "note_text", "render_report", "report_to_json"]
+__all__ = ["HEADERS", "form_name", "note_text", "render_report", "report_to_json"]
 
 #: Column headers: the form's Vietnamese wording, and English.
 HEADERS: Final = {
@@ -110,23 +111,28 @@ def _instrument_vi(number: str) -> str:
     return f"{_KIND_VI[kind]} {rest}" if kind in _KIND_VI and rest else number
 
 
-def _title(report: Report, lang: str) -> str:
+def form_name(layout: ReportLayout, lang: str) -> str:
+    """The layout's form as printed: ``Biểu số 06/VPCP/KSTT``, in English ``Form 06/...``."""
+    return layout.form if lang == "vi" else layout.form.replace("Biểu số", "Form", 1)
+
+
+def _title(report: Report, lang: str, layouts: Sequence[ReportLayout]) -> str:
     """The form and the instrument that sets its layout on the period's last day."""
-    layout = layout_on(report.period.end).layout
+    layout = layout_on(report.period.end, layouts).layout
     if lang == "vi":
         return f"{layout.form} ({_instrument_vi(layout.instrument_number)}): {report.period}"
-    form = layout.form.replace("Biểu số", "Form", 1)
-    return f"{form} ({layout.instrument_number}): {report.period}"
+    return f"{form_name(layout, lang)} ({layout.instrument_number}): {report.period}"
 
 
-def layout_to_json(report: Report) -> dict[str, Any]:
+def layout_to_json(report: Report, *, layouts: Sequence[ReportLayout] = LAYOUTS) -> dict[str, Any]:
     """The layout in force on the period's last day (Circular 01/2020's Biểu 06 so far).
 
     ``assumed`` is true before its instrument took effect; ``unread`` names report-form
     instruments in force then whose layouts were not read; ``notes`` says both in words.
-    These are research notes: JSON carries them, the text output does not.
+    These are research notes: JSON carries them, the text output does not. *layouts* are
+    the layouts to choose from (:func:`~motcua.analyses.report_layouts.layout_on`).
     """
-    choice = layout_on(report.period.end)
+    choice = layout_on(report.period.end, layouts)
     return {
         "key": choice.layout.key,
         "form": choice.layout.form,
@@ -138,8 +144,11 @@ def layout_to_json(report: Report) -> dict[str, Any]:
     }
 
 
-def report_to_json(report: Report) -> dict[str, Any]:
-    """Return the report as a JSON object: ``period``, ``layout``, ``total``, ``groups``..."""
+def report_to_json(report: Report, *, layouts: Sequence[ReportLayout] = LAYOUTS) -> dict[str, Any]:
+    """Return the report as a JSON object: ``period``, ``layout``, ``total``, ``groups``...
+
+    ``layout`` is the one in force on the period's last day among *layouts*.
+    """
 
     def counts(c: Counts) -> dict[str, Any]:
         rate = c.on_time_rate
@@ -153,7 +162,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
 
     return {
         "period": period_to_json(report.period),
-        "layout": layout_to_json(report),
+        "layout": layout_to_json(report, layouts=layouts),
         "by": [d.value for d in report.by],
         "policy": {
             "granularity": report.policy.granularity.value,
@@ -171,18 +180,24 @@ def report_to_json(report: Report) -> dict[str, Any]:
 
 
 def render_report(
-    report: Report, fmt: str = "table", lang: str = "vi", *, bom: bool = False
+    report: Report,
+    fmt: str = "table",
+    lang: str = "vi",
+    *,
+    bom: bool = False,
+    layouts: Sequence[ReportLayout] = LAYOUTS,
 ) -> str:
     """Render a report as ``table``, ``csv``, ``json`` or ``markdown`` (``vi`` or ``en``).
 
     With *bom*, CSV text starts with a byte-order mark (U+FEFF), which Excel needs to read
     the file as UTF-8 and show Vietnamese correctly (``motcua report --format csv`` writes
-    it unless ``--no-bom``); other formats ignore *bom*.
+    it unless ``--no-bom``); other formats ignore *bom*. The title (table, Markdown) and
+    JSON's ``layout`` name the layout in force on the period's last day among *layouts*.
     """
     if lang not in HEADERS:
         raise InvalidInputError("lang", "vi or en", lang)
     if fmt == "json":
-        return json.dumps(report_to_json(report), ensure_ascii=False, indent=2)
+        return json.dumps(report_to_json(report, layouts=layouts), ensure_ascii=False, indent=2)
     head = HEADERS[lang]
     keys = ("group", *COLUMNS, "on_time_percent")
     rows = [_row(_group_name(k, report.by, lang), c) for k, c in report.groups if report.by]
@@ -194,7 +209,7 @@ def render_report(
         for row in rows:
             writer.writerow(["" if row[k] is None else row[k] for k in keys])
         return ("\ufeff" if bom else "") + buffer.getvalue()
-    title = _title(report, lang)
+    title = _title(report, lang, layouts)
     notes = [note_text(n, lang) for n in report.notes]
     cells = [[str(head[k]) for k in keys]] + [
         ["-" if row[k] is None else str(row[k]) for k in keys] for row in rows

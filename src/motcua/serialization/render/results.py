@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from fractions import Fraction
@@ -11,14 +12,14 @@ from typing import Any, Final
 from motcua.analyses.periods import Period
 from motcua.analyses.rates import percent
 from motcua.analyses.time_left import DEFAULT_STAGES, DEFAULT_WARN_AT, TimeLeft, time_left
-from motcua.domain.codes import DossierCode
+from motcua.domain.codes import DossierCode, ForeignDossierCode
 from motcua.domain.dossiers import Dossier, as_of_instant
 from motcua.domain.lifecycle import Status
 from motcua.domain.timeliness import Timeliness
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.limits import limit_to_json
-from motcua.serialization.render.marks import without_marks
-from motcua.serialization.render.vi import date_vi
+from motcua.serialization.render.marks import research_note_vi, without_marks
+from motcua.serialization.render.vi import date_vi, short_instant
 
 __all__ = [
     "code_text",
@@ -26,6 +27,7 @@ __all__ = [
     "dossier_summary",
     "dossiers_text",
     "dumps",
+    "foreign_code_text",
     "period_basis",
     "period_note",
     "period_text",
@@ -96,19 +98,23 @@ def period_basis(period: Period, *, verbose: bool = False, lang: str = "vi") -> 
     """Return the period's dates dd/mm/yyyy and the basis of its window, on one line.
 
     The basis is in Vietnamese unless *lang* is ``en``; its research marks
-    (``[R, corroborated]``) are shown only when *verbose*, in English as recorded
-    (``period_to_json`` always keeps them).
+    (``[R, corroborated]``) are shown only when *verbose*, as recorded in English: in
+    Vietnamese after the Vietnamese basis, introduced as English (``period_to_json``
+    always keeps them).
 
     >>> from motcua.analyses.periods import parse_period
     >>> print(period_basis(parse_period("2024-Q1", calendar=True)), end="")
     01/01/2024-31/03/2024 (theo tháng, quý, năm dương lịch)
-    """
-    if verbose:
-        basis = period.basis
+    >>> print(period_basis(parse_period("2024-Q1", calendar=True), verbose=True), end="")
+    01/01/2024-31/03/2024 (theo tháng, quý, năm dương lịch; ghi chú nghiên cứu, tiếng Anh: calendar window)
+    """  # noqa: E501
+    plain = without_marks(period.basis)
+    if lang != "vi":
+        basis = period.basis if verbose else plain
     else:
-        basis = without_marks(period.basis)
-        if lang == "vi":
-            basis = _BASIS_VI.get(basis, basis)
+        basis = _BASIS_VI.get(plain, plain)
+        if verbose:
+            basis += f"; {research_note_vi(period.basis)}"
     return f"{period.start:%d/%m/%Y}-{period.end:%d/%m/%Y} ({basis})\n"
 
 
@@ -273,25 +279,71 @@ def _time_left_text(
     return text
 
 
+#: The events of a dossier's history (:attr:`DossierEvent.kind`) as the one-stop forms name
+#: them (the DVCQG labels, the supplement request at any stage).
+_EVENTS_VI: Final = {
+    "submitted": "Nộp hồ sơ",
+    "received": "Tiếp nhận hồ sơ",
+    "refused": "Từ chối tiếp nhận hồ sơ",
+    "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "supplement_received": "Nhận hồ sơ bổ sung",
+    "obligation_requested": "Yêu cầu thực hiện nghĩa vụ tài chính",
+    "obligation_fulfilled": "Đã thực hiện nghĩa vụ tài chính",
+    "transferred": "Chuyển xử lý",
+    "delay_notified": "Xin lỗi và hẹn lại ngày trả kết quả",
+    "withdrawal_requested": "Công dân yêu cầu rút hồ sơ",
+    "stopped": "Dừng xử lý",
+    "resolved": "Đã xử lý xong",
+    "result_returned": "Trả kết quả",
+}
+#: The width of the event column of the history rows, in each language.
+_EVENT_WIDTH: Final = {
+    "vi": max(len(name) for name in _EVENTS_VI.values()),
+    "en": max(len(kind) for kind in _EVENTS_VI),
+}
+
+
+def _event_text(kind: str, lang: str) -> str:
+    """``result_returned`` as ``Trả kết quả``, in English ``result returned``."""
+    if lang == "vi":
+        return _EVENTS_VI.get(kind, kind)
+    return kind.replace("_", " ")
+
+
+def _instant_text(value: str | None) -> str:
+    """An ISO instant of a summary as people read it, Vietnam time: ``17:00 03/01/2024``."""
+    return "-" if value is None else short_instant(datetime.fromisoformat(value))
+
+
 def dossiers_text(summaries: Iterable[Mapping[str, Any]], *, lang: str = "vi") -> str:
     """Return one line per dossier summary (and its history rows, when it has them).
 
-    Statuses, timeliness and the time left are in Vietnamese, or English with *lang*
-    ``en``; codes and instants are printed as they are.
+    Statuses, timeliness, events and the time left are in Vietnamese, or English with
+    *lang* ``en``; instants are Vietnam time as the other outputs print them, ``hh:mm
+    dd/mm/yyyy`` in both languages (the JSON summary keeps ISO 8601).
+
+    >>> row = {"code": "C", "procedure": "1.001193", "channel": 1, "status": 10,
+    ...        "due": "2024-05-07T09:00+07:00", "timeliness": "on_time",
+    ...        "history": [{"at": "2024-04-26T02:00+00:00", "type": "received", "status": 2}]}
+    >>> print(dossiers_text([row]), end="")
+    C  1.001193  kênh 1  [10 Đã trả kết quả]  hạn 09:00 07/05/2024  Đúng hạn
+        09:00 26/04/2024  Tiếp nhận hồ sơ                      -> 2
     """
     if lang not in _LABELS:
         raise InvalidInputError("lang", "vi or en", lang)
     label = _LABELS[lang]
+    width = _EVENT_WIDTH[lang]
     lines = []
     for s in summaries:
         lines.append(
             f"{s['code']}  {s['procedure']}  {label['channel']} {s['channel']}  "
-            f"[{_status_text(s['status'], lang)}]  {label['due']} {s['due'] or '-'}  "
+            f"[{_status_text(s['status'], lang)}]  {label['due']} {_instant_text(s['due'])}  "
             f"{_timeliness_text(s['timeliness'], lang)}"
             f"{_time_left_text(s.get('time_left'), s.get('warning_stage'), lang)}"
         )
         lines += [
-            f"    {row['at']}  {row['type']:<22} -> {row['status']}"
+            f"    {_instant_text(row['at'])}  {_event_text(row['type'], lang):<{width}} "
+            f"-> {row['status']}"
             for row in s.get("history", [])
         ]
     return "".join(line + "\n" for line in lines)
@@ -316,7 +368,7 @@ _CODE_LABELS: Final = {
 def code_text(code: DossierCode, *, lang: str = "vi") -> str:
     """Return a dossier code's parts, one per line (Circular 01/2018/TT-VPCP Art. 19).
 
-    >>> from motcua.domain.codes import DossierCode
+    >>> from motcua.domain.codes import DossierCode, ForeignDossierCode
     >>> print(code_text(DossierCode.parse("000.00.53.H48-220921-0099")), end="")
     Mã cơ quan      000.00.53.H48
     Ngày tiếp nhận  21/09/2022 (Thứ Tư, ngày 21 tháng 9 năm 2022)
@@ -336,6 +388,154 @@ def code_text(code: DossierCode, *, lang: str = "vi") -> str:
         f"{day:<{width}}  {when}\n"
         f"{serial:<{width}}  {code.serial:04d}\n"
     )
+
+
+#: What Circular 01/2018 Art. 19 expects (:attr:`ForeignDossierCode.reason`), in Vietnamese.
+_EXPECTS_VI: Final = {
+    "NNN.NN.NN.ANN-YYMMDD-NNNN in ASCII (agency identifier, receipt date, daily serial), "
+    "e.g. '000.00.53.H48-220921-0099'": (
+        "dạng NNN.NN.NN.ANN-YYMMDD-NNNN bằng ký tự ASCII (mã định danh cơ quan, ngày tiếp "
+        "nhận, số thứ tự trong ngày), ví dụ 000.00.53.H48-220921-0099"
+    ),
+    "a real receipt date YYMMDD": "ngày tiếp nhận YYMMDD là một ngày có thật",
+    "a daily serial from 0001": "số thứ tự trong ngày từ 0001",
+    "the QCVN 102:2016 form NNN.NN.NN.ANN in ASCII (e.g. '000.00.53.H48')": (
+        "mã định danh cơ quan dạng NNN.NN.NN.ANN của QCVN 102:2016 bằng ký tự ASCII "
+        "(ví dụ 000.00.53.H48)"
+    ),
+    "a date in 2000-2099 (YYMMDD has two year digits)": (
+        "một ngày trong các năm 2000-2099 (YYMMDD ghi hai chữ số của năm)"
+    ),
+}
+_EXPECTS: Final = "Circular 01/2018 Art. 19 expects "
+#: The conventions of foreign codes (:attr:`ForeignDossierCode.convention`): name, what it is.
+_CONVENTIONS_VI: Final = {
+    "ministry portal (agency-yyyymmdd-serial)": (
+        "cổng của bộ, ngành (cơ quan-yyyymmdd-số thứ tự)",
+        (
+            "mã của cổng bộ, ngành hoặc iGate: phần cơ quan ngắn, ngày tiếp nhận dạng yyyymmdd "
+            "và số thứ tự 5-7 chữ số (ví dụ G09.20-20260609-0092637)"
+        ),
+    ),
+    "Art. 19 layout, serial beyond four digits": (
+        "dạng Điều 19, số thứ tự quá bốn chữ số",
+        (
+            "mã dạng Điều 19 có số thứ tự trong ngày 5-7 chữ số (mã chuyển từ cổng của bộ, "
+            "ngành); Điều 19 ghi 4 chữ số"
+        ),
+    ),
+    "Art. 19 layout, level-1 code first": (
+        "dạng Điều 19, mã cấp 1 đứng đầu",
+        (
+            "phần cơ quan ghi mã cấp 1 trước (ví dụ H15.50.05.13-261008-0975), sau đó là ngày "
+            "tiếp nhận yymmdd và số thứ tự trong ngày"
+        ),
+    ),
+    "Art. 19 layout, letters in an agency segment": (
+        "dạng Điều 19, có chữ cái trong một phần mã cơ quan",
+        (
+            "dạng Điều 19 có chữ cái trong một phần của mã cơ quan: QCVN 102:2016/BTTTT ghi "
+            "V1V2V3, Z1Z2 và Y1Y2 bằng chữ số, chỉ phần cấp 1 MX1X2 là một chữ cái và hai chữ số"
+        ),
+    ),
+    "14-digit number": (
+        "số 14 chữ số",
+        (
+            "một số 14 chữ số (cách đánh số cũ của địa phương): không quy ước nào định nghĩa các "
+            "chữ số, nên không đọc ra cơ quan, ngày hay số thứ tự"
+        ),
+    ),
+}
+#: What a foreign code does not tell (:meth:`ForeignDossierCode.does_not_tell`).
+_UNTOLD_VI: Final = {
+    "the receiving agency's QCVN 102:2016 identifier": (
+        "mã định danh của cơ quan tiếp nhận theo QCVN 102:2016"
+    ),
+    "that it is unique beyond the sender's system (no Art. 19 counter)": (
+        "mã có là duy nhất ngoài hệ thống của bên gửi hay không (không có bộ đếm theo Điều 19)"
+    ),
+    "the receipt date": "ngày tiếp nhận",
+    "the daily serial": "số thứ tự trong ngày",
+}
+#: What a foreign code tells (:meth:`ForeignDossierCode.tells`).
+_TOLD: Final = re.compile(
+    r"agency part (?P<agency>\S+) \(as written by the sender\)"
+    r"|receipt date (?P<day>\d{4}-\d{2}-\d{2})"
+    r"|serial (?P<serial>\d+)"
+)
+
+
+def _in_english(text: str) -> str:
+    """Text motcua has no Vietnamese for, said to be English rather than passed off."""
+    return f"{text} (tiếng Anh)"
+
+
+def _reason_vi(reason: str) -> str:
+    expected = reason.removeprefix(_EXPECTS)
+    if expected != reason and expected in _EXPECTS_VI:
+        return f"Điều 19 Thông tư 01/2018/TT-VPCP quy định {_EXPECTS_VI[expected]}"
+    return _in_english(reason)
+
+
+def _told_vi(part: str) -> str:
+    match = _TOLD.fullmatch(part)
+    if match is None:
+        return _in_english(part)
+    if match["agency"]:
+        return f"phần cơ quan {match['agency']} (như bên gửi ghi)"
+    if match["day"]:
+        return f"ngày tiếp nhận {date.fromisoformat(match['day']):%d/%m/%Y}"
+    return f"số thứ tự {match['serial']}"
+
+
+def foreign_code_text(code: ForeignDossierCode, *, lang: str = "vi") -> str:
+    """Return what a code that does not follow Art. 19 tells and does not tell, one per line.
+
+    In Vietnamese every part is written in Vietnamese (a reason or convention motcua has no
+    Vietnamese for is printed as recorded and marked "(tiếng Anh)"); in English, as the
+    JSON has it.
+
+    >>> from motcua.domain.codes import read_dossier_code
+    >>> print(foreign_code_text(read_dossier_code("20240426000123")), end="")
+    Mã hồ sơ        20240426000123 (không theo Điều 19 Thông tư 01/2018/TT-VPCP)
+    Lý do           Điều 19 Thông tư 01/2018/TT-VPCP quy định dạng NNN.NN.NN.ANN-YYMMDD-NNNN bằng ký tự ASCII (mã định danh cơ quan, ngày tiếp nhận, số thứ tự trong ngày), ví dụ 000.00.53.H48-220921-0099
+    Quy ước         số 14 chữ số: một số 14 chữ số (cách đánh số cũ của địa phương): không quy ước nào định nghĩa các chữ số, nên không đọc ra cơ quan, ngày hay số thứ tự
+    Cho biết        không gì (một mã định danh mờ)
+    Không cho biết  mã định danh của cơ quan tiếp nhận theo QCVN 102:2016
+    Không cho biết  mã có là duy nhất ngoài hệ thống của bên gửi hay không (không có bộ đếm theo Điều 19)
+    Không cho biết  ngày tiếp nhận
+    Không cho biết  số thứ tự trong ngày
+    """  # noqa: E501
+    if lang == "en":
+        lines = [
+            f"Dossier code    {code} (not as Art. 19 of Circular 01/2018/TT-VPCP)",
+            f"Reason          {code.reason}",
+            f"Convention      {code.convention or 'not recognised'}: {code.described}",
+        ]
+        told = [f"Tells           {part}" for part in code.tells()]
+        lines += told or ["Tells           nothing (an opaque identifier)"]
+        lines += [f"Does not tell   {part}" for part in code.does_not_tell()]
+        return "\n".join(lines) + "\n"
+    if lang != "vi":
+        raise InvalidInputError("lang", "vi or en", lang)
+    if code.convention is None:
+        convention = "không nhận ra: không khớp quy ước nào đã biết, mã chỉ là một khóa định danh"
+    elif code.convention in _CONVENTIONS_VI:
+        convention = ": ".join(_CONVENTIONS_VI[code.convention])
+    else:
+        convention = _in_english(f"{code.convention}: {code.described}")
+    lines = [
+        f"Mã hồ sơ        {code} (không theo Điều 19 Thông tư 01/2018/TT-VPCP)",
+        f"Lý do           {_reason_vi(code.reason)}",
+        f"Quy ước         {convention}",
+    ]
+    told = [f"Cho biết        {_told_vi(part)}" for part in code.tells()]
+    lines += told or ["Cho biết        không gì (một mã định danh mờ)"]
+    lines += [
+        f"Không cho biết  {_UNTOLD_VI.get(part) or _in_english(part)}"
+        for part in code.does_not_tell()
+    ]
+    return "\n".join(lines) + "\n"
 
 
 # -- procedures ---------------------------------------------------------------------------

@@ -229,8 +229,10 @@ def _fold(line: str) -> str:
 def _event(n: NamedDay, kind: str, stamp: str, provisional: bool) -> list[str]:
     vi, en = ("Nghỉ", "Day off") if kind == "off" else ("Làm bù", "Make-up working day")
     mark = " (dự kiến)" if provisional else ""
-    sources = without_marks("; ".join(n.sources))
-    description = f"{en}: {n.name_en}" + (f"\n{sources}" if sources else "")
+    sources = "; ".join(source_vi(part) for s in n.sources for part in s.split("; "))
+    # the sources the Vietnamese way, as the calendar text writes them; the English name
+    # said to be English
+    description = (f"Căn cứ: {sources}\n" if sources else "") + f"Tiếng Anh: {en}: {n.name_en}"
     return [
         "BEGIN:VEVENT",
         f"UID:{n.day:%Y%m%d}-{kind}@motcua",
@@ -250,12 +252,13 @@ def calendar_to_ics(year: int, schedule: YearSchedule) -> str:
     """Return a year's weekdays off and make-up working days as an iCalendar file (RFC 5545).
 
     Each day is an all-day event (``DTSTART;VALUE=DATE``), summarised in Vietnamese ("Nghỉ:
-    Tết Dương lịch", "Làm bù: ...") with the English name and the sources in its
-    description; a year without an announced schedule has its events ``TENTATIVE`` and
-    marked "(dự kiến)". Lines end in CRLF and are folded at 75 octets. Each ``UID`` is the
-    date and the kind (``20240101-off@motcua``), so a calendar re-imported after an
-    announcement updates its events instead of duplicating them. ``DTSTAMP`` is
-    00:00 UTC on the year's 1 January, not the time of the export: the same data gives the
+    Tết Dương lịch", "Làm bù: ...") and described by its sources written the Vietnamese way
+    ("Căn cứ: Điều 112 Bộ luật Lao động 2019 ...") and its English name, labelled so
+    ("Tiếng Anh: Day off: New Year's Day"); a year without an announced schedule has its
+    events ``TENTATIVE`` and marked "(dự kiến)". Lines end in CRLF and are folded at 75
+    octets. Each ``UID`` is the date and the kind (``20240101-off@motcua``), so a calendar
+    re-imported after an announcement updates its events instead of duplicating them.
+    ``DTSTAMP`` is 00:00 UTC on the year's 1 January, not the time of the export: the
     same file, byte for byte (there is no hidden clock).
 
     >>> from motcua.time.calendar import vietnam_calendar

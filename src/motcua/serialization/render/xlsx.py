@@ -4,8 +4,10 @@ This module is the only importer of ``openpyxl``, and imports it when a workbook
 never at module load: ``pip install 'motcua[xlsx]'`` adds it, and without it
 :func:`report_xlsx` raises a :class:`~motcua.foundation.errors.ConfigurationError` saying
 so. The sheet has the form's title lines, the three rows of merged headings and the row of
-column numbers of :data:`~motcua.serialization.render.report_html.LAYOUT`, then one row per
-group and the total row, numbers stored as numbers (see ``docs/adr/0023``).
+column numbers of the layout in force on the period's last day
+(:func:`~motcua.serialization.render.report_html.form_header`, as every other output takes
+it), then one row per group and the total row, numbers stored as numbers (see
+``docs/adr/0023``).
 
 The file is the same, byte for byte, for the same report: the workbook's creation and
 modification times are the period's last day and every member of the archive is dated
@@ -17,13 +19,20 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime, time
 from typing import Any, Final
 
 from motcua.analyses.bieu06 import Report
 from motcua.analyses.buckets import COLUMNS
+from motcua.analyses.report_layouts import LAYOUTS, ReportLayout
 from motcua.foundation.errors import ConfigurationError
-from motcua.serialization.render.report_html import _WORDS, LAYOUT, report_rows
+from motcua.serialization.render.report_html import (
+    _WORDS,
+    FormHeader,
+    form_header,
+    report_rows,
+)
 
 __all__ = ["HEADER_ROW", "report_xlsx"]
 
@@ -68,20 +77,22 @@ def _stable(data: bytes, stamp: str) -> bytes:
     return out.getvalue()
 
 
-def _title(sheet: Any, styles: Any, words: dict[str, str], report: Report, last: str) -> None:
+def _title(  # noqa: PLR0917 - the sheet, its styles and what goes above the table
+    sheet: Any, styles: Any, words: dict[str, str], head: FormHeader, report: Report, last: str
+) -> None:
     """The form's lines above the table: name, basis, heading, period and unit."""
     bold = styles.Font(bold=True)
     italic = styles.Font(italic=True)
     centre = styles.Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet["A1"] = words["title"]
+    sheet["A1"] = head.title
     sheet["A1"].font = bold
     sheet.merge_cells(f"H1:{last}1")
-    sheet["H1"] = words["basis"]
+    sheet["H1"] = head.basis
     sheet["H1"].font = italic
     sheet["H1"].alignment = styles.Alignment(horizontal="right")
     period = report.period
     for row, text, font in (
-        (2, words["heading"], bold),
+        (2, head.heading, bold),
         (
             3,
             f"{words['period']}: {period.spec} ({period.start:%d/%m/%Y} - {period.end:%d/%m/%Y})",
@@ -92,21 +103,27 @@ def _title(sheet: Any, styles: Any, words: dict[str, str], report: Report, last:
         cell = sheet[f"A{row}"]
         cell.value, cell.font, cell.alignment = text, font, centre
     sheet.merge_cells(f"A4:{last}4")
-    sheet["A4"] = words["unit"]
+    sheet["A4"] = head.unit
     sheet["A4"].font = italic
     sheet["A4"].alignment = styles.Alignment(horizontal="right")
     sheet.row_dimensions[2].height = 32
 
 
-def report_xlsx(report: Report, lang: str = "vi") -> bytes:
+def report_xlsx(
+    report: Report, lang: str = "vi", *, layouts: Sequence[ReportLayout] = LAYOUTS
+) -> bytes:
     """Return the report as an ``.xlsx`` workbook (one sheet, the form's layout).
 
+    The layout is the one in force on the period's last day among *layouts*.
+
     Raises:
-        ConfigurationError: openpyxl (the ``xlsx`` extra) is not installed.
+        ConfigurationError: openpyxl (the ``xlsx`` extra) is not installed, or the layout
+            in force has no table to draw.
         InvalidInputError: *lang* is not ``vi`` or ``en``.
     """
     body = report_rows(report, lang)  # checks lang first
     words = _WORDS[lang]
+    head = form_header(report, lang, layouts=layouts)
     openpyxl = _openpyxl()
     styles = openpyxl.styles
     utils = openpyxl.utils
@@ -119,8 +136,8 @@ def report_xlsx(report: Report, lang: str = "vi") -> bytes:
     thin = styles.Side(style="thin")
     box = styles.Border(left=thin, right=thin, top=thin, bottom=thin)
     centre = styles.Alignment(horizontal="center", vertical="center", wrap_text=True)
-    _title(sheet, styles, words, report, last)
-    for c in LAYOUT[lang]:
+    _title(sheet, styles, words, head, report, last)
+    for c in head.cells:
         top, left = HEADER_ROW + c.row, 1 + c.col
         for r in range(top, top + c.rowspan):
             for k in range(left, left + c.colspan):
@@ -157,7 +174,8 @@ def report_xlsx(report: Report, lang: str = "vi") -> bytes:
     book.properties.created = stamp
     book.properties.modified = stamp
     book.properties.creator = "motcua"
-    book.properties.title = f"{words['title']}: {period.spec}"
+    book.properties.title = f"{head.title}: {period.spec}"
+    book.properties.subject = head.choice.layout.key
     buffer = io.BytesIO()
     book.save(buffer)
     return _stable(buffer.getvalue(), f"{stamp:%Y-%m-%dT%H:%M:%S}Z")
