@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from motcua.analyses.buckets import classify_for_period
 from motcua.analyses.compliance import check
 from motcua.analyses.periods import parse_period
+from motcua.cli import main
 from motcua.domain.clock import replay
 from motcua.domain.dossiers import Dossier
 from motcua.domain.lifecycle import (
@@ -260,3 +262,23 @@ def test_dvcqg_keeps_the_start_and_takes_it_from_the_catalogue() -> None:
 @given(st.sampled_from(TermStart))
 def test_every_start_has_its_vietnamese_wording(starts: TermStart) -> None:
     assert starts.vi.startswith("kể từ")
+
+
+def test_dossier_show_says_where_the_time_counts_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unpaid = dossier_to_json(_dossier(TermStart.PAYMENT, ObligationRequested(at(6, 10))))
+    plain = dossier_to_json(_dossier(TermStart.COMPLETE_DOSSIER))
+    plain["code"] = CODE.replace("-0001", "-0002")
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps(unpaid) + "\n" + json.dumps(plain) + "\n", encoding="utf-8")
+    assert main(["dossier", "show", str(path)]) == 0
+    first, second = capsys.readouterr().out.splitlines()
+    assert "hạn -  (kể từ ngày hoàn thành nghĩa vụ tài chính)" in first
+    assert "kể từ" not in second  # the default is not printed
+    assert main(["dossier", "show", str(path), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)["dossiers"]
+    assert [(s["starts"], s["started_at"]) for s in shown] == [
+        ("payment", None),
+        ("complete_dossier", "2024-05-06T09:00+07:00"),
+    ]

@@ -15,6 +15,7 @@ from motcua.analyses.time_left import DEFAULT_STAGES, DEFAULT_WARN_AT, TimeLeft,
 from motcua.domain.codes import DossierCode, ForeignDossierCode
 from motcua.domain.dossiers import Dossier, as_of_instant
 from motcua.domain.lifecycle import Status
+from motcua.domain.terms import TermStart
 from motcua.domain.timeliness import Timeliness
 from motcua.foundation.errors import InvalidInputError
 from motcua.serialization.limits import limit_to_json
@@ -184,7 +185,9 @@ def dossier_summary(
     """Return the JSON summary ``motcua dossier show --json`` prints for one dossier.
 
     Keys: ``code``, ``procedure``, ``channel``, ``status``, ``status_name``, ``received_at``,
-    ``due``, ``appointment``, ``resolved_at``, ``timeliness``, ``limit``; with *as_of*,
+    ``due``, ``appointment``, ``resolved_at``, ``timeliness``, ``limit``, ``starts`` (where
+    the term's time starts, :class:`~motcua.domain.terms.TermStart`) and ``started_at``
+    (when it started; None: not yet); with *as_of*,
     ``as_of``, ``remaining_working_hours`` and ``time_left`` (:func:`time_left_to_json`, or
     None when the dossier is not open then; flagged from *warn_at* of the time used) and
     ``warning_stage`` (:func:`warning_stage_to_json` under *stages*, or None likewise); with
@@ -203,6 +206,8 @@ def dossier_summary(
         "resolved_at": None,
         "timeliness": None,
         "limit": limit_to_json(dossier.limit),
+        "starts": dossier.starts.value,
+        "started_at": None,
     }
     if as_of is not None:
         out["as_of"] = _iso(as_of_instant(as_of))
@@ -220,6 +225,7 @@ def dossier_summary(
             appointment=_iso(view.appointment(as_of=as_of)),
             resolved_at=_iso(view.resolved_at),
             timeliness=None if timeliness is None else timeliness.value,
+            started_at=_iso(view.clock_started_at),
         )
         if as_of is not None:
             left = time_left(dossier, as_of, warn_at=warn_at, stages=stages)
@@ -310,6 +316,19 @@ def _event_text(kind: str, lang: str) -> str:
     return kind.replace("_", " ")
 
 
+#: Where a term's time starts, as the text line says it (the default is not printed).
+_STARTS_EN: Final = {
+    "submission": "counted from the submission",
+    "payment": "counted from the payment",
+}
+
+
+def _starts_text(value: str | None, lang: str) -> str:
+    if value is None or value == TermStart.COMPLETE_DOSSIER.value:
+        return ""
+    return "  (" + (TermStart(value).vi if lang == "vi" else _STARTS_EN[value]) + ")"
+
+
 def _instant_text(value: str | None) -> str:
     """An ISO instant of a summary as people read it, Vietnam time: ``17:00 03/01/2024``."""
     return "-" if value is None else short_instant(datetime.fromisoformat(value))
@@ -337,8 +356,8 @@ def dossiers_text(summaries: Iterable[Mapping[str, Any]], *, lang: str = "vi") -
     for s in summaries:
         lines.append(
             f"{s['code']}  {s['procedure']}  {label['channel']} {s['channel']}  "
-            f"[{_status_text(s['status'], lang)}]  {label['due']} {_instant_text(s['due'])}  "
-            f"{_timeliness_text(s['timeliness'], lang)}"
+            f"[{_status_text(s['status'], lang)}]  {label['due']} {_instant_text(s['due'])}"
+            f"{_starts_text(s.get('starts'), lang)}  {_timeliness_text(s['timeliness'], lang)}"
             f"{_time_left_text(s.get('time_left'), s.get('warning_stage'), lang)}"
         )
         lines += [
