@@ -44,9 +44,8 @@ from fractions import Fraction
 from itertools import accumulate, compress
 from typing import Final
 
-import attrs
-
 from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
+from motcua.foundation.values import Frozen
 from motcua.foundation.vntime import VN_TZ
 from motcua.time.calendar import WorkingCalendar, vietnam_calendar
 from motcua.time.civil_days import civil_last_day, shift_working
@@ -72,8 +71,7 @@ _WORKING_DAYS: Final = "working days"
 _DAY_SECONDS: Final = "day seconds"
 
 
-@attrs.frozen(eq=False)
-class WorkSchedule:
+class WorkSchedule(Frozen):
     """A working calendar plus office hours: where deadline time runs, precomputed.
 
     Attributes:
@@ -93,22 +91,60 @@ class WorkSchedule:
     datetime.timedelta(seconds=7200)
     """
 
+    __slots__ = (
+        "_base",
+        "_cum",
+        "_day_us",
+        "_epoch",
+        "_kinds",
+        "_memo",
+        "_midnights",
+        "_spans",
+        "calendar",
+        "closures",
+        "hours",
+        "place",
+        "series",
+    )
     calendar: WorkingCalendar
-    hours: OfficeHours = attrs.field(factory=OfficeHours.standard)
-    series: HoursSeries | None = attrs.field(default=None, kw_only=True)
-    closures: tuple[Closure, ...] = attrs.field(default=(), converter=closures_of, kw_only=True)
-    place: frozenset[str] | None = attrs.field(default=None, converter=place_of, kw_only=True)
-    _base: int = attrs.field(init=False, repr=False)
-    _epoch: datetime = attrs.field(init=False, repr=False)
-    _kinds: bytes | array[int] = attrs.field(init=False, repr=False)
-    _spans: tuple[tuple[tuple[int, int], ...], ...] = attrs.field(init=False, repr=False)
-    _cum: list[int] = attrs.field(init=False, repr=False)
-    _day_us: int = attrs.field(init=False, repr=False)
-    _midnights: list[datetime | None] = attrs.field(init=False, repr=False)
-    _memo: dict[str, tuple[int, ...]] = attrs.field(init=False, repr=False, factory=dict)
+    hours: OfficeHours
+    series: HoursSeries | None
+    closures: tuple[Closure, ...]
+    place: frozenset[str] | None
+    _base: int
+    _epoch: datetime
+    _kinds: bytes | array[int]
+    _spans: tuple[tuple[tuple[int, int], ...], ...]
+    _cum: list[int]
+    _day_us: int
+    _midnights: list[datetime | None]
+    _memo: dict[str, tuple[int, ...]]
 
-    def __attrs_post_init__(self) -> None:
+    __match_args__ = ("calendar", "hours")  # the positional fields
+
+    # Compared and hashed by identity: the tables make field equality costly, and the
+    # memos (midnights, day index) are never part of the value nor pickled.
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__
+
+    def __init__(
+        self,
+        calendar: WorkingCalendar,
+        hours: OfficeHours | None = None,
+        *,
+        series: HoursSeries | None = None,
+        closures: Iterable[Closure] = (),
+        place: Iterable[str] | None = None,
+    ) -> None:
         """Precompute the office time before each day of the calendar."""
+        _set = object.__setattr__
+        _set(self, "calendar", calendar)
+        _set(self, "hours", OfficeHours.standard() if hours is None else hours)
+        _set(self, "series", series)
+        _set(self, "closures", closures_of(closures))
+        _set(self, "place", place_of(place))
+        _set(self, "_memo", {})
         cal = self.calendar
         base = date(cal.first_year, 1, 1).toordinal()
         ndays = date(cal.last_year, 12, 31).toordinal() - base + 1

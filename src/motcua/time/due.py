@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
-import attrs
-
 from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.values import Frozen, OrderedFrozen
 from motcua.foundation.vntime import VN_TZ, vn_instant
 from motcua.time.limits import CountingRule, TimeLimit
 
 __all__ = ["Due", "Pause", "as_instant", "merge_pauses"]
+
+_set = object.__setattr__
 
 #: The rules under which a period ends at 24:00 of its last day (Civil Code 2015 Art. 148).
 _CIVIL_CODE_RULES = frozenset(
@@ -53,8 +54,7 @@ def _pause_instant(value: object) -> datetime:
     return as_instant(value, "Pause")
 
 
-@attrs.frozen(order=True)
-class Pause:
+class Pause(OrderedFrozen):
     """An interval [start, end) during which the clock is stopped.
 
     Time the applicant spends completing a dossier during appraisal, or fulfilling a
@@ -66,22 +66,26 @@ class Pause:
     ``docs/explanation/counting-rules.md``).
     """
 
-    start: datetime = attrs.field(converter=_pause_instant)
-    end: datetime = attrs.field(converter=_pause_instant)
+    __slots__ = ("end", "start")
+    start: datetime
+    end: datetime
 
-    def __attrs_post_init__(self) -> None:
-        """Check that the pause does not end before it starts."""
-        if self.end < self.start:
+    def __init__(self, start: object, end: object) -> None:
+        """Read both instants (naive means Vietnam time); check the end is not before the start."""
+        begin = _pause_instant(start)
+        _set(self, "start", begin)
+        stop = _pause_instant(end)
+        _set(self, "end", stop)
+        if stop < begin:
             raise InvalidInputError(
                 "Pause.end",
-                f"an instant at or after the start {self.start.isoformat()}",
-                self.end.isoformat(),
+                f"an instant at or after the start {begin.isoformat()}",
+                stop.isoformat(),
                 "swap start and end",
             )
 
 
-@attrs.frozen
-class Due:
+class Due(Frozen):
     """A computed due instant, with how it was obtained.
 
     Under the Civil Code rules (whole days, calendar days, months) the period ends at 24:00
@@ -101,17 +105,41 @@ class Due:
             :attr:`at`).
     """
 
+    __slots__ = (
+        "at",
+        "counted_from",
+        "last_day",
+        "limit",
+        "provisional",
+        "received_at",
+        "rule",
+    )
     at: datetime
     received_at: datetime
     counted_from: datetime
     limit: TimeLimit
     rule: CountingRule
     provisional: bool
-    last_day: date = attrs.field()
+    last_day: date
 
-    @last_day.default
-    def _last_day_default(self) -> date:
-        return self.at.date()
+    def __init__(  # noqa: PLR0917 - the fields of one result
+        self,
+        at: datetime,
+        received_at: datetime,
+        counted_from: datetime,
+        limit: TimeLimit,
+        rule: CountingRule,
+        provisional: bool,
+        last_day: date | None = None,
+    ) -> None:
+        """Store the fields; the last day defaults to the date of *at*."""
+        _set(self, "at", at)
+        _set(self, "received_at", received_at)
+        _set(self, "counted_from", counted_from)
+        _set(self, "limit", limit)
+        _set(self, "rule", rule)
+        _set(self, "provisional", provisional)
+        _set(self, "last_day", at.date() if last_day is None else last_day)
 
     @property
     def date(self) -> date:

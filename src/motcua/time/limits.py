@@ -30,9 +30,8 @@ from datetime import time
 from fractions import Fraction
 from typing import Final, TypeAlias
 
-import attrs
-
 from motcua.foundation.errors import InvalidInputError, text_hint
+from motcua.foundation.values import Frozen
 
 __all__ = [
     "MAX_COUNT",
@@ -61,6 +60,8 @@ MAX_COUNT: Final[dict[str, int]] = {
 # what is read is written back the same way (see count_from_text).
 _COUNT_TEXT: Final = re.compile(r"(0|[1-9][0-9]{0,8})(?:/([1-9][0-9]{0,8}))?")
 _DECIMAL_TEXT: Final = re.compile(r"(0|[1-9][0-9]{0,8})\.([0-9]{1,6})")
+
+_set: Final = object.__setattr__
 
 
 class CountingRule(enum.Enum):
@@ -176,51 +177,67 @@ def _months_count(value: int | Fraction) -> int:
     return int(_count(value, "Months", fractional=False))
 
 
-@attrs.frozen
-class WorkingDays:
+class WorkingDays(Frozen):
     """N working days (ngày làm việc); a Fraction for half days."""
 
-    count: int | Fraction = attrs.field(converter=_working_count)
+    __slots__ = ("count",)
+    count: int | Fraction
+
+    def __init__(self, count: int | Fraction) -> None:
+        """Check the count: zero or more, at most :data:`MAX_COUNT`; a Fraction for part days."""
+        _set(self, "count", _working_count(count))
 
     def __str__(self) -> str:
         """Return e.g. ``5 working days``."""
         return f"{self.count} working day{'s' if self.count != 1 else ''}"
 
 
-@attrs.frozen
-class WorkingHours:
+class WorkingHours(Frozen):
     """N working hours (giờ làm việc), e.g. the 8 hours of Decree 45/2020 for online intake."""
 
-    count: int | Fraction = attrs.field(converter=_hours_count)
+    __slots__ = ("count",)
+    count: int | Fraction
+
+    def __init__(self, count: int | Fraction) -> None:
+        """Check the count: zero or more, at most :data:`MAX_COUNT`; a Fraction for part hours."""
+        _set(self, "count", _hours_count(count))
 
     def __str__(self) -> str:
         """Return e.g. ``8 working hours``."""
         return f"{self.count} working hour{'s' if self.count != 1 else ''}"
 
 
-@attrs.frozen
-class CalendarDays:
+class CalendarDays(Frozen):
     """N calendar days (ngày), counted under the Civil Code."""
 
-    count: int = attrs.field(converter=_calendar_count)
+    __slots__ = ("count",)
+    count: int
+
+    def __init__(self, count: int | Fraction) -> None:
+        """Check the count: a whole number, zero or more, at most :data:`MAX_COUNT`."""
+        _set(self, "count", _calendar_count(count))
 
     def __str__(self) -> str:
         """Return e.g. ``30 calendar days``."""
         return f"{self.count} calendar day{'s' if self.count != 1 else ''}"
 
 
-@attrs.frozen
-class Months:
+class Months(Frozen):
     """N months (tháng), counted under the Civil Code."""
 
-    count: int = attrs.field(converter=_months_count)
+    __slots__ = ("count",)
+    count: int
+
+    def __init__(self, count: int | Fraction) -> None:
+        """Check the count: a whole number, zero or more, at most :data:`MAX_COUNT`."""
+        _set(self, "count", _months_count(count))
 
     def __str__(self) -> str:
         """Return e.g. ``2 months``."""
         return f"{self.count} month{'s' if self.count != 1 else ''}"
 
 
-def _check_cutoff(_instance: object, _attribute: object, value: time | None) -> None:
+def _check_cutoff(value: time | None) -> None:
     if value is None:
         return
     if not isinstance(value, time):
@@ -234,8 +251,7 @@ def _check_cutoff(_instance: object, _attribute: object, value: time | None) -> 
         )
 
 
-@attrs.frozen
-class SameDay:
+class SameDay(Frozen):
     """Within the working day of receipt (trong ngày); after *cutoff*, the next working day.
 
     Without a cut-off, a dossier received during office hours of a working day is due at that
@@ -243,7 +259,13 @@ class SameDay:
     working day.
     """
 
-    cutoff: time | None = attrs.field(default=None, validator=_check_cutoff)
+    __slots__ = ("cutoff",)
+    cutoff: time | None
+
+    def __init__(self, cutoff: time | None = None) -> None:
+        """Check the cut-off: None, or a naive time on a whole minute."""
+        _check_cutoff(cutoff)
+        _set(self, "cutoff", cutoff)
 
     def __str__(self) -> str:
         """Return e.g. ``same day (after 15:00: next working day)``."""
