@@ -18,7 +18,8 @@ So the time layer's values derive from :class:`Frozen`, which gives them what
   data (what ``attrs.asdict`` does; it reads attrs values of the other layers too).
 
 The fields are the class's public annotations, in the order written (each must be in
-``__slots__``; private slots hold derived tables and memos). Each class writes its own
+``__slots__``; private slots hold derived tables and memos), unless the class declares
+``_fields`` itself (a field may then be a property over private slots). Each class writes its own
 ``__init__`` with its checks and conversions and stores each field with
 ``object.__setattr__``; every field is a keyword of ``__init__`` of the same name, which
 :func:`replace` and pickling rely on.
@@ -78,18 +79,19 @@ class Frozen:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Take the fields from the public annotations; derive their reader and match args."""
         super().__init_subclass__(**kwargs)
-        declared: dict[str, object] = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - no inspect (ADR 0026)
-        own = tuple(
-            name
-            for name, kind in declared.items()
-            if not name.startswith("_") and not str(kind).startswith(("ClassVar", "Final"))
-        )
-        slots = cls.__dict__.get("__slots__", ())
-        missing = [name for name in own if name not in slots]
-        if missing:
-            msg = f"{cls.__name__}: the fields {missing} are not in __slots__"
-            raise TypeError(msg)
-        cls._fields = (*cls._fields, *own)
+        if "_fields" not in cls.__dict__:  # else declared (a field may then be a property)
+            declared: dict[str, object] = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 - no inspect (ADR 0026)
+            own = tuple(
+                name
+                for name, kind in declared.items()
+                if not name.startswith("_") and not str(kind).startswith(("ClassVar", "Final"))
+            )
+            slots = cls.__dict__.get("__slots__", ())
+            missing = [name for name in own if name not in slots]
+            if missing:
+                msg = f"{cls.__name__}: the fields {missing} are not in __slots__"
+                raise TypeError(msg)
+            cls._fields = (*cls._fields, *own)
         if cls._fields:
             cls._key = attrgetter(*cls._fields)
             if "__match_args__" not in cls.__dict__:

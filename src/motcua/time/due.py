@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 
 from motcua.foundation.errors import InvalidInputError
@@ -17,7 +17,7 @@ from motcua.foundation.values import Frozen, OrderedFrozen
 from motcua.foundation.vntime import VN_TZ, vn_instant
 from motcua.time.limits import CountingRule, TimeLimit
 
-__all__ = ["Due", "Pause", "as_instant", "merge_pauses"]
+__all__ = ["Due", "Pause", "as_instant", "merge_pauses", "working_due"]
 
 _set = object.__setattr__
 
@@ -106,21 +106,30 @@ class Due(Frozen):
     """
 
     __slots__ = (
+        "_counted_from",
+        "_p0",
+        "_receipt",
+        "_received_at",
+        "_resolve",
         "at",
-        "counted_from",
         "last_day",
         "limit",
         "provisional",
-        "received_at",
         "rule",
     )
+    _fields = ("at", "received_at", "counted_from", "limit", "rule", "provisional", "last_day")
     at: datetime
-    received_at: datetime
-    counted_from: datetime
     limit: TimeLimit
     rule: CountingRule
     provisional: bool
     last_day: date
+    # Filled on first use when working_due leaves them None (see the two properties).
+    _received_at: datetime | None
+    _counted_from: datetime | None
+    # The receipt as given (naive: Vietnam time), the schedule's _start_instant, a position.
+    _receipt: datetime | None
+    _resolve: Callable[[int], datetime] | None
+    _p0: int
 
     def __init__(  # noqa: PLR0917 - the fields of one result
         self,
@@ -134,12 +143,40 @@ class Due(Frozen):
     ) -> None:
         """Store the fields; the last day defaults to the date of *at*."""
         _set(self, "at", at)
-        _set(self, "received_at", received_at)
-        _set(self, "counted_from", counted_from)
+        _set(self, "_received_at", received_at)
+        _set(self, "_counted_from", counted_from)
+        _set(self, "_receipt", None)
+        _set(self, "_resolve", None)
+        _set(self, "_p0", 0)
         _set(self, "limit", limit)
         _set(self, "rule", rule)
         _set(self, "provisional", provisional)
         _set(self, "last_day", at.date() if last_day is None else last_day)
+
+    @property
+    def received_at(self) -> datetime:
+        """The receipt instant the count started from (aware, UTC+07:00)."""
+        found = self._received_at
+        if found is None:  # a naive receipt, made aware when first asked for
+            found = as_instant(self._receipt, "received_at")
+            _set(self, "_received_at", found)
+        return found
+
+    @property
+    def counted_from(self) -> datetime:
+        """The first instant that counted (see the class's attributes).
+
+        Under working time it is the receipt itself when that is office time, else the
+        next session's start: a second instant, found from the schedule's tables when it is
+        first asked for (most callers read only :attr:`at`).
+        """
+        found = self._counted_from
+        if found is None:
+            resolve = self._resolve
+            found = self.received_at if resolve is None else resolve(self._p0)
+            _set(self, "_counted_from", found)
+            _set(self, "_resolve", None)  # the schedule is no longer needed
+        return found
 
     @property
     def date(self) -> date:
@@ -154,6 +191,61 @@ class Due(Frozen):
     def __str__(self) -> str:
         """Return the due instant in ISO 8601 to the minute, e.g. ``2024-05-07T09:00+07:00``."""
         return self.at.isoformat(timespec="minutes")
+
+
+class _Building(Due):
+    """A :class:`Due` while :func:`working_due` fills it: its slots take plain assignment.
+
+    The same slots as :class:`Due` (no new ones), so the finished value's class is then set
+    to :class:`Due`: a third of the cost of ``object.__setattr__`` per field, on the path
+    that computes a due instant per dossier.
+    """
+
+    __slots__ = ()
+    # Both, or the C slot they share stays the Python one of Frozen.
+    __setattr__ = object.__setattr__  # type: ignore[assignment]
+    __delattr__ = object.__delattr__
+
+    def __init__(  # noqa: PLR0917 - the fields of one result
+        self,
+        at: datetime,
+        receipt: datetime,
+        counted_from: datetime | None,
+        limit: TimeLimit,
+        provisional: bool,
+        resolve: Callable[[int], datetime] | None,
+        p0: int,
+    ) -> None:
+        """Fill the slots (see :func:`working_due`)."""
+        self.at = at  # type: ignore[misc]
+        self._received_at = None if receipt.tzinfo is None else receipt  # type: ignore[misc]
+        self._receipt = receipt  # type: ignore[misc]
+        self._counted_from = counted_from  # type: ignore[misc]
+        self._resolve = resolve  # type: ignore[misc]
+        self._p0 = p0  # type: ignore[misc]
+        self.limit = limit  # type: ignore[misc]
+        self.rule = CountingRule.WORKING_TIME  # type: ignore[misc]
+        self.provisional = provisional  # type: ignore[misc]
+        self.last_day = at.date()  # type: ignore[misc]
+
+
+def working_due(  # noqa: PLR0917 - the fields of one result
+    at: datetime,
+    receipt: datetime,
+    counted_from: datetime | None,
+    limit: TimeLimit,
+    provisional: bool,
+    resolve: Callable[[int], datetime] | None,
+    p0: int,
+) -> Due:
+    """The :class:`Due` of working time from *receipt* (naive or on ``VN_TZ``).
+
+    *counted_from* None means ``resolve(p0)`` when first asked for, or the receipt itself
+    when *resolve* is None too; a naive receipt is made aware when first asked for.
+    """
+    due: Due = _Building(at, receipt, counted_from, limit, provisional, resolve, p0)
+    due.__class__ = Due
+    return due
 
 
 def merge_pauses(pauses: Iterable[Pause]) -> list[Pause]:

@@ -5,6 +5,7 @@ calendar days, months, or the same day with a cut-off hour. The counting rule is
 policy (:class:`CountingRule`), each documented with its legal basis in
 ``docs/explanation/counting-rules.md``.
 
+>>> from fractions import Fraction
 >>> WorkingDays(5)
 WorkingDays(count=5)
 >>> WorkingDays(Fraction(1, 2)).count
@@ -27,11 +28,13 @@ from __future__ import annotations
 import enum
 import re
 from datetime import time
-from fractions import Fraction
-from typing import Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from motcua.foundation.errors import InvalidInputError, text_hint
 from motcua.foundation.values import Frozen
+
+if TYPE_CHECKING:  # imported where a count is not an int: not on the cold start (ADR 0026)
+    from fractions import Fraction
 
 __all__ = [
     "MAX_COUNT",
@@ -85,6 +88,10 @@ class CountingRule(enum.Enum):
 
 
 def _count(value: object, unit: str, *, fractional: bool) -> int | Fraction:
+    if type(value) is int and 0 <= value <= MAX_COUNT[unit]:
+        return value
+    from fractions import Fraction  # noqa: PLC0415 - not on the cold start (ADR 0026)
+
     if isinstance(value, bool) or not isinstance(value, int | Fraction):
         hint = "use Fraction('1/2') for half a day" if fractional else "use a whole number"
         raise InvalidInputError(
@@ -131,6 +138,8 @@ def count_from_text(text: object, field: str, *, decimal: bool = False) -> int |
     ...
     motcua.foundation.errors.InvalidInputError: count: expected a whole number or a fraction ...
     """
+    from fractions import Fraction  # noqa: PLC0415 - not on the cold start (ADR 0026)
+
     if isinstance(text, str):
         match = _COUNT_TEXT.fullmatch(text)
         if match is not None:

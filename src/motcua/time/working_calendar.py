@@ -313,7 +313,9 @@ class WorkingCalendar(Frozen):
         # Bounds by IndexError (free when nothing is raised); negative indices checked.
         if i >= 0:
             try:
-                k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._flags[i] + n
+                if n > 0:  # the index is then never negative
+                    return (self._workdays or self._days())[self._cum[i] + n - 1]
+                k = self._cum[i] - self._flags[i] + n
                 if k >= 0:
                     return (self._workdays or self._days())[k]
             except IndexError:
