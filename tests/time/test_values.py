@@ -16,16 +16,22 @@ import subprocess
 import sys
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import motcua
-from motcua.foundation.errors import ConfigurationError, FrozenValueError, InvalidInputError
+from motcua.foundation.errors import (
+    ConfigurationError,
+    FrozenValueError,
+    InvalidInputError,
+    OutsideCalendarError,
+)
 from motcua.foundation.values import Frozen, as_dict, fields, replace
 from motcua.time.announcements import Announcement, DayChange, DayKind, Scope
-from motcua.time.calendar import DayCategory, NamedDay, vietnam_calendar
+from motcua.time.calendar import DayCategory, NamedDay, WorkingCalendar, vietnam_calendar
 from motcua.time.deadlines import Due, Pause, WorkSchedule, compute_due
 from motcua.time.hours import OfficeHours, Session
 from motcua.time.hours_examples import hue_4010_2025, vinh_phuc_873_2020
@@ -261,3 +267,32 @@ def test_import_and_first_due_load_neither_attrs_nor_cattrs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        lambda c: c.is_working_day(date(2024, 5, 4)),
+        lambda c: c.add_working_days(date(2024, 4, 26), 5),
+        lambda c: c.add_working_days(date(2024, 5, 7), -5),
+        lambda c: c.working_days_between(date(2024, 4, 26), date(2024, 5, 7)),
+        lambda c: list(c.working_days(date(2024, 4, 26), date(2024, 5, 6))),
+        lambda c: c.next_working_day(date(2025, 12, 30)),
+    ],
+)
+def test_a_calendar_builds_its_tables_on_its_first_query(query: Any) -> None:
+    built = vietnam_calendar(range(2024, 2026))
+    built.is_working_day(date(2024, 1, 2))
+    fresh = WorkingCalendar(
+        built.first_year,
+        built.last_year,
+        built.provisional_from,
+        built.days_off,
+        built.make_up_days,
+        built.source,
+    )
+    assert fresh._flags == ()  # nothing built yet
+    assert query(fresh) == query(built)
+    assert fresh._flags == built._flags
+    with pytest.raises(OutsideCalendarError):
+        fresh.add_working_days(date(2025, 12, 31), 1)

@@ -60,8 +60,6 @@ else:
 
 __all__ = ["Frozen", "FrozenValueError", "OrderedFrozen", "as_dict", "fields", "replace"]
 
-V = TypeVar("V", bound="Frozen")
-
 
 @dataclass_transform(frozen_default=True, eq_default=True)
 class Frozen:
@@ -161,6 +159,10 @@ class OrderedFrozen(Frozen):
         if other.__class__ is not self.__class__:
             return NotImplemented
         return bool(self._key(self) >= self._key(other))
+
+
+#: A frozen value class (bound without a string: a forward reference would compile it).
+V = TypeVar("V", bound=Frozen)
 
 
 def _rebuild(cls: type[V], values: dict[str, Any]) -> V:

@@ -189,7 +189,7 @@ class WorkingCalendar(Frozen):
         make_up_days: tuple[NamedDay, ...],
         source: str,
     ) -> None:
-        """Precompute the ordinal-indexed tables that make every query O(1)."""
+        """Keep the data; the ordinal-indexed tables are built on the first query."""
         _set(self, "first_year", first_year)
         _set(self, "last_year", last_year)
         _set(self, "provisional_from", provisional_from)
@@ -198,15 +198,15 @@ class WorkingCalendar(Frozen):
         _set(self, "source", source)
         if first_year > last_year:
             raise InvalidInputError("years", "a non-empty range of years", (first_year, last_year))
-        base, flags, cum = _tables(
-            first_year, last_year, [n.day for n in days_off], [n.day for n in make_up_days]
-        )
+        base = date(first_year, 1, 1).toordinal()
         _set(self, "_base", base)
-        _set(self, "_flags", flags)
-        _set(self, "_cum", cum)
+        _set(self, "_ndays", date(last_year, 12, 31).toordinal() - base + 1)
+        # Built on the first query (_build): a due instant reads the schedule's own tables,
+        # so the cold start of issue 14 does not pay for these (ADR 0026).
+        _set(self, "_flags", ())
+        _set(self, "_cum", [])
+        _set(self, "_nwork", -1)
         _set(self, "_workdays", ())  # built on first use, see _days
-        _set(self, "_ndays", len(flags))
-        _set(self, "_nwork", cum[-1])
         named = {n.day: n for n in days_off}
         named.update({n.day: n for n in make_up_days})
         _set(self, "_named", named)
@@ -235,9 +235,23 @@ class WorkingCalendar(Frozen):
             raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year, what)
         return i
 
+    def _build(self) -> None:
+        """Build the working-day flags and the cumulative counts, once."""
+        if not self._flags:
+            _, flags, cum = _tables(
+                self.first_year,
+                self.last_year,
+                [n.day for n in self.days_off],
+                [n.day for n in self.make_up_days],
+            )
+            _set(self, "_cum", cum)
+            _set(self, "_nwork", cum[-1])
+            _set(self, "_flags", flags)  # last: the mark that the tables are there
+
     def _days(self) -> tuple[date, ...]:
         """The working days in order (the k-th working day at index k), built once."""
         if not self._workdays:
+            self._build()
             base = self._base
             days = tuple(
                 map(date.fromordinal, compress(range(base, base + self._ndays), self._flags))
@@ -285,6 +299,9 @@ class WorkingCalendar(Frozen):
                 return self._flags[i]
             except IndexError:
                 pass
+        if not self._flags:  # the first query: build the tables, then ask again
+            self._build()
+            return self.is_working_day(day)
         raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
 
     def add_working_days(self, day: date, n: int) -> date:
@@ -320,6 +337,9 @@ class WorkingCalendar(Frozen):
                     return (self._workdays or self._days())[k]
             except IndexError:
                 pass
+            if not self._flags:  # the first query: build the tables, then ask again
+                self._build()
+                return self.add_working_days(day, n)
             if i < self._ndays:
                 raise self._outside(day, n)
         raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
@@ -347,6 +367,9 @@ class WorkingCalendar(Frozen):
                 return cum[j] - cum[i]
             except IndexError:
                 pass
+            if not self._flags:  # the first query: build the tables, then ask again
+                self._build()
+                return self.working_days_between(start, end)
         bad = start if not 0 <= i < self._ndays else end
         raise OutsideCalendarError(bad.isoformat(), self.first_year, self.last_year)
 
@@ -367,6 +390,7 @@ class WorkingCalendar(Frozen):
             >>> [d.day for d in days]
             [26, 2, 3, 4, 6]
         """
+        self._build()
         i = self._index(start, "start")
         lo = self._cum[i] - self._flags[i]
         hi = self._cum[self._index(end, "end")]
