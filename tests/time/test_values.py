@@ -109,6 +109,21 @@ def test_a_value_is_frozen_compared_hashed_and_pickled_by_its_fields(value: Froz
     assert value is not None
 
 
+def test_a_calendar_compares_by_its_days_not_its_source() -> None:
+    cal = vietnam_calendar(range(2024, 2025))
+    other = WorkingCalendar(
+        cal.first_year,
+        cal.last_year,
+        cal.provisional_from,
+        cal.days_off,
+        cal.make_up_days,
+        "another source",
+    )
+    assert cal == other
+    assert not cal != other  # noqa: SIM202 - __ne__ is the inverse of __eq__
+    assert hash(cal) == hash(other)
+
+
 def test_equality_is_within_one_class() -> None:
     assert WorkingDays(5) != WorkingHours(5)
     assert WorkingDays(5) == WorkingDays(Fraction(10, 2))

@@ -110,13 +110,6 @@ class Frozen:
         key = self._key
         return bool(key(self) == key(other))
 
-    def __ne__(self, other: object) -> bool:
-        """Not :meth:`__eq__` (NotImplemented for another class)."""
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        key = self._key
-        return bool(key(self) != key(other))
-
     def __hash__(self) -> int:
         """Hash on the class and the fields, as equality compares them."""
         return hash((self.__class__.__qualname__, self._key(self)))

@@ -156,7 +156,6 @@ class WorkSchedule(Frozen):
     # Compared and hashed by identity: the tables make field equality costly, and the
     # memos (midnights, day index) are never part of the value nor pickled.
     __eq__ = object.__eq__
-    __ne__ = object.__ne__
     __hash__ = object.__hash__
 
     def __init__(
