@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
+from typing import Final
 
 from motcua.foundation.errors import InvalidInputError
 from motcua.foundation.values import Frozen, OrderedFrozen
@@ -194,11 +195,11 @@ class Due(Frozen):
 
 
 class _Building(Due):
-    """A :class:`Due` while :func:`working_due` fills it: its slots take plain assignment.
+    """The :class:`Due` of working time, filled by plain assignment to its slots.
 
-    The same slots as :class:`Due` (no new ones), so the finished value's class is then set
+    The same slots as :class:`Due` (no new ones), so once filled the value's class is set
     to :class:`Due`: a third of the cost of ``object.__setattr__`` per field, on the path
-    that computes a due instant per dossier.
+    that computes a due instant per dossier. Built through :data:`working_due`.
     """
 
     __slots__ = ()
@@ -216,7 +217,7 @@ class _Building(Due):
         resolve: Callable[[int], datetime] | None,
         p0: int,
     ) -> None:
-        """Fill the slots (see :func:`working_due`)."""
+        """Fill the slots, then become a :class:`Due`."""
         self.at = at  # type: ignore[misc]
         self._received_at = None if receipt.tzinfo is None else receipt  # type: ignore[misc]
         self._receipt = receipt  # type: ignore[misc]
@@ -227,25 +228,14 @@ class _Building(Due):
         self.rule = CountingRule.WORKING_TIME  # type: ignore[misc]
         self.provisional = provisional  # type: ignore[misc]
         self.last_day = at.date()  # type: ignore[misc]
+        self.__class__ = Due  # type: ignore[assignment]
 
 
-def working_due(  # noqa: PLR0917 - the fields of one result
-    at: datetime,
-    receipt: datetime,
-    counted_from: datetime | None,
-    limit: TimeLimit,
-    provisional: bool,
-    resolve: Callable[[int], datetime] | None,
-    p0: int,
-) -> Due:
-    """The :class:`Due` of working time from *receipt* (naive or on ``VN_TZ``).
-
-    *counted_from* None means ``resolve(p0)`` when first asked for, or the receipt itself
-    when *resolve* is None too; a naive receipt is made aware when first asked for.
-    """
-    due: Due = _Building(at, receipt, counted_from, limit, provisional, resolve, p0)
-    due.__class__ = Due
-    return due
+#: ``working_due(at, receipt, counted_from, limit, provisional, resolve, p0)``: the
+#: :class:`Due` of working time from *receipt* (naive or on ``VN_TZ``). *counted_from*
+#: None means ``resolve(p0)`` when first asked for, or the receipt itself when *resolve*
+#: is None too; a naive receipt is made aware when first asked for.
+working_due: Final = _Building
 
 
 def merge_pauses(pauses: Iterable[Pause]) -> list[Pause]:
