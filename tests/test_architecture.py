@@ -42,6 +42,8 @@ THIRD_PARTY = {
     "numpy": {"motcua.time.numpy_days"},
     "pandas": {"motcua.time.pandas_days"},
     "openpyxl": {"motcua.serialization.render.xlsx"},
+    # For type checkers only (dataclass_transform on Python 3.10), never imported at run time.
+    "typing_extensions": {"motcua.foundation.values"},
 }
 EVERYWHERE = {"attrs", "attr"}
 

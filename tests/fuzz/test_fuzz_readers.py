@@ -39,6 +39,7 @@ from motcua.analyses.verify import KEYS, verify_figures, verify_series
 from motcua.domain.dossiers import Dossier
 from motcua.domain.procedures import Catalogue, Procedure
 from motcua.foundation.errors import InvalidInputError, MotcuaError
+from motcua.foundation.values import as_dict
 from motcua.serialization import files
 from motcua.serialization.announcements import load_announcements, parse_announcements
 from motcua.serialization.catalogues import (
@@ -758,7 +759,7 @@ def test_read_dvcqg_files(scratch: Path, file: tuple[str, bytes]) -> None:
 
 
 def _announcements_written(value: Any) -> Any:
-    """The announcements file as attrs values say it, for comparison with the input."""
+    """The announcements file as its values say it, for comparison with the input."""
 
     def plain(item: Any) -> Any:
         if isinstance(item, date):
@@ -767,10 +768,7 @@ def _announcements_written(value: Any) -> Any:
             return item.value
         return item
 
-    return attrs.asdict(
-        value,
-        value_serializer=lambda _i, _a, v: plain(v),
-    )
+    return as_dict(value, leaf=plain)
 
 
 _ANNOUNCEMENT_DEFAULTS: Final = {

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any, Final
 from unittest import mock
 
-import attrs
 import pytest
 
 from motcua.analyses.verify import verify_figures
 from motcua.foundation.errors import InvalidInputError, MotcuaError
+from motcua.foundation.values import as_dict
 from motcua.serialization import files
 from motcua.serialization.announcements import parse_announcements
 from motcua.serialization.catalogues import (
@@ -210,7 +210,7 @@ _READERS: Final[dict[str, tuple[Callable[[Any], Any], Any]]] = {
         lambda d: limit_to_json(limit_from_json(d)),
         {"unit": "none", "note": "x"},
     ),
-    "parse_announcements": (lambda d: attrs.asdict(parse_announcements(d)), ANNOUNCEMENTS),
+    "parse_announcements": (lambda d: as_dict(parse_announcements(d)), ANNOUNCEMENTS),
     "procedure_from_dvcqg": (lambda d: procedure_to_json(procedure_from_dvcqg(d)), _NATIONAL),
     "dossier_from_dvcqg": (
         lambda d: dossier_to_json(dossier_from_dvcqg(d, catalogue=_CATALOGUE)),

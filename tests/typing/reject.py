@@ -52,6 +52,7 @@ def wrong_calls(at: datetime) -> None:
     ResultReturned(at, "desk")  # E
     WorkingDays("five")  # E
     WorkingDays(0.5)  # E
+    WorkingDays(1).count = 2  # E
     WorkingHours("8")  # E
     CalendarDays(2.0)  # E
     Months("3")  # E

@@ -12,6 +12,7 @@ from typing import Final
 
 __all__ = [
     "ConfigurationError",
+    "FrozenValueError",
     "InvalidInputError",
     "MotcuaError",
     "NotFoundError",
@@ -141,6 +142,28 @@ class ConfigurationError(MotcuaError, ValueError):
     Raised when motcua is asked to build something that cannot give a lawful answer, such as
     office hours whose weekdays have different lengths without an explicit day length.
     """
+
+
+class FrozenValueError(MotcuaError, AttributeError):
+    """A field of a frozen value was assigned or deleted: values never change.
+
+    Attributes:
+        value_type: The class of the value.
+        field: The field that was assigned or deleted.
+    """
+
+    def __init__(self, value_type: str, field: str) -> None:
+        """Build the message from the value's class and the field."""
+        self.value_type = value_type
+        self.field = field
+        super().__init__(
+            f"{value_type}.{field}: cannot change a field of a frozen value; build a new value "
+            f"instead, e.g. motcua.foundation.values.replace(value, {field}=...)"
+        )
+
+    def __reduce__(self) -> tuple[type[FrozenValueError], tuple[str, str]]:
+        """Pickle by the structured fields."""
+        return (type(self), (self.value_type, self.field))
 
 
 class NotFoundError(MotcuaError, LookupError):

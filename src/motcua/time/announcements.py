@@ -28,9 +28,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Final
 
-import attrs
-
 from motcua.foundation.confidence import Confidence
+from motcua.foundation.values import Frozen
 
 __all__ = [
     "Announcement",
@@ -61,6 +60,7 @@ class Scope(enum.Enum):
 
 
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_set: Final = object.__setattr__
 
 
 def _to_date(value: date | str) -> date:
@@ -74,20 +74,19 @@ def _to_date(value: date | str) -> date:
     return value
 
 
-def _check_kind_matches_weekday(instance: DayChange, _attribute: object, kind: DayKind) -> None:
+def _check_kind_matches_weekday(day: date, kind: DayKind) -> None:
     from motcua.foundation.errors import InvalidInputError  # noqa: PLC0415 - keep import light
 
-    if kind is DayKind.WORKING_DAY and instance.day.weekday() < 5:
+    if kind is DayKind.WORKING_DAY and day.weekday() < 5:
         raise InvalidInputError(
             "DayChange.kind",
             "WORKING_DAY only on a Saturday or Sunday (weekdays already work)",
-            f"{instance.day.isoformat()} ({instance.day:%A})",
+            f"{day.isoformat()} ({day:%A})",
             "use DayKind.DAY_OFF to close a weekday, or pick the weekend day that is worked",
         )
 
 
-@attrs.frozen
-class DayChange:
+class DayChange(Frozen):
     """One day that an announcement closes or opens.
 
     Attributes:
@@ -98,13 +97,29 @@ class DayChange:
         swapped_with: For a swap, the other day of the pair.
     """
 
-    day: date = attrs.field(converter=_to_date)
-    kind: DayKind = attrs.field(validator=_check_kind_matches_weekday)
+    __slots__ = ("day", "kind", "name_en", "name_vi", "swapped_with")
+    day: date
+    kind: DayKind
     name_vi: str
     name_en: str
-    swapped_with: date | None = attrs.field(
-        default=None, converter=attrs.converters.optional(_to_date)
-    )
+    swapped_with: date | None
+
+    def __init__(
+        self,
+        day: date | str,
+        kind: DayKind,
+        name_vi: str,
+        name_en: str,
+        swapped_with: date | str | None = None,
+    ) -> None:
+        """Read ISO dates; check that only a weekend day becomes a working day."""
+        converted = _to_date(day)
+        _set(self, "day", converted)
+        _set(self, "kind", kind)
+        _set(self, "name_vi", name_vi)
+        _set(self, "name_en", name_en)
+        _set(self, "swapped_with", None if swapped_with is None else _to_date(swapped_with))
+        _check_kind_matches_weekday(converted, kind)
 
 
 def _changes(value: Iterable[DayChange]) -> tuple[DayChange, ...]:
@@ -127,10 +142,10 @@ def _units(value: Iterable[str]) -> tuple[str, ...]:
     return codes
 
 
-def _check_units(instance: Announcement, _attribute: object, units: tuple[str, ...]) -> None:
+def _check_units(scope: Scope, units: tuple[str, ...]) -> None:
     from motcua.foundation.errors import InvalidInputError  # noqa: PLC0415 - keep import light
 
-    if units and instance.scope is Scope.NATIONAL:
+    if units and scope is Scope.NATIONAL:
         raise InvalidInputError(
             "Announcement.units",
             "no units on a national announcement (it binds every unit)",
@@ -159,8 +174,7 @@ def applies_to(announcement: Announcement, place: frozenset[str] | None) -> bool
     return place is not None and not place.isdisjoint(announcement.units)
 
 
-@attrs.frozen
-class Announcement:
+class Announcement(Frozen):
     """One official announcement (or one local decision) about working days.
 
     Attributes:
@@ -181,16 +195,55 @@ class Announcement:
         note: Anything a reader should know (related instruments, caveats).
     """
 
+    __slots__ = (
+        "changes",
+        "confidence",
+        "instrument",
+        "issued",
+        "issuer",
+        "note",
+        "scope",
+        "source",
+        "subject",
+        "units",
+    )
     instrument: str
-    issued: date | None = attrs.field(converter=attrs.converters.optional(_to_date))
+    issued: date | None
     issuer: str
     subject: str
-    changes: tuple[DayChange, ...] = attrs.field(converter=_changes)
+    changes: tuple[DayChange, ...]
     source: str
-    confidence: Confidence = Confidence.CONFIRMED
-    scope: Scope = Scope.NATIONAL
-    note: str = ""
-    units: tuple[str, ...] = attrs.field(default=(), converter=_units, validator=_check_units)
+    confidence: Confidence
+    scope: Scope
+    note: str
+    units: tuple[str, ...]
+
+    def __init__(  # noqa: PLR0917 - the fields of one instrument
+        self,
+        instrument: str,
+        issued: date | str | None,
+        issuer: str,
+        subject: str,
+        changes: Iterable[DayChange],
+        source: str,
+        confidence: Confidence = Confidence.CONFIRMED,
+        scope: Scope = Scope.NATIONAL,
+        note: str = "",
+        units: Iterable[str] = (),
+    ) -> None:
+        """Read ISO dates and the changes; check that a national row names no units."""
+        _set(self, "instrument", instrument)
+        _set(self, "issued", None if issued is None else _to_date(issued))
+        _set(self, "issuer", issuer)
+        _set(self, "subject", subject)
+        _set(self, "changes", _changes(changes))
+        _set(self, "source", source)
+        _set(self, "confidence", confidence)
+        _set(self, "scope", scope)
+        _set(self, "note", note)
+        codes = _units(units)
+        _set(self, "units", codes)
+        _check_units(scope, codes)
 
     @property
     def citation(self) -> str:

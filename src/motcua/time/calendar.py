@@ -35,10 +35,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Final
 
-import attrs
-
 from motcua.foundation.confidence import Confidence
 from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.values import replace
 from motcua.time.announcements import Announcement
 from motcua.time.official import ANNOUNCEMENTS
 from motcua.time.working_calendar import (
@@ -179,7 +178,7 @@ def _vietnam_calendar(first_year: int, last_year: int, culture_day: bool) -> Wor
             apply_announcement(
                 off,
                 work,
-                attrs.evolve(
+                replace(
                     ann,
                     changes=tuple(c for c in ann.changes if first_year <= c.day.year <= last_year),
                 ),

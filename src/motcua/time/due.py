@@ -9,16 +9,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
-
-import attrs
+from typing import Final
 
 from motcua.foundation.errors import InvalidInputError
+from motcua.foundation.values import Frozen, OrderedFrozen
 from motcua.foundation.vntime import VN_TZ, vn_instant
 from motcua.time.limits import CountingRule, TimeLimit
 
-__all__ = ["Due", "Pause", "as_instant", "merge_pauses"]
+__all__ = ["Due", "Pause", "as_instant", "merge_pauses", "working_due"]
+
+_set = object.__setattr__
 
 #: The rules under which a period ends at 24:00 of its last day (Civil Code 2015 Art. 148).
 _CIVIL_CODE_RULES = frozenset(
@@ -53,8 +55,7 @@ def _pause_instant(value: object) -> datetime:
     return as_instant(value, "Pause")
 
 
-@attrs.frozen(order=True)
-class Pause:
+class Pause(OrderedFrozen):
     """An interval [start, end) during which the clock is stopped.
 
     Time the applicant spends completing a dossier during appraisal, or fulfilling a
@@ -66,22 +67,26 @@ class Pause:
     ``docs/explanation/counting-rules.md``).
     """
 
-    start: datetime = attrs.field(converter=_pause_instant)
-    end: datetime = attrs.field(converter=_pause_instant)
+    __slots__ = ("end", "start")
+    start: datetime
+    end: datetime
 
-    def __attrs_post_init__(self) -> None:
-        """Check that the pause does not end before it starts."""
-        if self.end < self.start:
+    def __init__(self, start: object, end: object) -> None:
+        """Read both instants (naive means Vietnam time); check the end is not before the start."""
+        begin = _pause_instant(start)
+        _set(self, "start", begin)
+        stop = _pause_instant(end)
+        _set(self, "end", stop)
+        if stop < begin:
             raise InvalidInputError(
                 "Pause.end",
-                f"an instant at or after the start {self.start.isoformat()}",
-                self.end.isoformat(),
+                f"an instant at or after the start {begin.isoformat()}",
+                stop.isoformat(),
                 "swap start and end",
             )
 
 
-@attrs.frozen
-class Due:
+class Due(Frozen):
     """A computed due instant, with how it was obtained.
 
     Under the Civil Code rules (whole days, calendar days, months) the period ends at 24:00
@@ -101,17 +106,78 @@ class Due:
             :attr:`at`).
     """
 
+    __slots__ = (
+        "_counted_from",
+        "_p0",
+        "_receipt",
+        "_received_at",
+        "_resolve",
+        "at",
+        "last_day",
+        "limit",
+        "provisional",
+        "rule",
+    )
+    _fields = ("at", "received_at", "counted_from", "limit", "rule", "provisional", "last_day")
     at: datetime
-    received_at: datetime
-    counted_from: datetime
     limit: TimeLimit
     rule: CountingRule
     provisional: bool
-    last_day: date = attrs.field()
+    last_day: date
+    # Filled on first use when working_due leaves them None (see the two properties).
+    _received_at: datetime | None
+    _counted_from: datetime | None
+    # The receipt as given (naive: Vietnam time), the schedule's _start_instant, a position.
+    _receipt: datetime | None
+    _resolve: Callable[[int], datetime] | None
+    _p0: int
 
-    @last_day.default
-    def _last_day_default(self) -> date:
-        return self.at.date()
+    def __init__(  # noqa: PLR0917 - the fields of one result
+        self,
+        at: datetime,
+        received_at: datetime,
+        counted_from: datetime,
+        limit: TimeLimit,
+        rule: CountingRule,
+        provisional: bool,
+        last_day: date | None = None,
+    ) -> None:
+        """Store the fields; the last day defaults to the date of *at*."""
+        _set(self, "at", at)
+        _set(self, "_received_at", received_at)
+        _set(self, "_counted_from", counted_from)
+        _set(self, "_receipt", None)
+        _set(self, "_resolve", None)
+        _set(self, "_p0", 0)
+        _set(self, "limit", limit)
+        _set(self, "rule", rule)
+        _set(self, "provisional", provisional)
+        _set(self, "last_day", at.date() if last_day is None else last_day)
+
+    @property
+    def received_at(self) -> datetime:
+        """The receipt instant the count started from (aware, UTC+07:00)."""
+        found = self._received_at
+        if found is None:  # a naive receipt, made aware when first asked for
+            found = as_instant(self._receipt, "received_at")
+            _set(self, "_received_at", found)
+        return found
+
+    @property
+    def counted_from(self) -> datetime:
+        """The first instant that counted (see the class's attributes).
+
+        Under working time it is the receipt itself when that is office time, else the
+        next session's start: a second instant, found from the schedule's tables when it is
+        first asked for (most callers read only :attr:`at`).
+        """
+        found = self._counted_from
+        if found is None:
+            resolve = self._resolve
+            found = self.received_at if resolve is None else resolve(self._p0)
+            _set(self, "_counted_from", found)
+            _set(self, "_resolve", None)  # the schedule is no longer needed
+        return found
 
     @property
     def date(self) -> date:
@@ -126,6 +192,50 @@ class Due:
     def __str__(self) -> str:
         """Return the due instant in ISO 8601 to the minute, e.g. ``2024-05-07T09:00+07:00``."""
         return self.at.isoformat(timespec="minutes")
+
+
+class _Building(Due):
+    """The :class:`Due` of working time, filled by plain assignment to its slots.
+
+    The same slots as :class:`Due` (no new ones), so once filled the value's class is set
+    to :class:`Due`: a third of the cost of ``object.__setattr__`` per field, on the path
+    that computes a due instant per dossier. Built through :data:`working_due`.
+    """
+
+    __slots__ = ()
+    # Both, or the C slot they share stays the Python one of Frozen.
+    __setattr__ = object.__setattr__  # type: ignore[assignment]
+    __delattr__ = object.__delattr__
+
+    def __init__(  # noqa: PLR0917 - the fields of one result
+        self,
+        at: datetime,
+        receipt: datetime,
+        counted_from: datetime | None,
+        limit: TimeLimit,
+        provisional: bool,
+        resolve: Callable[[int], datetime] | None,
+        p0: int,
+    ) -> None:
+        """Fill the slots, then become a :class:`Due`."""
+        self.at = at  # type: ignore[misc]
+        self._received_at = None if receipt.tzinfo is None else receipt  # type: ignore[misc]
+        self._receipt = receipt  # type: ignore[misc]
+        self._counted_from = counted_from  # type: ignore[misc]
+        self._resolve = resolve  # type: ignore[misc]
+        self._p0 = p0  # type: ignore[misc]
+        self.limit = limit  # type: ignore[misc]
+        self.rule = CountingRule.WORKING_TIME  # type: ignore[misc]
+        self.provisional = provisional  # type: ignore[misc]
+        self.last_day = at.date()  # type: ignore[misc]
+        self.__class__ = Due  # type: ignore[assignment]
+
+
+#: ``working_due(at, receipt, counted_from, limit, provisional, resolve, p0)``: the
+#: :class:`Due` of working time from *receipt* (naive or on ``VN_TZ``). *counted_from*
+#: None means ``resolve(p0)`` when first asked for, or the receipt itself when *resolve*
+#: is None too; a naive receipt is made aware when first asked for.
+working_due: Final = _Building
 
 
 def merge_pauses(pauses: Iterable[Pause]) -> list[Pause]:

@@ -24,50 +24,54 @@ from datetime import time, timedelta
 from itertools import pairwise
 from typing import Final
 
-import attrs
-
 from motcua.foundation.errors import ConfigurationError, InvalidInputError, text_hint
+from motcua.foundation.values import Frozen, OrderedFrozen
 from motcua.foundation.vntime import parse_clock
 
 __all__ = ["OfficeHours", "Session", "parse_sessions"]
 
 _WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_set: Final = object.__setattr__
 
 
 def _seconds(t: time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 
 
-def _check_time(_instance: object, attribute: attrs.Attribute[time], value: time) -> None:
+def _check_time(name: str, value: time) -> None:
     if not isinstance(value, time):
-        raise InvalidInputError(f"Session.{attribute.name}", "a datetime.time", value)
+        raise InvalidInputError(f"Session.{name}", "a datetime.time", value)
     if value.tzinfo is not None or value.microsecond or value.second:
         raise InvalidInputError(
-            f"Session.{attribute.name}",
+            f"Session.{name}",
             "a naive time on a whole minute (Vietnam local time)",
             value.isoformat(),
             "office hours are given to the minute, e.g. time(13, 30)",
         )
 
 
-@attrs.frozen(order=True)
-class Session:
+class Session(OrderedFrozen):
     """A half-open span of office time within one day, [start, end).
 
     >>> Session(time(8, 0), time(12, 0)).length
     datetime.timedelta(seconds=14400)
     """
 
-    start: time = attrs.field(validator=_check_time)
-    end: time = attrs.field(validator=_check_time)
+    __slots__ = ("end", "start")
+    start: time
+    end: time
 
-    def __attrs_post_init__(self) -> None:
-        """Check that the session does not end before it starts."""
-        if self.end <= self.start:
+    def __init__(self, start: time, end: time) -> None:
+        """Check both times (naive, on a whole minute) and that the end is after the start."""
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _check_time("start", start)
+        _check_time("end", end)
+        if end <= start:
             raise InvalidInputError(
                 "Session",
                 "an end after the start on the same day",
-                f"{self.start:%H:%M}-{self.end:%H:%M}",
+                f"{start:%H:%M}-{end:%H:%M}",
                 "split a session that crosses midnight into two days",
             )
 
@@ -152,8 +156,7 @@ def _seven(value: object) -> tuple[tuple[Session, ...], ...]:
 _STANDARD_DAY: Final = (Session(time(8, 0), time(12, 0)), Session(time(13, 0), time(17, 0)))
 
 
-@attrs.frozen
-class OfficeHours:
+class OfficeHours(Frozen):
     """A unit's office hours: counting sessions per weekday, make-up days and reception.
 
     Attributes:
@@ -167,25 +170,27 @@ class OfficeHours:
             otherwise.
     """
 
-    weekdays: tuple[tuple[Session, ...], ...] = attrs.field(converter=_five)
-    make_up_day: tuple[Session, ...] | None = attrs.field(default=None)
-    reception: tuple[tuple[Session, ...], ...] = attrs.field(default=((),) * 7, converter=_seven)
-    day_length: timedelta | None = attrs.field(default=None)
+    __slots__ = ("day_length", "make_up_day", "reception", "weekdays")
+    weekdays: tuple[tuple[Session, ...], ...]
+    make_up_day: tuple[Session, ...] | None
+    reception: tuple[tuple[Session, ...], ...]
+    day_length: timedelta | None
 
-    def __attrs_post_init__(self) -> None:
-        """Fill the make-up day and the day length, and check them."""
-        if self.make_up_day is None:
-            object.__setattr__(self, "make_up_day", self.weekdays[0])
-        else:
-            object.__setattr__(
-                self, "make_up_day", _check_day(tuple(self.make_up_day), "make_up_day")
-            )
-        lengths = {
-            sum((s.length for s in day), timedelta())
-            for day in (*self.weekdays, self.sessions_for_make_up_day())
-            if day
-        }
-        if self.day_length is None:
+    def __init__(
+        self,
+        weekdays: object,
+        make_up_day: tuple[Session, ...] | None = None,
+        reception: object = ((),) * 7,
+        day_length: timedelta | None = None,
+    ) -> None:
+        """Check the week, fill the make-up day and the day length, and check them."""
+        week = _five(weekdays)
+        _set(self, "weekdays", week)
+        _set(self, "reception", _seven(reception))
+        make_up = week[0] if make_up_day is None else _check_day(tuple(make_up_day), "make_up_day")
+        _set(self, "make_up_day", make_up)
+        lengths = {sum((s.length for s in day), timedelta()) for day in (*week, make_up) if day}
+        if day_length is None:
             if len(lengths) != 1:
                 shown = sorted(str(x) for x in lengths) or ["no sessions at all"]
                 raise ConfigurationError(
@@ -193,11 +198,10 @@ class OfficeHours:
                     f"({', '.join(shown)}); pass day_length= to say how long one "
                     "working day of a time limit is (usually timedelta(hours=8))"
                 )
-            object.__setattr__(self, "day_length", lengths.pop())
-        elif self.day_length <= timedelta():
-            raise InvalidInputError(
-                "OfficeHours.day_length", "a positive timedelta", self.day_length
-            )
+            day_length = lengths.pop()
+        elif day_length <= timedelta():
+            raise InvalidInputError("OfficeHours.day_length", "a positive timedelta", day_length)
+        _set(self, "day_length", day_length)
 
     @classmethod
     def standard(cls) -> OfficeHours:

@@ -28,13 +28,14 @@ from collections.abc import Iterable
 from datetime import date, time, timedelta
 from itertools import pairwise
 
-import attrs
-
 from motcua.foundation.errors import ConfigurationError, InvalidInputError
+from motcua.foundation.values import Frozen
 from motcua.time.announcements import _to_date
 from motcua.time.hours import OfficeHours, Session
 
 __all__ = ["Closure", "HoursPeriod", "HoursSeries", "Season", "SeasonalHours"]
+
+_set = object.__setattr__
 
 
 def _month_day(value: object) -> tuple[int, int]:
@@ -50,8 +51,7 @@ def _month_day(value: object) -> tuple[int, int]:
     return (month, day)
 
 
-@attrs.frozen
-class Season:
+class Season(Frozen):
     """Office hours that start on a day of every year and run until the next season starts.
 
     Attributes:
@@ -59,8 +59,16 @@ class Season:
         hours: The office hours of the season.
     """
 
-    starts: tuple[int, int] = attrs.field(converter=_month_day)
-    hours: OfficeHours = attrs.field(validator=attrs.validators.instance_of(OfficeHours))
+    __slots__ = ("hours", "starts")
+    starts: tuple[int, int]
+    hours: OfficeHours
+
+    def __init__(self, starts: object, hours: OfficeHours) -> None:
+        """Check the first day (a valid month and day) and the hours."""
+        _set(self, "starts", _month_day(starts))
+        if not isinstance(hours, OfficeHours):
+            raise InvalidInputError("Season.hours", "OfficeHours", hours)
+        _set(self, "hours", hours)
 
 
 def _seasons(value: Iterable[Season]) -> tuple[Season, ...]:
@@ -80,8 +88,7 @@ def _seasons(value: Iterable[Season]) -> tuple[Season, ...]:
     return seasons
 
 
-@attrs.frozen
-class SeasonalHours:
+class SeasonalHours(Frozen):
     """Office hours that switch on fixed days of every year (summer and winter hours).
 
     A day belongs to the season with the latest start on or before it in its year; days
@@ -92,7 +99,12 @@ class SeasonalHours:
         seasons: Two or more seasons, in any order (kept sorted by start).
     """
 
-    seasons: tuple[Season, ...] = attrs.field(converter=_seasons)
+    __slots__ = ("seasons",)
+    seasons: tuple[Season, ...]
+
+    def __init__(self, seasons: Iterable[Season]) -> None:
+        """Sort the seasons by start; check there are two or more, on different days."""
+        _set(self, "seasons", _seasons(seasons))
 
     def hours_on(self, day: date) -> OfficeHours:
         """Return the season's office hours on *day*."""
@@ -110,15 +122,12 @@ class SeasonalHours:
         return tuple(s.hours for s in self.seasons)
 
 
-def _check_hours(
-    _instance: object, _attribute: object, value: OfficeHours | SeasonalHours
-) -> None:
+def _check_hours(value: OfficeHours | SeasonalHours) -> None:
     if not isinstance(value, OfficeHours | SeasonalHours):
         raise InvalidInputError("HoursPeriod.hours", "OfficeHours or SeasonalHours", value)
 
 
-@attrs.frozen
-class HoursPeriod:
+class HoursPeriod(Frozen):
     """One row of a unit's hours timeline: the hours in force from a day on.
 
     Attributes:
@@ -127,9 +136,19 @@ class HoursPeriod:
         source: The decision that set them, e.g. ``"873/QĐ-UBND (08/04/2020), Art. 1"``.
     """
 
-    start: date = attrs.field(converter=_to_date)
-    hours: OfficeHours | SeasonalHours = attrs.field(validator=_check_hours)
-    source: str = ""
+    __slots__ = ("hours", "source", "start")
+    start: date
+    hours: OfficeHours | SeasonalHours
+    source: str
+
+    def __init__(
+        self, start: date | str, hours: OfficeHours | SeasonalHours, source: str = ""
+    ) -> None:
+        """Read an ISO start date; check the hours."""
+        _set(self, "start", _to_date(start))
+        _set(self, "hours", hours)
+        _set(self, "source", source)
+        _check_hours(hours)
 
 
 def _periods(value: Iterable[HoursPeriod]) -> tuple[HoursPeriod, ...]:
@@ -148,8 +167,7 @@ def _flat(hours: OfficeHours | SeasonalHours) -> tuple[OfficeHours, ...]:
     return hours.all_hours() if isinstance(hours, SeasonalHours) else (hours,)
 
 
-@attrs.frozen
-class HoursSeries:
+class HoursSeries(Frozen):
     """A unit's office hours as a dated series of weekly schedules.
 
     Before the first period the schedule's own ``hours`` apply (see
@@ -162,19 +180,29 @@ class HoursSeries:
         name: What the series is (a unit, a province's decision), for messages and docs.
     """
 
-    periods: tuple[HoursPeriod, ...] = attrs.field(converter=_periods)
-    day_length: timedelta | None = attrs.field(default=None)
-    name: str = ""
+    __slots__ = ("day_length", "name", "periods")
+    periods: tuple[HoursPeriod, ...]
+    day_length: timedelta | None
+    name: str
 
-    def __attrs_post_init__(self) -> None:
-        """Derive the day length, or check the one given."""
-        if self.day_length is not None:
-            if self.day_length <= timedelta():
+    def __init__(
+        self,
+        periods: Iterable[HoursPeriod],
+        day_length: timedelta | None = None,
+        name: str = "",
+    ) -> None:
+        """Sort the rows; derive the day length, or check the one given."""
+        rows = _periods(periods)
+        _set(self, "periods", rows)
+        _set(self, "name", name)
+        if day_length is not None:
+            if day_length <= timedelta():
                 raise InvalidInputError(
-                    "HoursSeries.day_length", "a positive timedelta", self.day_length
+                    "HoursSeries.day_length", "a positive timedelta", day_length
                 )
+            _set(self, "day_length", day_length)
             return
-        lengths = {h.day_length for p in self.periods for h in _flat(p.hours)}
+        lengths = {h.day_length for p in rows for h in _flat(p.hours)}
         if len(lengths) != 1:
             shown = ", ".join(sorted(str(x) for x in lengths))
             raise ConfigurationError(
@@ -182,7 +210,7 @@ class HoursSeries:
                 f"({shown}); pass day_length= to say how long one working day of a time "
                 "limit is"
             )
-        object.__setattr__(self, "day_length", lengths.pop())
+        _set(self, "day_length", lengths.pop())
 
     @property
     def first_day(self) -> date:
@@ -243,8 +271,7 @@ def _closure_units(value: Iterable[str]) -> tuple[str, ...]:
     return codes
 
 
-@attrs.frozen
-class Closure:
+class Closure(Frozen):
     """Part of one day closed by decision (a half-day closure): that office time does not count.
 
     A whole-day closure is a calendar change: an
@@ -261,10 +288,20 @@ class Closure:
             whatever schedule it is given to.
     """
 
-    day: date = attrs.field(converter=_to_date)
-    closed: tuple[Session, ...] = attrs.field(converter=_closed)
-    source: str = ""
-    units: tuple[str, ...] = attrs.field(default=(), converter=_closure_units)
+    __slots__ = ("closed", "day", "source", "units")
+    day: date
+    closed: tuple[Session, ...]
+    source: str
+    units: tuple[str, ...]
+
+    def __init__(
+        self, day: date | str, closed: object, source: str = "", units: Iterable[str] = ()
+    ) -> None:
+        """Read an ISO date; check the closed spans (sorted) and the unit codes."""
+        _set(self, "day", _to_date(day))
+        _set(self, "closed", _closed(closed))
+        _set(self, "source", source)
+        _set(self, "units", _closure_units(units))
 
     @classmethod
     def afternoon(cls, day: date, source: str = "", units: Iterable[str] = ()) -> Closure:

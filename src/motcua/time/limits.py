@@ -5,6 +5,7 @@ calendar days, months, or the same day with a cut-off hour. The counting rule is
 policy (:class:`CountingRule`), each documented with its legal basis in
 ``docs/explanation/counting-rules.md``.
 
+>>> from fractions import Fraction
 >>> WorkingDays(5)
 WorkingDays(count=5)
 >>> WorkingDays(Fraction(1, 2)).count
@@ -27,12 +28,13 @@ from __future__ import annotations
 import enum
 import re
 from datetime import time
-from fractions import Fraction
-from typing import Final, TypeAlias
-
-import attrs
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from motcua.foundation.errors import InvalidInputError, text_hint
+from motcua.foundation.values import Frozen
+
+if TYPE_CHECKING:  # imported where a count is not an int: not on the cold start (ADR 0026)
+    from fractions import Fraction
 
 __all__ = [
     "MAX_COUNT",
@@ -62,6 +64,8 @@ MAX_COUNT: Final[dict[str, int]] = {
 _COUNT_TEXT: Final = re.compile(r"(0|[1-9][0-9]{0,8})(?:/([1-9][0-9]{0,8}))?")
 _DECIMAL_TEXT: Final = re.compile(r"(0|[1-9][0-9]{0,8})\.([0-9]{1,6})")
 
+_set: Final = object.__setattr__
+
 
 class CountingRule(enum.Enum):
     """How a time limit is counted from the receipt instant."""
@@ -84,6 +88,10 @@ class CountingRule(enum.Enum):
 
 
 def _count(value: object, unit: str, *, fractional: bool) -> int | Fraction:
+    if type(value) is int and 0 <= value <= MAX_COUNT[unit]:
+        return value
+    from fractions import Fraction  # noqa: PLC0415 - not on the cold start (ADR 0026)
+
     if isinstance(value, bool) or not isinstance(value, int | Fraction):
         hint = "use Fraction('1/2') for half a day" if fractional else "use a whole number"
         raise InvalidInputError(
@@ -130,6 +138,8 @@ def count_from_text(text: object, field: str, *, decimal: bool = False) -> int |
     ...
     motcua.foundation.errors.InvalidInputError: count: expected a whole number or a fraction ...
     """
+    from fractions import Fraction  # noqa: PLC0415 - not on the cold start (ADR 0026)
+
     if isinstance(text, str):
         match = _COUNT_TEXT.fullmatch(text)
         if match is not None:
@@ -176,51 +186,67 @@ def _months_count(value: int | Fraction) -> int:
     return int(_count(value, "Months", fractional=False))
 
 
-@attrs.frozen
-class WorkingDays:
+class WorkingDays(Frozen):
     """N working days (ngày làm việc); a Fraction for half days."""
 
-    count: int | Fraction = attrs.field(converter=_working_count)
+    __slots__ = ("count",)
+    count: int | Fraction
+
+    def __init__(self, count: int | Fraction) -> None:
+        """Check the count: zero or more, at most :data:`MAX_COUNT`; a Fraction for part days."""
+        _set(self, "count", _working_count(count))
 
     def __str__(self) -> str:
         """Return e.g. ``5 working days``."""
         return f"{self.count} working day{'s' if self.count != 1 else ''}"
 
 
-@attrs.frozen
-class WorkingHours:
+class WorkingHours(Frozen):
     """N working hours (giờ làm việc), e.g. the 8 hours of Decree 45/2020 for online intake."""
 
-    count: int | Fraction = attrs.field(converter=_hours_count)
+    __slots__ = ("count",)
+    count: int | Fraction
+
+    def __init__(self, count: int | Fraction) -> None:
+        """Check the count: zero or more, at most :data:`MAX_COUNT`; a Fraction for part hours."""
+        _set(self, "count", _hours_count(count))
 
     def __str__(self) -> str:
         """Return e.g. ``8 working hours``."""
         return f"{self.count} working hour{'s' if self.count != 1 else ''}"
 
 
-@attrs.frozen
-class CalendarDays:
+class CalendarDays(Frozen):
     """N calendar days (ngày), counted under the Civil Code."""
 
-    count: int = attrs.field(converter=_calendar_count)
+    __slots__ = ("count",)
+    count: int
+
+    def __init__(self, count: int | Fraction) -> None:
+        """Check the count: a whole number, zero or more, at most :data:`MAX_COUNT`."""
+        _set(self, "count", _calendar_count(count))
 
     def __str__(self) -> str:
         """Return e.g. ``30 calendar days``."""
         return f"{self.count} calendar day{'s' if self.count != 1 else ''}"
 
 
-@attrs.frozen
-class Months:
+class Months(Frozen):
     """N months (tháng), counted under the Civil Code."""
 
-    count: int = attrs.field(converter=_months_count)
+    __slots__ = ("count",)
+    count: int
+
+    def __init__(self, count: int | Fraction) -> None:
+        """Check the count: a whole number, zero or more, at most :data:`MAX_COUNT`."""
+        _set(self, "count", _months_count(count))
 
     def __str__(self) -> str:
         """Return e.g. ``2 months``."""
         return f"{self.count} month{'s' if self.count != 1 else ''}"
 
 
-def _check_cutoff(_instance: object, _attribute: object, value: time | None) -> None:
+def _check_cutoff(value: time | None) -> None:
     if value is None:
         return
     if not isinstance(value, time):
@@ -234,8 +260,7 @@ def _check_cutoff(_instance: object, _attribute: object, value: time | None) -> 
         )
 
 
-@attrs.frozen
-class SameDay:
+class SameDay(Frozen):
     """Within the working day of receipt (trong ngày); after *cutoff*, the next working day.
 
     Without a cut-off, a dossier received during office hours of a working day is due at that
@@ -243,7 +268,13 @@ class SameDay:
     working day.
     """
 
-    cutoff: time | None = attrs.field(default=None, validator=_check_cutoff)
+    __slots__ = ("cutoff",)
+    cutoff: time | None
+
+    def __init__(self, cutoff: time | None = None) -> None:
+        """Check the cut-off: None, or a naive time on a whole minute."""
+        _check_cutoff(cutoff)
+        _set(self, "cutoff", cutoff)
 
     def __str__(self) -> str:
         """Return e.g. ``same day (after 15:00: next working day)``."""

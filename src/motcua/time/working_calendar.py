@@ -14,9 +14,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import accumulate, compress
 
-import attrs
-
 from motcua.foundation.errors import InvalidInputError, OutsideCalendarError
+from motcua.foundation.values import Frozen, replace
 from motcua.time.announcements import Announcement, DayKind, Scope, applies_to
 
 __all__ = [
@@ -27,6 +26,8 @@ __all__ = [
     "apply_announcement",
     "by_day",
 ]
+
+_set = object.__setattr__
 
 
 class DayCategory(enum.Enum):
@@ -43,8 +44,7 @@ class DayCategory(enum.Enum):
     MAKE_UP_DAY = "make_up_day"
 
 
-@attrs.frozen
-class NamedDay:
+class NamedDay(Frozen):
     """A weekday off or a weekend day worked, with its names and sources.
 
     Attributes:
@@ -56,16 +56,33 @@ class NamedDay:
         provisional: True when the year has no announced schedule yet.
     """
 
+    __slots__ = ("category", "day", "name_en", "name_vi", "provisional", "sources")
     day: date
     category: DayCategory
     name_vi: str
     name_en: str
     sources: tuple[str, ...]
-    provisional: bool = False
+    provisional: bool
+
+    def __init__(  # noqa: PLR0917 - the fields of one day
+        self,
+        day: date,
+        category: DayCategory,
+        name_vi: str,
+        name_en: str,
+        sources: tuple[str, ...],
+        provisional: bool = False,
+    ) -> None:
+        """Store the fields as given."""
+        _set(self, "day", day)
+        _set(self, "category", category)
+        _set(self, "name_vi", name_vi)
+        _set(self, "name_en", name_en)
+        _set(self, "sources", sources)
+        _set(self, "provisional", provisional)
 
 
-@attrs.frozen
-class YearSchedule:
+class YearSchedule(Frozen):
     """The non-working weekdays and make-up working days of one year.
 
     Attributes:
@@ -75,10 +92,24 @@ class YearSchedule:
         provisional: True when the year's schedule has not been announced.
     """
 
+    __slots__ = ("days_off", "make_up_days", "provisional", "year")
     year: int
     days_off: tuple[NamedDay, ...]
     make_up_days: tuple[NamedDay, ...]
     provisional: bool
+
+    def __init__(
+        self,
+        year: int,
+        days_off: tuple[NamedDay, ...],
+        make_up_days: tuple[NamedDay, ...],
+        provisional: bool,
+    ) -> None:
+        """Store the fields as given."""
+        _set(self, "year", year)
+        _set(self, "days_off", days_off)
+        _set(self, "make_up_days", make_up_days)
+        _set(self, "provisional", provisional)
 
 
 def _tables(
@@ -104,8 +135,7 @@ def _tables(
     return base, tuple(map(bool, flags)), list(accumulate(flags))
 
 
-@attrs.frozen(eq=False)
-class WorkingCalendar:
+class WorkingCalendar(Frozen):
     """A working calendar over a range of whole years, with O(1) queries.
 
     Build one with :func:`vietnam_calendar`; the constructor takes already-merged data.
@@ -121,41 +151,65 @@ class WorkingCalendar:
         source: Where the data came from (``holidays`` release, announcement table).
     """
 
+    __slots__ = (
+        "_base",
+        "_cum",
+        "_flags",
+        "_named",
+        "_ndays",
+        "_nwork",
+        "_workdays",
+        "days_off",
+        "first_year",
+        "last_year",
+        "make_up_days",
+        "provisional_from",
+        "source",
+    )
     first_year: int
     last_year: int
     provisional_from: int
     days_off: tuple[NamedDay, ...]
     make_up_days: tuple[NamedDay, ...]
     source: str
-    _base: int = attrs.field(init=False, repr=False)
-    _flags: tuple[bool, ...] = attrs.field(init=False, repr=False)
-    _cum: list[int] = attrs.field(init=False, repr=False)
-    _workdays: tuple[date, ...] = attrs.field(init=False, repr=False)
-    _ndays: int = attrs.field(init=False, repr=False)
-    _nwork: int = attrs.field(init=False, repr=False)
-    _named: dict[date, NamedDay] = attrs.field(init=False, repr=False)
+    _base: int
+    _flags: tuple[bool, ...]
+    _cum: list[int]
+    _workdays: tuple[date, ...]
+    _ndays: int
+    _nwork: int
+    _named: dict[date, NamedDay]
 
-    def __attrs_post_init__(self) -> None:
-        """Precompute the ordinal-indexed tables that make every query O(1)."""
-        if self.first_year > self.last_year:
-            raise InvalidInputError(
-                "years", "a non-empty range of years", (self.first_year, self.last_year)
-            )
-        base, flags, cum = _tables(
-            self.first_year,
-            self.last_year,
-            [n.day for n in self.days_off],
-            [n.day for n in self.make_up_days],
-        )
-        object.__setattr__(self, "_base", base)
-        object.__setattr__(self, "_flags", flags)
-        object.__setattr__(self, "_cum", cum)
-        object.__setattr__(self, "_workdays", ())  # built on first use, see _days
-        object.__setattr__(self, "_ndays", len(flags))
-        object.__setattr__(self, "_nwork", cum[-1])
-        named = {n.day: n for n in self.days_off}
-        named.update({n.day: n for n in self.make_up_days})
-        object.__setattr__(self, "_named", named)
+    def __init__(  # noqa: PLR0917 - the fields of a calendar
+        self,
+        first_year: int,
+        last_year: int,
+        provisional_from: int,
+        days_off: tuple[NamedDay, ...],
+        make_up_days: tuple[NamedDay, ...],
+        source: str,
+    ) -> None:
+        """Keep the data; the ordinal-indexed tables are built on the first query."""
+        _set(self, "first_year", first_year)
+        _set(self, "last_year", last_year)
+        _set(self, "provisional_from", provisional_from)
+        _set(self, "days_off", days_off)
+        _set(self, "make_up_days", make_up_days)
+        _set(self, "source", source)
+        if first_year > last_year:
+            raise InvalidInputError("years", "a non-empty range of years", (first_year, last_year))
+        base = date(first_year, 1, 1).toordinal()
+        _set(self, "_base", base)
+        _set(self, "_ndays", date(last_year, 12, 31).toordinal() - base + 1)
+        # Built on the first query (_build): a due instant reads the schedule's own tables,
+        # so the cold start of issue 14 does not pay for these (ADR 0026).
+        _set(self, "_flags", ())
+        _set(self, "_cum", [])
+        _set(self, "_nwork", -1)
+        _set(self, "_workdays", ())  # built on first use, see _days
+        named = {n.day: n for n in days_off}
+        named.update({n.day: n for n in make_up_days})
+        _set(self, "_named", named)
 
     def __eq__(self, other: object) -> bool:
         """Two calendars are equal when they cover the same years with the same days."""
@@ -181,14 +235,28 @@ class WorkingCalendar:
             raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year, what)
         return i
 
+    def _build(self) -> None:
+        """Build the working-day flags and the cumulative counts, once."""
+        if not self._flags:
+            _, flags, cum = _tables(
+                self.first_year,
+                self.last_year,
+                [n.day for n in self.days_off],
+                [n.day for n in self.make_up_days],
+            )
+            _set(self, "_cum", cum)
+            _set(self, "_nwork", cum[-1])
+            _set(self, "_flags", flags)  # last: the mark that the tables are there
+
     def _days(self) -> tuple[date, ...]:
         """The working days in order (the k-th working day at index k), built once."""
         if not self._workdays:
+            self._build()
             base = self._base
             days = tuple(
                 map(date.fromordinal, compress(range(base, base + self._ndays), self._flags))
             )
-            object.__setattr__(self, "_workdays", days)
+            _set(self, "_workdays", days)
         return self._workdays
 
     def _outside(self, day: date, n: int) -> OutsideCalendarError:
@@ -231,6 +299,9 @@ class WorkingCalendar:
                 return self._flags[i]
             except IndexError:
                 pass
+        if not self._flags:  # the first query: build the tables, then ask again
+            self._build()
+            return self.is_working_day(day)
         raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
 
     def add_working_days(self, day: date, n: int) -> date:
@@ -259,11 +330,16 @@ class WorkingCalendar:
         # Bounds by IndexError (free when nothing is raised); negative indices checked.
         if i >= 0:
             try:
-                k = self._cum[i] + n - 1 if n > 0 else self._cum[i] - self._flags[i] + n
+                if n > 0:  # the index is then never negative
+                    return (self._workdays or self._days())[self._cum[i] + n - 1]
+                k = self._cum[i] - self._flags[i] + n
                 if k >= 0:
                     return (self._workdays or self._days())[k]
             except IndexError:
                 pass
+            if not self._flags:  # the first query: build the tables, then ask again
+                self._build()
+                return self.add_working_days(day, n)
             if i < self._ndays:
                 raise self._outside(day, n)
         raise OutsideCalendarError(day.isoformat(), self.first_year, self.last_year)
@@ -291,6 +367,9 @@ class WorkingCalendar:
                 return cum[j] - cum[i]
             except IndexError:
                 pass
+            if not self._flags:  # the first query: build the tables, then ask again
+                self._build()
+                return self.working_days_between(start, end)
         bad = start if not 0 <= i < self._ndays else end
         raise OutsideCalendarError(bad.isoformat(), self.first_year, self.last_year)
 
@@ -311,6 +390,7 @@ class WorkingCalendar:
             >>> [d.day for d in days]
             [26, 2, 3, 4, 6]
         """
+        self._build()
         i = self._index(start, "start")
         lo = self._cum[i] - self._flags[i]
         hi = self._cum[self._index(end, "end")]
@@ -442,7 +522,7 @@ def apply_announcement(
             if existing is not None and not (
                 swapped and existing.category is DayCategory.PUBLIC_HOLIDAY
             ):
-                off[day] = attrs.evolve(
+                off[day] = replace(
                     existing,
                     sources=(*existing.sources, ann.citation),
                     provisional=provisional,
