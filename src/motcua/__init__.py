@@ -210,6 +210,7 @@ if TYPE_CHECKING:  # the same names for type checkers, one ``name as name`` per 
     )
     from motcua.foundation.errors import (
         ConfigurationError as ConfigurationError,
+        FrozenValueError as FrozenValueError,
         InvalidInputError as InvalidInputError,
         MotcuaError as MotcuaError,
         NotFoundError as NotFoundError,
@@ -363,6 +364,7 @@ __version__ = "0.1.0.dev0"
 #: (tests/test_public_api.py checks that they agree).
 _EXPORTS: Final[dict[str, str]] = {
     "ConfigurationError": "motcua.foundation.errors",
+    "FrozenValueError": "motcua.foundation.errors",
     "InvalidInputError": "motcua.foundation.errors",
     "MotcuaError": "motcua.foundation.errors",
     "NotFoundError": "motcua.foundation.errors",
