@@ -37,6 +37,7 @@ from motcua.foundation.errors import InvalidInputError, MotcuaError, OutsideCale
 from motcua.serialization.decoding import decode_json
 from motcua.serialization.dossiers import dossier_from_json, iter_dossiers
 from motcua.serialization.files import Source, iter_lines, line_ranges
+from motcua.serialization.kernel import Kernel
 from motcua.serialization.render.reports import HEADERS, render_report, report_to_json
 from motcua.serialization.scan import Scanned, scan_record
 
@@ -243,9 +244,18 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
     acc = spec()
     seen = Seen() if seen is None else seen
     plain = fast_decoder()
+    take = Kernel(acc, from_utf8=from_utf8).take if USE_KERNEL else None
     for number, line in lines:
-        at = f"{name} line {number}"
         try:
+            if take is not None and type(line) is str:  # plain records (ADR 0025)
+                taken = take(line)
+                if taken is not None:
+                    code, key, columns = taken
+                    if not seen.add(code):
+                        seen.check(code, f"{name} line {number}")  # raises, naming the line
+                    acc.add_columns(key, columns)
+                    continue
+            at = f"{name} line {number}"
             if isinstance(line, InvalidInputError):
                 raise line
             if plain is not None:  # the fast extra: plain records only, else as below
@@ -281,6 +291,8 @@ def fast_decoder() -> Callable[[str], object | None] | None:
 
 
 _FAST: list[Callable[[str], object | None] | None] = []
+#: Whether plain records go through the report kernel (tests compare with and without).
+USE_KERNEL = True
 
 
 def _tally_part(  # noqa: PLR0917 - a process-pool entry point takes positional arguments
