@@ -28,9 +28,10 @@ from motcua.analyses.periods import parse_period
 from motcua.domain.timeliness import Granularity
 from motcua.foundation.errors import InvalidInputError, MotcuaError
 from motcua.foundation.vntime import VN_TZ
-from motcua.serialization import kernel, reports
+from motcua.serialization import kernel, reports, schema
 from motcua.serialization.decoding import decode_json
 from motcua.serialization.dossiers import dossier_from_json, dossier_to_json
+from motcua.serialization.instants import parse_instant
 from motcua.serialization.kernel import Kernel, from_instant, to_instant
 from motcua.serialization.reports import report_to_json, tally_file, tally_lines
 from motcua.serialization.schema import EVENTS, RECORD
@@ -51,6 +52,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLE = ROOT / "examples" / "data" / "dossiers.jsonl"
 
 Record = dict[str, Any]
+
+#: With the ``fast`` extra installed, the typed decoder too.
+TYPED = (False, True) if kernel.typed_decoder() is not None else (False,)
 
 _PERIODS = st.sampled_from(
     [
@@ -109,8 +113,11 @@ def _full(text: str, acc: Bieu06) -> object:
     return acc.state()
 
 
-def _kernel(text: str, acc: Bieu06, k: Kernel | None = None) -> object | None:
-    taken = (k or Kernel(acc)).take(text)
+def _kernel(
+    text: str, acc: Bieu06, k: Kernel | None = None, *, typed: bool = False
+) -> object | None:
+    k = k or Kernel(acc, typed=typed)
+    taken = k.take_typed(text) if typed else k.take(text)
     if taken is None:
         return None
     _code, key, columns = taken
@@ -123,26 +130,38 @@ def _spec(period: str, policy: ReportPolicy, by: tuple[Dimension, ...] = ()) -> 
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(record_texts(), _PERIODS, _POLICIES, st.sampled_from([(), (Dimension.AGENCY,)]))
+@given(
+    record_texts(),
+    _PERIODS,
+    _POLICIES,
+    st.sampled_from([(), (Dimension.AGENCY,)]),
+    st.sampled_from(TYPED),
+)
 def test_the_kernel_counts_a_record_as_the_full_reader_does(
-    generated: tuple[Record, str], period: str, policy: ReportPolicy, by: tuple[Dimension, ...]
+    generated: tuple[Record, str],
+    period: str,
+    policy: ReportPolicy,
+    by: tuple[Dimension, ...],
+    typed: bool,
 ) -> None:
     _record, text = generated
-    k = Kernel(_spec(period, policy, by))
+    k = Kernel(_spec(period, policy, by), typed=typed)
     for _ in range(2):  # the second time from the caches
         acc = _spec(period, policy, by)
         k.acc = acc
-        fast = _kernel(text, acc, k)
+        fast = _kernel(text, acc, k, typed=typed)
         full = _full(text, _spec(period, policy, by))
         if fast is not None:
             assert fast == full
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_records(), _PERIODS)
-def test_the_kernel_takes_only_what_the_strict_reader_accepts(record: Record, period: str) -> None:
+@given(mutated_records(), _PERIODS, st.sampled_from(TYPED))
+def test_the_kernel_takes_only_what_the_strict_reader_accepts(
+    record: Record, period: str, typed: bool
+) -> None:
     text = json.dumps(copy.deepcopy(record))
-    fast = _kernel(text, _spec(period, ReportPolicy()))
+    fast = _kernel(text, _spec(period, ReportPolicy()), typed=typed)
     if fast is not None:
         assert fast == _full(text, _spec(period, ReportPolicy()))
 
@@ -185,10 +204,14 @@ def mutated_texts(draw: st.DrawFn) -> str:
 
 
 @settings(max_examples=500, deadline=None)
-@given(mutated_texts(), st.booleans())
-def test_the_kernel_takes_no_text_the_strict_decoder_refuses(text: str, from_utf8: bool) -> None:
+@given(mutated_texts(), st.booleans(), st.sampled_from(TYPED))
+def test_the_kernel_takes_no_text_the_strict_decoder_refuses(
+    text: str, from_utf8: bool, typed: bool
+) -> None:
     acc = _spec("2024", ReportPolicy())
-    taken = Kernel(acc, from_utf8=from_utf8).take(text)
+    k = Kernel(acc, from_utf8=from_utf8, typed=typed)
+    assert k.take_typed(_SAMPLE_LINES[1]) if typed else k.take(_SAMPLE_LINES[1])
+    taken = k.take_typed(text) if typed else k.take(text)
     if taken is None:
         return
     acc.add_columns(taken[1], taken[2])
@@ -211,30 +234,38 @@ def test_the_kernel_takes_no_text_the_strict_decoder_refuses(text: str, from_utf
         _SAMPLE_LINES[0].replace('"type": "resolved"', '"type": "resolved", "extra": 1', 1),
     ],
 )
-def test_each_guard_leaves_the_record_to_the_full_reader(text: str) -> None:
+@pytest.mark.parametrize("typed", TYPED)
+def test_each_guard_leaves_the_record_to_the_full_reader(text: str, typed: bool) -> None:
     assert text != _SAMPLE_LINES[0]
-    k = Kernel(_spec("2024", ReportPolicy()))
-    assert k.take(_SAMPLE_LINES[0]) is not None  # the same record, plain, is taken
-    assert k.take(text) is None
+    k = Kernel(_spec("2024", ReportPolicy()), typed=typed)
+    take = k.take_typed if typed else k.take
+    assert take(_SAMPLE_LINES[0]) is not None  # the same record, plain, is taken
+    assert take(text) is None
 
 
 @pytest.mark.parametrize("count", ["true", "1.0", '"1"', "1e0"])
-def test_a_limit_equal_to_a_cached_one_but_of_another_type_is_left(count: str) -> None:
+@pytest.mark.parametrize("typed", TYPED)
+def test_a_limit_equal_to_a_cached_one_but_of_another_type_is_left(
+    count: str, typed: bool
+) -> None:
     same_day = '{"unit": "same_day", "cutoff": "15:00"}'
     one = _SAMPLE_LINES[0].replace(same_day, '{"unit": "working_days", "count": 1}', 1)
-    k = Kernel(_spec("2024", ReportPolicy()))
-    assert k.take(one) is not None
+    k = Kernel(_spec("2024", ReportPolicy()), typed=typed)
+    take = k.take_typed if typed else k.take
+    assert take(one) is not None
     other = one.replace('"count": 1}', f'"count": {count}}}', 1)
-    taken = k.take(other)
+    taken = take(other)
     if count == '"1"':  # a whole number as text is a count too, read as the integer 1
-        assert taken == k.take(one)
+        assert taken == take(one)
     else:
         assert taken is None
 
 
 def test_a_surrogate_character_is_left_when_the_text_was_not_read_from_utf8() -> None:
     text = _SAMPLE_LINES[0].replace('"procedure":', '"case": "\ud800", "procedure":', 1)
-    assert Kernel(_spec("2024", ReportPolicy()), from_utf8=False).take(text) is None
+    k = Kernel(_spec("2024", ReportPolicy()), from_utf8=False, typed=True)
+    assert k.take(text) is None
+    assert k.take_typed(text) is None
 
 
 def test_the_kernel_reads_only_keys_of_the_schema() -> None:
@@ -255,6 +286,40 @@ _LIMITS = st.one_of(
     st.builds(WorkingHours, st.integers(0, 100)),
     st.builds(WorkingDays, st.sampled_from([Fraction(1, 2), Fraction(3, 2), Fraction(1, 3)])),
 )
+
+
+_INSTANT_TEXTS = st.one_of(
+    _RECEIPTS.map(lambda at: at.isoformat()),
+    _RECEIPTS.map(lambda at: at.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")),
+    _RECEIPTS.map(lambda at: at.replace(tzinfo=None).isoformat(timespec="minutes")),
+    _RECEIPTS.map(lambda at: at.astimezone(timezone(timedelta(hours=-9))).isoformat()),
+    st.builds(
+        "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}".format,
+        st.sampled_from([1, 2, 2024, 9998, 9999]),
+        st.integers(0, 13),
+        st.integers(0, 32),
+        st.integers(0, 25),
+        st.integers(0, 61),
+        st.integers(0, 61),
+        st.sampled_from(["", "Z", "+07:00", "+14:00", "-23:59", ".5+07:00", ".250", "+24:00"]),
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_INSTANT_TEXTS, min_size=1, max_size=20))
+def test_kernel_instants_are_parse_instant(texts: list[str]) -> None:
+    k = Kernel(_spec("2024", ReportPolicy()))
+    for text in texts * 2:  # the second time from the caches
+        try:
+            expected: object = to_instant(parse_instant(text))
+        except MotcuaError:
+            expected = None
+        try:
+            got: object = k._instant(text)
+        except (schema.Defer, MotcuaError):
+            got = None
+        assert got == expected, text
 
 
 @settings(max_examples=300, deadline=None)
@@ -335,14 +400,17 @@ def test_day_rules_depend_on_the_receipt_day_only(start: datetime, term: tuple[A
 # -- whole reports ----------------------------------------------------------------------------
 
 
-def _report(lines: list[str], period: str, *, use: bool, **options: Any) -> str:
-    saved = reports.USE_KERNEL
+def _report(
+    lines: list[str], period: str, *, use: bool, fast: bool = False, **options: Any
+) -> str:
+    saved = reports.USE_KERNEL, list(reports._FAST)
     reports.USE_KERNEL = use
+    reports._FAST[:] = [] if fast else [None]
     try:
         errors: list[InvalidInputError] = []
         acc = tally_lines(lines, parse_period(period), skip_invalid=True, errors=errors, **options)
     finally:
-        reports.USE_KERNEL = saved
+        reports.USE_KERNEL, reports._FAST[:] = saved
     return json.dumps(
         [report_to_json(acc.result()), [str(e) for e in errors]],
         ensure_ascii=False,
@@ -367,6 +435,8 @@ def test_reports_are_the_same_with_and_without_the_kernel(
     lines += lines[:1]  # a duplicate: an error naming its line
     with_kernel = _report(lines, period, use=True, policy=policy, by=by)
     assert with_kernel == _report(lines, period, use=False, policy=policy, by=by)
+    if True in TYPED:
+        assert with_kernel == _report(lines, period, use=True, fast=True, policy=policy, by=by)
     assert "each dossier once" in with_kernel
 
 
@@ -423,13 +493,16 @@ def test_generated_reports_are_the_same_with_and_without_the_kernel(
     generated: list[str], period: str
 ) -> None:
     for by in ((), (Dimension.AGENCY, Dimension.CHANNEL)):
-        assert _report(generated, period, use=True, by=by) == _report(
-            generated, period, use=False, by=by
-        )
+        full = _report(generated, period, use=False, by=by)
+        assert _report(generated, period, use=True, by=by) == full
+        if True in TYPED:
+            assert _report(generated, period, use=True, fast=True, by=by) == full
 
 
-def test_generated_records_fall_back_only_with_a_policy(generated: list[str]) -> None:
-    k = Kernel(_spec("2024-Q4", ReportPolicy()))
-    left = [line for line in generated if k.take(line) is None]
+@pytest.mark.parametrize("typed", TYPED)
+def test_generated_records_fall_back_only_with_a_policy(generated: list[str], typed: bool) -> None:
+    k = Kernel(_spec("2024-Q4", ReportPolicy()), typed=typed)
+    take = k.take_typed if typed else k.take
+    left = [line for line in generated if take(line) is None]
     assert all('"policy"' in line for line in left)
     assert len(left) < len(generated) * 0.1

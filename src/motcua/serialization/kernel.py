@@ -18,10 +18,10 @@ What makes it fast, each a cache or a compiled form of the one definition:
   ``\uD8..``-``\uDF..`` escape (nor, for text not read from UTF-8, a surrogate
   character); the kernel takes no float, and only integers it checks (channel, limit
   counts, the schema version).
-* **Instants as integers**: ``ordinal * DAY + microseconds``, Vietnam time. The common
-  ``YYYY-MM-DDTHH:MM:SS+07:00`` is the sum of two cached parts (its date, and its time of
-  day with the ``+07:00`` suffix), each seen in a text ``parse_instant`` accepted; any
-  other text goes to the schema's own check and is converted.
+* **Instants as integers**: ``ordinal * DAY + microseconds``, Vietnam time. A text is the
+  sum of two cached parts, its date and its tail (time of day, fraction, offset), each
+  seen in a text the schema's check (``parse_instant``) accepted; any other text goes to
+  that check and fills the caches (bounded).
 * **Validation once per distinct value**: the agency-and-date prefix of a code, the
   procedure, the limit object (with its rule), the channel, the level, each event shape.
 * **The fold compiled once per key sequence**: the public :func:`~motcua.domain.clock.replay`
@@ -54,7 +54,6 @@ from motcua.domain.timeliness import Granularity, Timeliness
 from motcua.foundation.errors import MotcuaError
 from motcua.foundation.vntime import VN_TZ
 from motcua.serialization.files import check_schema_version
-from motcua.serialization.instants import parse_instant
 from motcua.serialization.schema import CHECKS, EVENTS, RECORD, Defer
 from motcua.time.deadlines import Pause, WorkSchedule
 from motcua.time.limits import (
@@ -122,7 +121,6 @@ _BARE: Final = frozenset(kind for kind, shape in EVENTS.items() if shape.require
 _POLICY: Final = LifecyclePolicy()
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89abAB]|\\u[dD][c-fC-F]")
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
-_VN: Final = "+07:00"
 _ORIGIN: Final = datetime(2000, 1, 1, tzinfo=VN_TZ)
 _ORIGIN_US: Final = _ORIGIN.toordinal() * DAY
 _loads: Final = json.loads
@@ -155,6 +153,14 @@ class _Fold(NamedTuple):
 
 
 _WORKING, _SAME_DAY, _BY_DAY, _NONE = range(4)
+_EARLY, _ON_TIME, _LATE, _WITHIN, _OVERDUE = range(5)
+_OUTCOMES: Final = (
+    (Timeliness.EARLY, None),
+    (Timeliness.ON_TIME, None),
+    (Timeliness.LATE, None),
+    (None, Timeliness.WITHIN),
+    (None, Timeliness.OVERDUE),
+)
 #: An event key besides ``type`` and ``at``: its name, role, check, and texts accepted.
 _Extra = tuple[str, int, Callable[[Any], Any], set[str]]
 
@@ -192,8 +198,12 @@ class _Term:
 class Kernel:
     """Counts plain records of one accumulator straight from their text (module docstring)."""
 
-    def __init__(self, acc: Bieu06, *, from_utf8: bool = True) -> None:
-        """A kernel for *acc* (its period, policy, schedule and grouping)."""
+    def __init__(self, acc: Bieu06, *, from_utf8: bool = True, typed: bool = False) -> None:
+        """A kernel for *acc* (its period, policy, schedule and grouping).
+
+        With *typed*, :meth:`take_typed` decodes with the ``fast`` extra's structs
+        (:func:`typed_decoder`; None without msgspec, then it takes nothing).
+        """
         self.acc = acc
         self.schedule = acc.schedule
         start, end = period_bounds(acc.period)
@@ -206,7 +216,8 @@ class Kernel:
         self.working = acc.schedule._int_working_fast  # noqa: SLF001 - its integer block
         self.days: dict[str, int] = {}
         self.times: dict[str, int] = {}
-        self.codes: dict[str, str] = {}
+        self.agencies: dict[str, str] = {}
+        self.code_days: set[str] = set()
         self.procedures: set[str] = set()
         self.channels: dict[int, Channel] = {}
         self.levels: dict[object, Any] = {}
@@ -214,10 +225,44 @@ class Kernel:
         self.records: dict[tuple[str, ...], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
         self.events: dict[tuple[object, tuple[str, ...]], tuple[_Extra, ...]] = {}
         self.folds: dict[tuple[str, ...], _Fold | None] = {}
-        self.columns: dict[tuple[bool, Channel | None, object, object], tuple[int, ...]] = {}
+        self.columns: dict[tuple[int, int], tuple[int, ...]] = {}
         self.stages: dict[tuple[str, str], str] = {}
+        self.typed = typed_decoder() if typed else None
+        self.unset = None if self.typed is None else self.typed.unset
+        self.astuple: Callable[[Any], tuple[Any, ...]] = (
+            tuple if self.typed is None else self.typed.astuple
+        )
+        self.fields: tuple[str, ...] = () if self.typed is None else self.typed.fields
+        self.required = _TYPED_REQUIRED
+        self.kinds: dict[type, tuple[str, tuple[_Extra, ...]]] = {}
+        if self.typed is not None:
+            for cls, (kind, names) in self.typed.kinds.items():
+                fields = EVENTS[kind].fields
+                if names[0] != "at":  # pragma: no cover - the schema declares "at" first
+                    raise AssertionError(names)
+                self.kinds[cls] = (
+                    kind,
+                    tuple(
+                        (key, _role(key, fields[key].check), fields[key].check, set())
+                        for key in names
+                        if key != "at"
+                    ),
+                )
 
     # -- the text -------------------------------------------------------------------
+
+    def take_typed(self, text: str) -> Taken | None:
+        """:meth:`take` with the ``fast`` extra's typed decoder (msgspec structs)."""
+        typed = self.typed
+        if typed is None or " :" in text or "\t:" in text:
+            return None
+        record = typed.decode(text)
+        if record is None:
+            return None
+        try:
+            return self._typed_record(record, text)
+        except _OTHERS:
+            return None
 
     def take(self, text: str) -> Taken | None:
         """The code, row (None: not in the report) and columns of a plain record; else None."""
@@ -239,31 +284,38 @@ class Kernel:
     # -- values -----------------------------------------------------------------------
 
     def _instant(self, at: Any) -> int:
+        """An instant text as an integer: from its cached date part and tail, else parsed.
+
+        A text ``parse_instant`` accepts is a date ``YYYY-MM-DD``, then a tail: ``T``, the
+        time of day, maybe a fraction, maybe an offset. The instant is the date's midnight
+        plus what the tail says (the time of day, less the offset, plus seven hours), the
+        same for every date: offsets are fixed, with no daylight saving. So a date part
+        and a tail each seen in an accepted text make a valid instant together, except
+        near the ends of the calendar (years 1 and 9999), whose dates are not kept.
+        """
         day = self.days.get(at[:10])
-        clock = self.times.get(at[10:])
-        if day is not None and clock is not None:
-            return day + clock
-        parsed = _AT(at)  # raises Defer; the schema's check and caches
-        if len(at) == 25 and at[10] == "T" and at[19:] == _VN:
-            # parse_instant read this very text: its parts are a real date and time of day.
-            checked = parse_instant(at)
-            if len(self.days) < 65536:
-                self.days[at[:10]] = checked.toordinal() * DAY
-            if len(self.times) < 86400:
-                self.times[at[10:]] = (
-                    (checked.hour * 60 + checked.minute) * 60 + checked.second
-                ) * US
-        return to_instant(parsed)
+        tail = self.times.get(at[10:])
+        if day is not None and tail is not None:
+            return day + tail
+        value = to_instant(_AT(at))  # raises Defer: the schema's check and its caches
+        local = date.fromisoformat(at[:10]).toordinal() * DAY  # accepted: a real date
+        if 1 < int(at[:4]) < 9999 and len(self.days) < 65536:
+            self.days[at[:10]] = local
+        if len(self.times) < 65536:
+            self.times[at[10:]] = value - local
+        return value
 
     def _code(self, code: Any) -> str:
-        agency = self.codes.get(code[:21])
-        if agency is not None and len(code) == 25:
-            serial = code[21:]
-            if serial.isascii() and serial.isdigit() and serial != "0000":
-                return agency
+        """The agency of a dossier code the parser accepts (its verdict fills the caches).
+
+        An agency and a ``YYMMDD`` date each seen in a code that ``DossierCode.parse``
+        accepted are valid in any code (the schema's own shortcut, ADR 0018), so then only
+        the serial is checked, in :meth:`_record`.
+        """
         _CHECKS["code"](code)  # raises Defer
-        if len(code) == 25 and code[13] == "-" and code[20] == "-" and len(self.codes) < 65536:
-            self.codes[code[:21]] = code[:13]
+        if len(code) == 25 and code[13] == "-" and code[20] == "-" and len(self.agencies) < 65536:
+            self.agencies[code[:14]] = code[:13]
+            self.code_days.add(code[14:21])
         return str(code.partition("-")[0])
 
     def _term(self, limit: Any, rule_value: Any) -> _Term:
@@ -318,10 +370,11 @@ class Kernel:
             check_schema_version(data, "")
         # The code: its agency-and-date prefix seen in an accepted code, then the serial.
         code = data["code"]
-        agency = self.codes.get(code[:21])
+        agency = self.agencies.get(code[:14])
         serial = code[21:]
         if (
             agency is None
+            or code[14:21] not in self.code_days
             or len(serial) != 4
             or not serial.isdigit()
             or not serial.isascii()
@@ -362,32 +415,66 @@ class Kernel:
             return None
         steps: list[str] = []
         ats: list[int] = []
+        add_step = steps.append
+        add_at = ats.append
         previous = -1
         days = self.days
         times = self.times
+        shapes = self.events
         bare = _BARE
-        for event in events:
-            if type(event) is not dict:
-                return None
-            size = len(event)
-            nkeys += size
+        for event in events:  # a list or a text for an event: TypeError below, defer
             kind = event["type"]
-            at = event["at"]
-            day = days.get(at[:10])
-            clock = times.get(at[10:])
-            at = day + clock if day is not None and clock is not None else self._instant(at)
+            text_at = event["at"]
+            try:
+                at = days[text_at[:10]] + times[text_at[10:]]
+            except KeyError:
+                at = self._instant(text_at)
             if at < previous:
                 return None  # the full reader names the event out of order
             previous = at
-            if size == 2 and kind in bare:
-                steps.append(kind)
+            size = len(event)
+            nkeys += size
+            if size == 2:
+                if kind not in bare:
+                    return None
+                add_step(kind)
             else:
-                step, extra = self._event(kind, event, at)
-                steps.append(step)
-                nkeys += extra
-            ats.append(at)
+                shape = shapes.get((kind, tuple(event)))
+                if shape is None:
+                    shape = self._shape(kind, event)
+                step = kind
+                for key, role, check, accepted in shape:
+                    value = event[key]
+                    if role == _TEXT:
+                        if type(value) is not str:
+                            return None
+                    elif role == _VALUE:
+                        if value not in accepted:
+                            check(value)
+                            if type(value) is str and len(accepted) < 256:
+                                accepted.add(value)
+                    else:
+                        step, extra = self._extra(kind, step, role, check, value, at)
+                        nkeys += extra
+                add_step(step)
+            add_at(at)
         if text.count('":') != nkeys:
             return None  # a key written twice (or '":' inside a text): the strict decoder
+        return self._finish(code, agency, procedure, channel, level, units, term, steps, ats)
+
+    def _finish(  # noqa: PLR0917 - the record's checked values
+        self,
+        code: str,
+        agency: str,
+        procedure: str,
+        channel: Channel,
+        level: Any,
+        units: tuple[str, str, str] | list[str],
+        term: _Term,
+        steps: list[str],
+        ats: list[int],
+    ) -> Taken | None:
+        """Fold, place and group a checked record."""
         sequence = tuple(steps)
         fold = self.folds.get(sequence, _NO_FOLD)
         if fold is _NO_FOLD:
@@ -412,6 +499,115 @@ class Kernel:
             row = self.acc.group_key(facts)
         return code, row, columns
 
+    def _typed_record(self, rec: Any, text: str) -> Taken | None:  # noqa: PLR0915
+        """:meth:`_record` on a record struct (every key it has is one the kernel reads)."""
+        unset = self.unset
+        astuple = self.astuple
+        values = astuple(rec)
+        # Every field written is one key: the required ones, and the optional ones set.
+        nkeys = len(values) - values.count(unset)
+        level = None
+        units: tuple[str, str, str] | list[str] = _NO_UNITS
+        if nkeys > self.required:
+            for key, value in zip(self.fields, values, strict=True):
+                if value is unset or key in _FIXED:
+                    continue
+                if key == "schema_version":
+                    check_schema_version({key: value}, "")
+                elif key == "level":
+                    level = self.levels.get(value, _MISSING)
+                    if level is _MISSING:
+                        level = _CHECKS[key](value)
+                        if type(value) is str:
+                            self.levels[value] = level
+                elif key in _UNIT_INDEX:
+                    if units is _NO_UNITS:
+                        units = ["", "", ""]
+                    units[_UNIT_INDEX[key]] = _CHECKS[key](value)  # type: ignore[index]
+                else:
+                    _CHECKS[key](value)
+                    if type(value) is dict:
+                        nkeys += len(value)
+        code = rec.code
+        agency = self.agencies.get(code[:14])
+        serial = code[21:]
+        if (
+            agency is None
+            or code[14:21] not in self.code_days
+            or len(serial) != 4
+            or not serial.isdigit()
+            or not serial.isascii()
+            or serial == "0000"
+        ):
+            agency = self._code(code)
+        procedure = rec.procedure
+        if procedure not in self.procedures:
+            _CHECKS["procedure"](procedure)
+            if len(self.procedures) < 4096:
+                self.procedures.add(procedure)
+        value = rec.channel
+        channel = self.channels.get(value)
+        if channel is None:
+            channel = self.channels[value] = _CHECKS["channel"](value)
+        limit = rec.limit
+        if type(limit) is not dict:
+            return None
+        rule_value = rec.rule
+        if rule_value is unset:
+            rule_value = None
+        term = self.terms.get((tuple(limit.items()), rule_value))
+        if term is None:
+            term = self._term(limit, rule_value)
+        else:
+            for key in term.ints:
+                if type(limit[key]) is not int:
+                    return None
+        nkeys += len(limit)
+        steps: list[str] = []
+        ats: list[int] = []
+        add_step = steps.append
+        add_at = ats.append
+        previous = -1
+        days = self.days
+        times = self.times
+        kinds = self.kinds
+        for event in rec.events:
+            kind, extras = kinds[type(event)]
+            values = astuple(event)  # "at" first, then the extras in order
+            text_at = values[0]
+            try:
+                at = days[text_at[:10]] + times[text_at[10:]]
+            except KeyError:
+                at = self._instant(text_at)
+            if at < previous:
+                return None  # the full reader names the event out of order
+            previous = at
+            written = len(values) - values.count(unset)  # "at" and the extras set
+            nkeys += 1 + written
+            if written == 1:
+                add_step(kind)
+            else:
+                step = kind
+                for (_key, role, check, accepted), value in zip(extras, values[1:], strict=True):
+                    if value is unset:
+                        continue
+                    if role == _TEXT:
+                        if type(value) is not str:
+                            return None
+                    elif role == _VALUE:
+                        if value not in accepted:
+                            check(value)
+                            if type(value) is str and len(accepted) < 256:
+                                accepted.add(value)
+                    else:
+                        step, extra = self._extra(kind, step, role, check, value, at)
+                        nkeys += extra
+                add_step(step)
+            add_at(at)
+        if text.count('":') != nkeys:
+            return None  # a key written twice (or '":' inside a text): the strict decoder
+        return self._finish(code, agency, procedure, channel, level, units, term, steps, ats)
+
     def _other(
         self, data: dict[str, Any], plan: tuple[tuple[str, Callable[[Any], Any]], ...]
     ) -> tuple[Any, list[str], int]:
@@ -435,37 +631,28 @@ class Kernel:
                     extra += len(value)
         return level, units, extra
 
-    def _event(self, kind: Any, event: dict[str, Any], at: int) -> tuple[str, int]:
-        """The transition key of an event with more than ``type`` and ``at``, and its keys."""
-        shape = self.events.get((kind, tuple(event)))
-        if shape is None:
-            shape = self._shape(kind, event)
-        step: str = kind
-        extra = 0
-        for key, role, check, accepted in shape:
-            value = event[key]
-            if role == _TEXT:
-                if type(value) is not str:
-                    raise Defer
-            elif role == _VALUE:
-                if value not in accepted:
-                    check(value)
-                    if type(value) is str and len(accepted) < 256:
-                        accepted.add(value)
-            elif role == _STAGE_ROLE:
-                stage = check(value)
-                found = self.stages.get((kind, stage.value))
-                if found is None:
-                    found = self.stages[kind, stage.value] = f"{kind}:{stage.value}"
-                step = found
-            elif role == _APPOINTMENT:
-                if self._instant(value) <= at:
-                    raise Defer
-            else:
-                check(value)
-                if type(value) is dict:
-                    extra += len(value)
-        return step, extra
+    def _extra(  # noqa: PLR0917 - one event key, on the hot path
+        self,
+        kind: str,
+        step: str,
+        role: int,
+        check: Callable[[Any], Any],
+        value: Any,
+        at: int,
+    ) -> tuple[str, int]:
+        """Check an event key of another role: the event's transition key, and keys inside."""
+        if role == _STAGE_ROLE:
+            stage = check(value)
+            found = self.stages.get((kind, stage.value))
+            if found is None:
+                found = self.stages[kind, stage.value] = f"{kind}:{stage.value}"
+            return found, 0
+        if role == _APPOINTMENT:
+            if self._instant(value) <= at:
+                raise Defer  # the strict reader refuses an appointment not after the event
+            return step, 0
+        check(value)
+        return step, len(value) if type(value) is dict else 0
 
     def _shape(self, kind: Any, event: dict[str, Any]) -> tuple[_Extra, ...]:
         spec = EVENTS.get(kind) if type(kind) is str else None
@@ -478,18 +665,7 @@ class Kernel:
             field = spec.fields.get(key)
             if field is None or key not in _EVENT_KEYS:
                 raise Defer
-            check = field.check
-            if key == _STAGE:
-                role = _STAGE_ROLE
-            elif key == _NEW_APPOINTMENT:
-                role = _APPOINTMENT
-            elif check is _TEXT_CHECK:
-                role = _TEXT
-            elif check in _BY_VALUE:
-                role = _VALUE
-            else:
-                role = _GENERAL
-            out.append((key, role, check, set()))
+            out.append((key, _role(key, field.check), field.check, set()))
         shape = tuple(out)
         if len(self.events) < 4096:
             self.events[kind, tuple(event)] = shape
@@ -544,23 +720,22 @@ class Kernel:
         if ended is not None and ended < start:
             return None
         carried = received < start
-        finished: Timeliness | None = None
-        pending: Timeliness | None = None
+        # The outcome as an index into _OUTCOMES: (resolved, pending) timeliness.
         if ended is not None and ended < end:
             if term.kind == _NONE or (stopped is not None and self.stopped_on_time):
-                finished = Timeliness.ON_TIME
+                outcome = _ON_TIME
             else:
                 due = self._due(term, fold, ats, ended)
                 due_day = (due - 1) // DAY
                 end_day = ended // DAY
                 if end_day < due_day:
-                    finished = Timeliness.EARLY
+                    outcome = _EARLY
                 elif end_day > due_day if self.by_date else ended > due:
-                    finished = Timeliness.LATE
+                    outcome = _LATE
                 else:
-                    finished = Timeliness.ON_TIME
+                    outcome = _ON_TIME
         elif term.kind == _NONE:
-            pending = Timeliness.WITHIN
+            outcome = _WITHIN
         else:
             kept = bisect_left(ats, end)  # the events dated before the end (in order)
             if kept < len(ats):
@@ -573,12 +748,14 @@ class Kernel:
             due = self._due(term, fold, ats, end)
             due_day = (due - 1) // DAY
             over = end // DAY > due_day if self.by_date else end > due
-            pending = Timeliness.OVERDUE if over else Timeliness.WITHIN
-        new_channel = None if carried else channel
-        found = self.columns.get((carried, new_channel, finished, pending))
+            outcome = _OVERDUE if over else _WITHIN
+        # Small integers for the key: enum members hash in Python, slowly.
+        key = (outcome * 2 + carried, id(channel))
+        found = self.columns.get(key)
         if found is None:
-            found = columns_of(Placement(carried, new_channel, finished, pending))
-            self.columns[carried, new_channel, finished, pending] = found
+            finished, pending = _OUTCOMES[outcome]
+            found = columns_of(Placement(carried, None if carried else channel, finished, pending))
+            self.columns[key] = found
         return found
 
     def _due(self, term: _Term, fold: _Fold, ats: list[int], as_of: int) -> int:
@@ -595,8 +772,9 @@ class Kernel:
             if not pauses:
                 return self.working(start, term.duration)
             return schedule._int_working_due(start, term.duration, pauses)  # noqa: SLF001
-        if pauses:
-            return self._due_instant(term, start, pauses)
+        # Day-based rules: the due instant depends on the receipt's day (and for the same-
+        # day rule, on which side of its cut-off the receipt is) and the days of the
+        # merged pauses only (``_day_rule``, ``shift_working``, ``civil_last_day``).
         ordinal, t = divmod(start, DAY)
         key: object = ordinal
         if term.kind == _SAME_DAY:
@@ -605,6 +783,10 @@ class Kernel:
                 before = schedule._int_same_day_before(ordinal, term.cutoff)  # noqa: SLF001
                 term.before[ordinal] = before
             key = (ordinal, t < before)
+        if pauses:
+            key = (key, tuple((a // DAY, b // DAY) for a, b in _merged(pauses)))
+            if len(term.memo) >= 16384:
+                return self._due_instant(term, start, pauses)
         due = term.memo.get(key)
         if due is None:
             due = term.memo[key] = self._due_instant(term, start, pauses)
@@ -625,6 +807,58 @@ class Kernel:
         )
 
 
+def _merged(pauses: list[tuple[int, int]]) -> list[list[int]]:
+    """The pauses in order, touching and overlapping ones merged (``merge_pauses``)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(pauses):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return merged
+
+
+def _role(key: str, check: Callable[[Any], Any]) -> int:
+    """How the kernel checks an event key besides ``type`` and ``at``."""
+    if key == _STAGE:
+        return _STAGE_ROLE
+    if key == _NEW_APPOINTMENT:
+        return _APPOINTMENT
+    if check is _TEXT_CHECK:
+        return _TEXT
+    return _VALUE if check in _BY_VALUE else _GENERAL
+
+
+def typed_decoder() -> Any:
+    """The ``fast`` extra's typed decoder for the kernel's records, or None without msgspec.
+
+    Built once, from the schema: the record's fields the kernel reads or knows unused,
+    and each event type's fields the kernel knows (a text with any other key does not
+    decode, and goes the other ways). Imported on first use, never when this module loads.
+    """
+    if not _TYPED_DECODER:
+        try:
+            from motcua.serialization.fast_json import Typed  # noqa: PLC0415
+        except ImportError:
+            _TYPED_DECODER.append(None)
+        else:
+            record = {
+                name: spec.required for name, spec in RECORD.fields.items() if name in _CHECKS
+            }
+            record["schema_version"] = False
+            events = {
+                kind: {
+                    name: spec.required
+                    for name, spec in shape.fields.items()
+                    if name == "at" or name in _EVENT_KEYS
+                }
+                for kind, shape in EVENTS.items()
+            }
+            _TYPED_DECODER.append(Typed(record, events))
+    return _TYPED_DECODER[0]
+
+
+_TYPED_DECODER: list[Any] = []
 _MISSING: Final[Any] = object()
 #: What a value of another type or form raises on the kernel's path.
 _OTHERS: Final = (
@@ -646,3 +880,5 @@ _NO_FOLD: Final[Any] = object()
 _FIXED: Final = frozenset({"code", "procedure", "channel", "limit", "rule", "events"})
 _UNIT_INDEX: Final = {"receiving_unit": 0, "deciding_unit": 1, "locality": 2}
 _EVENT_KEYS: Final = UNUSED | {_STAGE, _NEW_APPOINTMENT}
+#: The typed decoder's record fields that are required.
+_TYPED_REQUIRED: Final = len(_REQUIRED)

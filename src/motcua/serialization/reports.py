@@ -244,7 +244,10 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
     acc = spec()
     seen = Seen() if seen is None else seen
     plain = fast_decoder()
-    take = Kernel(acc, from_utf8=from_utf8).take if USE_KERNEL else None
+    take = None
+    if USE_KERNEL:
+        kernel = Kernel(acc, from_utf8=from_utf8, typed=plain is not None)
+        take = kernel.take_typed if kernel.typed is not None else kernel.take
     for number, line in lines:
         try:
             if take is not None and type(line) is str:  # plain records (ADR 0025)
