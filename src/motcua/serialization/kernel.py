@@ -785,7 +785,7 @@ class Kernel:
             key = (ordinal, t < before)
         if pauses:
             key = (key, tuple((a // DAY, b // DAY) for a, b in _merged(pauses)))
-            if len(term.memo) >= 16384:
+            if len(term.memo) >= 4096:
                 return self._due_instant(term, start, pauses)
         due = term.memo.get(key)
         if due is None:
