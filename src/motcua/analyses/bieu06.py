@@ -28,7 +28,7 @@ from motcua.foundation.errors import InvalidInputError, NotFoundError
 from motcua.time.deadlines import WorkSchedule, default_schedule
 from motcua.time.limits import CountingRule, TimeLimit
 
-__all__ = ["Bieu06", "Dimension", "DossierKeys", "GroupKey", "Report", "UnitRole", "columns_of"]
+__all__ = ["Bieu06", "Dimension", "DossierKeys", "GroupKey", "Report", "UnitRole"]
 
 
 class Dimension(enum.Enum):
