@@ -7,21 +7,26 @@ For each size it writes the dossiers once with ``generate_dossiers.py --odd 0.05
 them valid but unusual: ``Z`` and other offsets, naive instants, fractional seconds, other
 limits, a record's own policy), then:
 
-1. **Agreement first.** motcua's annual report and the DuckDB query are run once; the
-   columns DuckDB can compute without a working calendar (received: total, online, other
-   channels, carried over; resolved: total; pending: total) must be equal, or the
-   benchmark stops. DuckDB has no Vietnamese working calendar, so it does not split
-   resolved and pending dossiers by their due instants: it is a speed anchor for
-   reading and tallying the same file, and a check on the columns it can compute.
-2. **Where the fast paths fall back**, counted over the file (not timed): records the fast
-   reader leaves to the full reader, lines the ``fast`` extra leaves to the strict decoder,
-   and instants read by the general parser instead of the cached parts.
+1. **Agreement first.** The whole report (JSON, byte for byte) must be the same without
+   the report kernel (ADR 0025), with the kernel on the standard library, with the
+   ``fast`` extra's typed decoder, and with ``--jobs 2``; and motcua's annual report and the
+   DuckDB query must agree on the columns DuckDB can compute without a working calendar
+   (received: total, online, other channels, carried over; resolved: total; pending:
+   total), for the year and for a quarter with dossiers carried over. Else the benchmark
+   stops. DuckDB has no Vietnamese working calendar, so it does not split resolved and
+   pending dossiers by their due instants: it is a speed anchor for reading and tallying
+   the same file, and a check on the columns it can compute.
+2. **Where the fast paths fall back**, counted over the file (not timed): records the
+   kernel leaves to the other readers (standard library and typed decoder), records the
+   scan reader leaves to the full reader, lines the ``fast`` extra leaves to the strict
+   decoder.
 3. **Interleaved rounds.** Each round runs, each in a fresh process (so that peak memory is
-   that run's own): ``json.loads`` over the lines (a floor), motcua with the standard
+   that run's own): ``json.loads`` over the lines (the floor), motcua with the standard
    library only, motcua with the ``fast`` extra, the same with ``--jobs 2``, and DuckDB.
-   The output gives each one's median and min-max over the rounds, and the median of its
-   ratio to DuckDB within each round (absolute times move a lot on a shared machine;
-   ratios within one round much less).
+   The output gives each one's median and min-max over the rounds of: wall time, CPU
+   time (own and children's), the CPU ratio to the ``json.loads`` floor and the wall ratio
+   to DuckDB within each round (absolute times move a lot on a shared machine; ratios
+   within one round much less), and peak memory.
 
 The result is printed as JSON (docs/performance.md, section "Reports", is written from it).
 """
@@ -54,31 +59,52 @@ if sys.argv[3] == "std":
 from motcua.analyses.periods import parse_period
 from motcua.serialization.reports import fast_decoder, tally_file
 assert (fast_decoder() is None) is (sys.argv[3] == "std")
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 acc = tally_file(sys.argv[1], parse_period(sys.argv[4]), jobs=int(sys.argv[2]))
 elapsed = time.perf_counter() - t0
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = time.process_time() - c0 + children.ru_utime + children.ru_stime
 total = acc.result().total.as_dict()
-rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": elapsed, "rss_kb": rss, "total": total}))
+rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, children.ru_maxrss)
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "rss_kb": rss, "total": total}))
+"""
+
+# The whole report, byte for byte, by every path (in one process; the standard library
+# kernel and the typed one are chosen as tally_file chooses them).
+_AGREE = """
+import json, sys
+from motcua.analyses.periods import parse_period
+from motcua.serialization import reports
+from motcua.serialization.reports import report_to_json, tally_file
+assert reports.fast_decoder() is not None, "the fast extra is needed to compare with it"
+def report(kernel, fast, jobs):
+    reports.USE_KERNEL = kernel
+    reports._FAST[:] = [] if fast else [None]
+    acc = tally_file(sys.argv[1], parse_period(sys.argv[2]), jobs=jobs)
+    return json.dumps(report_to_json(acc.result()), ensure_ascii=False, sort_keys=True)
+runs = {"full path": (False, False, 1), "kernel, standard library": (True, False, 1),
+        "kernel, typed decoder": (True, True, 1), "kernel, typed decoder, --jobs 2": (True, True, 2),
+        "scan and full path, fast extra": (False, True, 1)}
+reports_by = {name: report(*how) for name, how in runs.items()}
+print(json.dumps({"identical": len(set(reports_by.values())) == 1, "paths": list(runs)}))
 """
 
 _JSON = """
 import json, resource, sys, time
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 with open(sys.argv[1], encoding="utf-8") as lines:
     for line in lines:
         json.loads(line)
-elapsed = time.perf_counter() - t0
+elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": elapsed, "rss_kb": rss, "total": {}}))
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "rss_kb": rss, "total": {}}))
 """
 
 # Instants as DuckDB reads them: a text without an offset is Vietnam time (ADR 0002).
 _DUCKDB = """
 import json, resource, sys, time
 import duckdb
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 con = duckdb.connect()
 con.execute("SET threads TO 1")
 con.execute("SET enable_progress_bar = false")
@@ -114,34 +140,37 @@ SELECT count(*),
        count(*) FILTER (WHERE NOT resolved)
 FROM placed
 ''', [sys.argv[1]]).fetchone()
-elapsed = time.perf_counter() - t0
+elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
 names = ["received_total", "received_online", "received_in_person_or_postal",
          "carried_over", "resolved_total", "pending_total"]
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": elapsed, "rss_kb": rss, "total": dict(zip(names, row))}))
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "rss_kb": rss,
+                  "total": dict(zip(names, row))}))
 """
 
 _FALLBACK = """
 import json, sys
+from motcua.analyses.bieu06 import Bieu06
+from motcua.analyses.periods import parse_period
 from motcua.serialization.decoding import decode_json
 from motcua.serialization.fast_json import decode_plain
+from motcua.serialization.kernel import Kernel
 from motcua.serialization.scan import scan_record
-records = deferred = strict_decoded = instants = general = 0
+std = Kernel(Bieu06(parse_period("2024")))
+typed = Kernel(Bieu06(parse_period("2024")), typed=True)
+records = kernel_std = kernel_typed = deferred = strict_decoded = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     records += 1
+    kernel_std += std.take(line) is None
+    kernel_typed += typed.take_typed(line) is None
     data = decode_json(line, "bench")
     deferred += scan_record(data) is None
     strict_decoded += decode_plain(line) is None
-    for event in data["events"]:
-        for key in ("at", "new_appointment"):
-            if key in event:
-                instants += 1
-                text = event[key]
-                general += not (len(text) == 25 and text.endswith("+07:00"))
-print(json.dumps({"records": records, "instants": instants,
+print(json.dumps({"records": records,
+                  "kernel_standard_library_share": kernel_std / records,
+                  "kernel_typed_decoder_share": kernel_typed / records,
                   "full_reader_share": deferred / records,
-                  "strict_decoder_share": strict_decoded / records,
-                  "general_instant_parser_share": general / instants}))
+                  "strict_decoder_share": strict_decoded / records}))
 """
 
 #: The timed report (annual, Decree 09 window 15/12/2023-14/12/2024) and, for the
@@ -191,6 +220,9 @@ def bench(size: int, path: Path, rounds: int) -> dict[str, object]:
     """Agreement, fall-back shares and interleaved rounds over one file."""
     agreement = {}
     for spec, bounds in PERIODS.items():
+        same = _run(_AGREE, path, spec)
+        if not same["identical"]:
+            sys.exit(f"the report paths disagree on {path} {spec}: {same['paths']}")
         mine = _run(_MOTCUA, path, "1", "fast", spec)["total"]
         theirs = _run(_DUCKDB, path, *bounds)["total"]
         assert isinstance(mine, dict)
@@ -200,29 +232,42 @@ def bench(size: int, path: Path, rounds: int) -> dict[str, object]:
             sys.exit(f"motcua and DuckDB disagree on {path} {spec} (motcua, duckdb): {disagree}")
         agreement[spec] = mine
     fallback = _run(_FALLBACK, path)
-    times: dict[str, list[float]] = {name: [] for name in RUNS}
-    ratios: dict[str, list[float]] = {name: [] for name in RUNS}
-    rss: dict[str, list[float]] = {name: [] for name in RUNS}
+    names = list(RUNS)
+    series: dict[str, dict[str, list[float]]] = {
+        what: {name: [] for name in names}
+        for what in ("wall", "cpu", "cpu_to_json_loads", "wall_to_duckdb", "rss", "jobs")
+    }
     for _ in range(rounds):
         measured = {name: _run(code, path, *args) for name, (code, args) in RUNS.items()}
+        floor = float(measured["json.loads floor"]["cpu"])  # type: ignore[arg-type]
+        anchor = float(measured["duckdb (1 thread)"]["seconds"])  # type: ignore[arg-type]
         for name, result in measured.items():
             seconds = float(result["seconds"])  # type: ignore[arg-type]
-            times[name].append(seconds * 1e6 / size)
-            ratios[name].append(seconds / float(measured["duckdb (1 thread)"]["seconds"]))  # type: ignore[arg-type]
-            rss[name].append(float(result["rss_kb"]) / 1024)  # type: ignore[arg-type]
-    one = statistics.median(times["motcua, fast extra"])
-    two = statistics.median(times["motcua, fast extra, --jobs 2"])
+            cpu = float(result["cpu"])  # type: ignore[arg-type]
+            series["wall"][name].append(seconds * 1e6 / size)
+            series["cpu"][name].append(cpu * 1e6 / size)
+            series["cpu_to_json_loads"][name].append(cpu / floor)
+            series["wall_to_duckdb"][name].append(seconds / anchor)
+            series["rss"][name].append(float(result["rss_kb"]) / 1024)  # type: ignore[arg-type]
+        one = float(measured["motcua, fast extra"]["seconds"])  # type: ignore[arg-type]
+        two = float(measured["motcua, fast extra, --jobs 2"]["seconds"])  # type: ignore[arg-type]
+        series["jobs"]["speedup"] = [*series["jobs"].get("speedup", []), one / two]
     return {
         "dossiers": size,
         "rounds": rounds,
         "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
         "agreed_with_duckdb": list(COMPARED),
         "motcua_totals": agreement,
         "fallback": fallback,
-        "us_per_dossier": {name: _spread(v) for name, v in times.items()},
-        "ratio_to_duckdb": {name: _spread(v) for name, v in ratios.items()},
-        "peak_rss_mb": {name: _spread(v) for name, v in rss.items()},
-        "speedup_jobs_2": round(one / two, 2),
+        "us_per_dossier_wall": {name: _spread(v) for name, v in series["wall"].items()},
+        "us_per_dossier_cpu": {name: _spread(v) for name, v in series["cpu"].items()},
+        "cpu_ratio_to_json_loads": {
+            name: _spread(v) for name, v in series["cpu_to_json_loads"].items()
+        },
+        "wall_ratio_to_duckdb": {name: _spread(v) for name, v in series["wall_to_duckdb"].items()},
+        "peak_rss_mb": {name: _spread(v) for name, v in series["rss"].items()},
+        "speedup_jobs_2": _spread(series["jobs"]["speedup"]),
     }
 
 

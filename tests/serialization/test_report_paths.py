@@ -185,8 +185,8 @@ _CODES = st.builds(
     st.sampled_from("ABHZ"),
     st.integers(0, 99),
     st.integers(0, 99),
-    st.integers(1, 12),
-    st.integers(1, 28),
+    st.integers(0, 14),
+    st.integers(0, 33),
     st.integers(0, 9999),
 ) | st.text(max_size=30)
 

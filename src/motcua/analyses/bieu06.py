@@ -80,6 +80,11 @@ def _increments(p: Placement) -> tuple[int, ...]:
     return tuple(cols)
 
 
+def columns_of(placement: Placement) -> tuple[int, ...]:
+    """The indexes (into :data:`COLUMNS`) of the columns a placement adds one to."""
+    return _increments(placement)
+
+
 GroupKey = tuple[str | int, ...]
 
 
@@ -322,6 +327,36 @@ class Bieu06:
         if row is None:
             row = self._groups[key] = [0] * len(COLUMNS)
         for col in _increments(placement):
+            row[col] += 1
+
+    @property
+    def schedule(self) -> WorkSchedule:
+        """The working schedule due instants are computed on."""
+        return self._schedule
+
+    @property
+    def grouped(self) -> bool:
+        """Whether the report has grouping dimensions (else one row, key ``()``)."""
+        return bool(self._by)
+
+    def group_key(self, facts: DossierKeys) -> GroupKey:
+        """The row a placed dossier counts in (raises as :meth:`add_clock` would)."""
+        return self._key(facts)
+
+    def add_columns(self, key: GroupKey | None, columns: tuple[int, ...]) -> None:
+        """Count one dossier placed elsewhere: one in each of *columns*, in row *key*.
+
+        *columns* come from :func:`columns_of` on the dossier's :func:`place`; None: the
+        dossier is not in the report (only ``dossiers_read`` grows). The report kernel's
+        entry point (``motcua.serialization.kernel``).
+        """
+        self._read += 1
+        if key is None:
+            return
+        row = self._groups.get(key)
+        if row is None:
+            row = self._groups[key] = [0] * len(COLUMNS)
+        for col in columns:
             row[col] += 1
 
     def add(self, dossier: Dossier) -> None:

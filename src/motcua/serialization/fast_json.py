@@ -32,12 +32,13 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Union
 
 # Without the extra installed, mypy sees no msgspec: the ignore covers that case only.
 import msgspec  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["decode_plain"]
+__all__ = ["UNSET", "Typed", "decode_plain"]
 
 _DECODE: Final = msgspec.json.Decoder().decode
 #: Integers the strict decoder takes have at most MAX_INT_DIGITS (20) digits.
@@ -97,3 +98,70 @@ def decode_plain(text: str) -> object | None:
     if type(value) is not dict or text.count('":') != _keys(value):
         return None
     return value
+
+
+#: The value of a field the text did not write (msgspec's marker).
+UNSET: Final = msgspec.UNSET
+
+
+class Typed:
+    """A typed decoder of plain dossier records: msgspec structs derived from field lists.
+
+    The record and each event type become a struct with exactly the given fields (a text
+    with any other key fails to decode), events a tagged union on ``"type"``. Every field
+    is ``Any`` and optional ones default to :data:`UNSET`, except the few whose type the
+    struct checks in C: ``at`` (a text), and the record's ``code``, ``procedure`` (texts)
+    and ``channel`` (an integer, never a bool or float). Values are then checked by the
+    report kernel with the schema's own checks. msgspec, like ``json.loads``, keeps the
+    last of duplicate keys: the kernel counts keys (``":``) as it does for the standard
+    library.
+
+    Attributes:
+        decode: Text to a record struct, or None when msgspec refuses it.
+        unset: The value of a field the text did not write.
+        astuple: A struct's field values, in order (``kinds`` and ``fields`` name them).
+        kinds: Each event struct class, with its kind and its field names.
+        fields: The record struct's field names.
+    """
+
+    def __init__(
+        self, record: Mapping[str, bool], events: Mapping[str, Mapping[str, bool]]
+    ) -> None:
+        """Build the structs: *record* and each of *events* map field names to required."""
+        self.unset = UNSET
+        self.astuple: Callable[[Any], tuple[Any, ...]] = msgspec.structs.astuple
+        self.kinds: dict[type, tuple[str, tuple[str, ...]]] = {}
+        classes = []
+        for kind, fields in events.items():
+            cls = msgspec.defstruct(
+                f"Event_{kind}",
+                [_field(name, required) for name, required in fields.items()],
+                tag=kind,
+                tag_field="type",
+                forbid_unknown_fields=True,
+                kw_only=True,
+            )
+            classes.append(cls)
+            self.kinds[cls] = (kind, tuple(fields))
+        union: Any = Union[tuple(classes)]  # noqa: UP007 - a runtime union of classes
+        specs = [_field(name, required) for name, required in record.items() if name != "events"]
+        specs.append(("events", list[union]))
+        self.fields = tuple(name for name, *_ in specs)
+        self.record = msgspec.defstruct("Record", specs, forbid_unknown_fields=True, kw_only=True)
+        decode = msgspec.json.Decoder(self.record).decode
+
+        def typed(text: str) -> Any:
+            try:
+                return decode(text)
+            except (msgspec.MsgspecError, UnicodeEncodeError):
+                return None
+
+        self.decode: Callable[[str], Any] = typed
+
+
+_TYPED: Final[dict[str, type]] = {"at": str, "code": str, "procedure": str, "channel": int}
+
+
+def _field(name: str, required: bool) -> tuple[Any, ...]:
+    kind = _TYPED.get(name, Any)
+    return (name, kind) if required else (name, kind, UNSET)

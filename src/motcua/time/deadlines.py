@@ -780,6 +780,159 @@ class WorkSchedule(Frozen):
         i0 = self._day_index(d0, "received_at")
         return self._at(i0 + 1, 0), civil_last_day(cal, d0, limit, pauses)
 
+    # -- integer instants (report kernel) ------------------------------------------------
+    # An instant as one integer: ``ordinal * DAY + microseconds since midnight``, Vietnam
+    # time (``ordinal`` is ``date.toordinal()``). These mirror ``_pos``, ``_start_instant``,
+    # ``_end_instant`` and ``_working_end`` step for step on the same tables, for the report
+    # kernel (``motcua.serialization.kernel``); tests hold them to ``due_instant``.
+
+    def _int_pos(self, at: int, what: str = "instant") -> int:
+        """:meth:`_pos` of the integer instant *at*."""
+        ordinal, t = divmod(at, 86_400 * US)
+        i = ordinal - self._base
+        if i < 0 or i >= len(self._kinds):
+            self._day_index(date.fromordinal(max(ordinal, 1)), what)  # raises, naming the day
+            raise self._beyond()  # pragma: no cover - the line above raises
+        worked = 0
+        for s, e in self._spans[self._kinds[i]]:
+            if t <= s:
+                break
+            worked += (min(e, t)) - s
+        return self._cum[i] * US + worked
+
+    def _int_at(self, i: int, us_in_day: int) -> int:
+        at = (self._base + i) * 86_400 * US + us_in_day
+        if at >= (date.max.toordinal() + 1) * 86_400 * US:  # past what a datetime holds
+            raise self._beyond()
+        return at
+
+    def _int_end(self, p: int) -> int:
+        """:meth:`_end_instant` as an integer instant."""
+        cum = self._cum
+        wdays = self._memo.get(_WORKING_DAYS)
+        if wdays is None:
+            wdays = self._working_day_indices()
+        if wdays:
+            w = (-(-p // US) - 1) // self._memo[_DAY_SECONDS][0]
+            if w >= len(wdays):
+                raise self._beyond()
+            i = wdays[w]
+        else:
+            j = bisect_left(cum, -(-p // US))
+            if j >= len(cum):
+                raise self._beyond()
+            i = j - 1
+        rem = p - cum[i] * US
+        spans = self._spans[self._kinds[i]]
+        last = len(spans) - 1
+        for k, (s, e) in enumerate(spans):
+            if rem < e - s or (rem == e - s and k == last):
+                return self._int_at(i, s + rem)
+            rem -= e - s
+        raise AssertionError  # pragma: no cover - cum and spans agree by construction
+
+    def _int_start(self, p: int) -> int:
+        """:meth:`_start_instant` as an integer instant."""
+        cum = self._cum
+        wdays = self._memo.get(_WORKING_DAYS)
+        if wdays is None:
+            wdays = self._working_day_indices()
+        if wdays:
+            w = p // US // self._memo[_DAY_SECONDS][0]
+            if w >= len(wdays):
+                raise self._beyond()
+            i = wdays[w]
+        else:
+            i = bisect_right(cum, p // US) - 1
+            if i >= len(self._kinds):
+                raise self._beyond()
+        rem = p - cum[i] * US
+        for s, e in self._spans[self._kinds[i]]:
+            if rem < e - s:
+                return self._int_at(i, s + rem)
+            rem -= e - s
+        raise self._beyond()
+
+    def _int_working_due(self, start: int, duration: int, pauses: list[tuple[int, int]]) -> int:
+        """:meth:`due_instant` under working time, *duration* microseconds of office time.
+
+        *pauses* are (start, end) integer instants, each end at or after its start; they
+        are merged as :func:`~motcua.time.due.merge_pauses` merges them.
+        """
+        p0 = self._int_pos(start, "received_at")
+        target = p0 + duration
+        if target == p0:
+            return self._int_start(p0)
+        merged: list[list[int]] = []
+        for a, b in sorted(pauses):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a_at, b_at in merged:
+            a = self._int_pos(a_at, "pause start")
+            if a >= target:
+                break
+            b = self._int_pos(b_at, "pause end")
+            if b > p0:
+                target += b - max(a, p0)
+        return self._int_end(target)
+
+    def _int_duration(self, limit: WorkingDays | WorkingHours) -> int:
+        """Microseconds of office time in *limit* (raises as :meth:`due` would)."""
+        return self._duration_us(limit)
+
+    def _int_same_day_before(self, ordinal: int, cutoff: time | None) -> int:
+        """Receipts on day *ordinal* before this time of day (µs) count from that day.
+
+        The same-day rule of :meth:`_day_rule`: a working day, not after the cut-off, and
+        before the office's close (24:00 on a day without a session).
+        """
+        day = date.fromordinal(ordinal)
+        if not self.calendar.is_working_day(day):
+            return 0
+        close = self._close(day)
+        close_us = (close.toordinal() - ordinal) * 86_400 * US + (
+            ((close.hour * 60 + close.minute) * 60 + close.second) * US + close.microsecond
+        )
+        if cutoff is None:
+            return close_us
+        cut = ((cutoff.hour * 60 + cutoff.minute) * 60 + cutoff.second) * US + cutoff.microsecond
+        return min(cut + 1, close_us)
+
+    def _int_working_fast(self, start: int, duration: int) -> int:
+        """:meth:`_int_working_due` without pauses, in one call (the kernel's hot path).
+
+        The steps of :meth:`_int_pos` and :meth:`_int_end` inlined, as in
+        ``_working_instants``; anything unusual (a zero duration, days of unequal length, a
+        receipt outside the calendar) takes :meth:`_int_working_due`.
+        """
+        wdays = self._memo.get(_WORKING_DAYS)
+        kinds = self._kinds
+        ordinal, t = divmod(start, 86_400 * US)
+        i = ordinal - self._base
+        if duration <= 0 or not wdays or i < 0 or i >= len(kinds):
+            return self._int_working_due(start, duration, [])
+        spans_of_kind, cum = self._spans, self._cum
+        p = cum[i] * US
+        for s, e in spans_of_kind[kinds[i]]:
+            if t <= s:
+                break
+            p += (e if e < t else t) - s  # noqa: FURB136 - no call per session
+        p += duration
+        w = (-(-p // US) - 1) // self._memo[_DAY_SECONDS][0]
+        if w >= len(wdays):
+            raise self._beyond()
+        i = wdays[w]
+        rem = p - cum[i] * US
+        spans = spans_of_kind[kinds[i]]
+        last = len(spans) - 1
+        for k, (s, e) in enumerate(spans):
+            if rem < e - s or (rem == e - s and k == last):
+                return self._int_at(i, s + rem)
+            rem -= e - s
+        raise AssertionError  # pragma: no cover - cum and spans agree by construction
+
 
 @functools.lru_cache(maxsize=1)
 def default_schedule() -> WorkSchedule:
