@@ -506,3 +506,30 @@ def test_generated_records_fall_back_only_with_a_policy(generated: list[str], ty
     left = [line for line in generated if take(line) is None]
     assert all('"policy"' in line for line in left)
     assert len(left) < len(generated) * 0.1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        dossiers(any_start=True, first_day=datetime(2023, 10, 1).date()),
+        min_size=1,
+        max_size=12,
+    ),
+    _PERIODS,
+)
+def test_a_terms_start_is_counted_as_the_full_reader_counts_it(
+    generated: list[Any], period: str
+) -> None:
+    """Records with ``starts`` (issue 11) are left by the kernel and counted exactly."""
+    seen: set[str] = set()
+    lines = []
+    for d in generated:
+        if str(d.code) not in seen:
+            seen.add(str(d.code))
+            lines.append(json.dumps(dossier_to_json(d), ensure_ascii=False))
+    with_kernel = _report(lines, period, use=True)
+    assert with_kernel == _report(lines, period, use=False)
+    k = Kernel(_spec(period, ReportPolicy()))
+    for line in lines:
+        if '"starts"' in line:
+            assert k.take(line) is None
