@@ -23,7 +23,10 @@ is measured (benchmarks/bench_report.py reports the share that falls back):
 - naive instants (no offset: Vietnam time, ADR 0002);
 - fractional seconds (``.250`` or ``.250000``);
 - another time limit: working hours, calendar days or months, with a counting rule named;
-- the record's own lifecycle policy (the fast reader leaves those to the full reader).
+- the record's own lifecycle policy (the scan reader leaves those to the full reader; the
+  report kernel structures each distinct policy once, ADR 0025);
+- a term that starts elsewhere than on the complete dossier (``starts``: the submission, or
+  the payment, ADR 0024).
 
 The output is deterministic for a given --seed.
 """
@@ -48,7 +51,7 @@ def _iso(at: datetime) -> str:
 
 
 VN = timezone(timedelta(hours=7))
-ODD_KINDS = ("utc", "offset", "naive", "fraction", "limit", "policy")
+ODD_KINDS = ("utc", "offset", "naive", "fraction", "limit", "policy", "starts")
 
 
 def _rewrite_instants(record: dict[str, Any], write: Any) -> None:
@@ -80,8 +83,15 @@ def _odd(rng: random.Random, record: dict[str, Any]) -> str:
                 + "+07:00"
             ),
         )
-    elif kind == "policy":  # the record's own lifecycle policy: the fast reader defers
-        record["policy"] = {"max_reschedules": 2, "exclude_obligation": True}
+    elif kind == "policy":  # the record's own lifecycle policy
+        record["policy"] = rng.choice(
+            (
+                {"max_reschedules": 2, "exclude_obligation": True},
+                {"intake_supplement_restarts": False, "exclude_appraisal_supplement": False},
+            )
+        )
+    elif kind == "starts":  # where the term's time starts (both are lawful for any log)
+        record["starts"] = rng.choice(("submission", "payment"))
     else:
         unit, rule = rng.choice(
             (

@@ -49,10 +49,11 @@ from motcua.analyses.bieu06 import Bieu06, DossierKeys, GroupKey, columns_of
 from motcua.analyses.buckets import Placement, StoppedAs, period_bounds
 from motcua.domain.clock import replay
 from motcua.domain.lifecycle import LifecyclePolicy, Outcome, ReturnMethod
-from motcua.domain.procedures import Channel, NoTimeLimit
+from motcua.domain.procedures import Channel, NoTimeLimit, TermStart
 from motcua.domain.timeliness import Granularity, Timeliness
 from motcua.foundation.errors import MotcuaError
 from motcua.foundation.vntime import VN_TZ
+from motcua.serialization.converter import structure
 from motcua.serialization.files import check_schema_version
 from motcua.serialization.schema import CHECKS, EVENTS, RECORD, Defer
 from motcua.time.deadlines import Pause, WorkSchedule
@@ -83,6 +84,8 @@ READ: Final = frozenset(
         "receiving_unit",
         "deciding_unit",
         "locality",
+        "policy",
+        "starts",
     }
 )
 #: Record and event keys no report reads: checked with the schema's check, then ignored.
@@ -224,9 +227,13 @@ class Kernel:
         self.terms: dict[tuple[object, object], _Term] = {}
         self.records: dict[tuple[str, ...], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
         self.events: dict[tuple[object, tuple[str, ...]], tuple[_Extra, ...]] = {}
-        self.folds: dict[tuple[str, ...], _Fold | None] = {}
+        self.folds: dict[tuple[object, ...], _Fold | None] = {}
         self.columns: dict[tuple[int, int], tuple[int, ...]] = {}
         self.stages: dict[tuple[str, str], str] = {}
+        self.policies: dict[tuple[tuple[str, type, Any], ...], int] = {}
+        #: The policies by number (0: the default), for the fold contexts.
+        self.policy_list: list[LifecyclePolicy] = [_POLICY]
+        self.starts: dict[str, TermStart] = {}
         self.typed = typed_decoder() if typed else None
         self.unset = None if self.typed is None else self.typed.unset
         self.astuple: Callable[[Any], tuple[Any, ...]] = (
@@ -406,8 +413,9 @@ class Kernel:
         nkeys += len(limit)
         level = None
         units: tuple[str, str, str] | list[str] = _NO_UNITS
+        context: _Context = None
         if plan:
-            level, units, extra = self._other(data, plan)
+            level, units, extra, context = self._other(data, plan)
             nkeys += extra
         # Events: each one's shape and instant; the transition keys in order.
         events = data["events"]
@@ -460,7 +468,9 @@ class Kernel:
             add_at(at)
         if text.count('":') != nkeys:
             return None  # a key written twice (or '":' inside a text): the strict decoder
-        return self._finish(code, agency, procedure, channel, level, units, term, steps, ats)
+        return self._finish(
+            code, agency, procedure, channel, level, units, term, steps, ats, context
+        )
 
     def _finish(  # noqa: PLR0917 - the record's checked values
         self,
@@ -473,15 +483,16 @@ class Kernel:
         term: _Term,
         steps: list[str],
         ats: list[int],
+        context: _Context,
     ) -> Taken | None:
         """Fold, place and group a checked record."""
         sequence = tuple(steps)
-        fold = self.folds.get(sequence, _NO_FOLD)
+        fold = self.folds.get(sequence if context is None else (sequence, *context), _NO_FOLD)
         if fold is _NO_FOLD:
-            fold = self._compile(sequence)
+            fold = self._compile(sequence, context)
         if fold is None:
             return None  # an unlawful or empty log: the full reader names it
-        columns = self._place(fold, sequence, ats, term, channel)
+        columns = self._place(fold, sequence, ats, term, channel, context)
         if columns is None:
             return code, None, ()
         row: GroupKey = ()
@@ -508,11 +519,18 @@ class Kernel:
         nkeys = len(values) - values.count(unset)
         level = None
         units: tuple[str, str, str] | list[str] = _NO_UNITS
+        policy = None
+        starts = None
         if nkeys > self.required:
             for key, value in zip(self.fields, values, strict=True):
                 if value is unset or key in _FIXED:
                     continue
-                if key == "schema_version":
+                if key == "policy":
+                    policy = self._policy(value)
+                    nkeys += len(value)
+                elif key == "starts":
+                    starts = self._starts(value)
+                elif key == "schema_version":
                     check_schema_version({key: value}, "")
                 elif key == "level":
                     level = self.levels.get(value, _MISSING)
@@ -528,6 +546,7 @@ class Kernel:
                     _CHECKS[key](value)
                     if type(value) is dict:
                         nkeys += len(value)
+        context = _context(policy, starts)
         code = rec.code
         agency = self.agencies.get(code[:14])
         serial = code[21:]
@@ -606,18 +625,27 @@ class Kernel:
             add_at(at)
         if text.count('":') != nkeys:
             return None  # a key written twice (or '":' inside a text): the strict decoder
-        return self._finish(code, agency, procedure, channel, level, units, term, steps, ats)
+        return self._finish(
+            code, agency, procedure, channel, level, units, term, steps, ats, context
+        )
 
     def _other(
         self, data: dict[str, Any], plan: tuple[tuple[str, Callable[[Any], Any]], ...]
-    ) -> tuple[Any, list[str], int]:
-        """The level, units and keys inside objects of a record's optional keys (checked)."""
+    ) -> tuple[Any, list[str], int, _Context]:
+        """The level, units, keys inside objects and fold context of the optional keys."""
         level = None
         units = ["", "", ""]
         extra = 0
+        policy = None
+        starts = None
         for key, check in plan:
             value = data[key]
-            if key == "level":
+            if key == "policy":
+                policy = self._policy(value)
+                extra += len(value)
+            elif key == "starts":
+                starts = self._starts(value)
+            elif key == "level":
                 level = self.levels.get(value, _MISSING)
                 if level is _MISSING:
                     level = check(value)
@@ -629,7 +657,40 @@ class Kernel:
                 check(value)
                 if type(value) is dict:
                     extra += len(value)
-        return level, units, extra
+        return level, units, extra, _context(policy, starts)
+
+    def _policy(self, value: Any) -> int:
+        """A ``policy`` object, structured once per exact value by the strict converter.
+
+        The key holds each item's name, type and value, so ``1`` and ``true`` or ``1.0``
+        never share an entry; an unhashable value (a list, an object) raises TypeError and
+        the record is left to the full reader, as is any value the converter refuses.
+        """
+        if type(value) is not dict:
+            raise Defer
+        key = tuple([(k, type(v), v) for k, v in value.items()])
+        found = self.policies.get(key)
+        if found is None:
+            if len(self.policies) >= 256:
+                raise Defer  # bounded: past it, the full reader
+            try:
+                policy = structure(value, LifecyclePolicy, "")
+            except MotcuaError:
+                raise Defer from None
+            found = 0 if policy == _POLICY else len(self.policy_list)
+            if found:
+                self.policy_list.append(policy)
+            self.policies[key] = found
+        return found
+
+    def _starts(self, value: Any) -> TermStart:
+        """A ``starts`` text, checked by the schema's own check (once per value)."""
+        found = self.starts.get(value) if type(value) is str else None
+        if found is None:
+            found = _CHECKS["starts"](value)
+            if type(value) is str and len(self.starts) < 64:
+                self.starts[value] = found
+        return found
 
     def _extra(  # noqa: PLR0917 - one event key, on the hot path
         self,
@@ -671,11 +732,20 @@ class Kernel:
             self.events[kind, tuple(event)] = shape
         return shape
 
-    def _compile(self, sequence: tuple[str, ...]) -> _Fold | None:
-        """Fold *sequence* once over stand-in instants (the one fold), keep where each goes."""
+    def _compile(self, sequence: tuple[str, ...], context: _Context) -> _Fold | None:
+        """Fold *sequence* once over stand-in instants (the one fold), keep where each goes.
+
+        *context* is the record's own lifecycle policy and term start (None: the defaults);
+        ``replay`` keeps its template per key sequence, policy and start, so the kernel
+        compiles nothing of its own.
+        """
         stand_in = [_ORIGIN + timedelta(minutes=k) for k in range(len(sequence))]
+        if context is None:
+            policy, starts = _POLICY, TermStart.COMPLETE_DOSSIER
+        else:
+            policy, starts = self._context_values(context)
         try:
-            fold = replay(tuple(zip(sequence, stand_in, strict=True)), _POLICY, "")
+            fold = replay(tuple(zip(sequence, stand_in, strict=True)), policy, "", starts)
         except MotcuaError:
             compiled = None
         else:
@@ -694,18 +764,23 @@ class Kernel:
                 where(clock.stopped_at),
             )
         if len(self.folds) < 4096:
-            self.folds[sequence] = compiled
+            self.folds[sequence if context is None else (sequence, *context)] = compiled
         return compiled
+
+    def _context_values(self, context: tuple[int, TermStart]) -> tuple[LifecyclePolicy, TermStart]:
+        """The policy and term start of a fold context."""
+        return self.policy_list[context[0]], context[1]
 
     # -- placement --------------------------------------------------------------------
 
-    def _place(
+    def _place(  # noqa: PLR0917 - the folded record, on the hot path
         self,
         fold: _Fold,
         sequence: tuple[str, ...],
         ats: list[int],
         term: _Term,
         channel: Channel,
+        context: _Context,
     ) -> tuple[int, ...] | None:
         """:func:`~motcua.analyses.buckets.place` on integers; its columns, or None."""
         if fold.received < 0:
@@ -722,7 +797,11 @@ class Kernel:
         carried = received < start
         # The outcome as an index into _OUTCOMES: (resolved, pending) timeliness.
         if ended is not None and ended < end:
-            if term.kind == _NONE or (stopped is not None and self.stopped_on_time):
+            if (
+                term.kind == _NONE
+                or fold.start < 0
+                or (stopped is not None and self.stopped_on_time)
+            ):
                 outcome = _ON_TIME
             else:
                 due = self._due(term, fold, ats, ended)
@@ -739,16 +818,22 @@ class Kernel:
         else:
             kept = bisect_left(ats, end)  # the events dated before the end (in order)
             if kept < len(ats):
-                before = self.folds.get(sequence[:kept], _NO_FOLD)
+                prefix = sequence[:kept]
+                before = self.folds.get(
+                    prefix if context is None else (prefix, *context), _NO_FOLD
+                )
                 if before is _NO_FOLD:
-                    before = self._compile(sequence[:kept])
+                    before = self._compile(prefix, context)
                 if before is None:  # pragma: no cover - a prefix of a lawful log is lawful
                     raise Defer
                 fold = before
-            due = self._due(term, fold, ats, end)
-            due_day = (due - 1) // DAY
-            over = end // DAY > due_day if self.by_date else end > due
-            outcome = _OVERDUE if over else _WITHIN
+            if fold.start < 0:  # a term that starts on payment, not paid by the end
+                outcome = _WITHIN
+            else:
+                due = self._due(term, fold, ats, end)
+                due_day = (due - 1) // DAY
+                over = end // DAY > due_day if self.by_date else end > due
+                outcome = _OVERDUE if over else _WITHIN
         # Small integers for the key: enum members hash in Python, slowly.
         key = (outcome * 2 + carried, id(channel))
         found = self.columns.get(key)
@@ -805,6 +890,17 @@ class Kernel:
                 pauses=tuple(Pause(from_instant(a), from_instant(b)) for a, b in pauses),
             )
         )
+
+
+#: A record's own fold context: its policy's number and its term start (None: defaults).
+_Context = tuple[int, TermStart] | None
+
+
+def _context(policy: int | None, starts: TermStart | None) -> _Context:
+    """The fold context of a record's ``policy`` number and ``starts`` (None: defaults)."""
+    if not policy and (starts is None or starts is TermStart.COMPLETE_DOSSIER):
+        return None
+    return (policy or 0, starts or TermStart.COMPLETE_DOSSIER)
 
 
 def _merged(pauses: list[tuple[int, int]]) -> list[list[int]]:
