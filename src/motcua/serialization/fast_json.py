@@ -140,6 +140,7 @@ class Typed:
                 tag_field="type",
                 forbid_unknown_fields=True,
                 kw_only=True,
+                gc=False,
             )
             classes.append(cls)
             self.kinds[cls] = (kind, tuple(fields))
@@ -147,8 +148,13 @@ class Typed:
         specs = [_field(name, required) for name, required in record.items() if name != "events"]
         specs.append(("events", list[union]))
         self.fields = tuple(name for name, *_ in specs)
-        self.record = msgspec.defstruct("Record", specs, forbid_unknown_fields=True, kw_only=True)
+        self.record = msgspec.defstruct(
+            "Record", specs, forbid_unknown_fields=True, kw_only=True, gc=False
+        )
         decode = msgspec.json.Decoder(self.record).decode
+        #: The decoder itself, and what it raises on a text it refuses (no wrapper call).
+        self.raw_decode: Callable[[str], Any] = decode
+        self.errors: tuple[type[BaseException], ...] = (msgspec.MsgspecError, UnicodeEncodeError)
 
         def typed(text: str) -> Any:
             try:

@@ -203,7 +203,12 @@ def iter_lines(
         parts = data.splitlines(keepends=True)
         pending = b"" if data.endswith(b"\n") else parts.pop()
         for part in parts:
-            yield number, _decode_line(part.rstrip(b"\r\n"), f"{name} line {number}")
+            raw = part.rstrip(b"\r\n")
+            try:
+                text: str | InvalidInputError = raw.decode("utf-8")
+            except UnicodeDecodeError:  # the location is written only for an error
+                text = _decode_line(raw, f"{name} line {number}")
+            yield number, text
             number += 1
         if len(pending) > MAX_LINE_BYTES:
             # Not a record: stop here rather than read an endless stream (/dev/zero).

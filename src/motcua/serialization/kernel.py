@@ -236,6 +236,12 @@ class Kernel:
         self.starts: dict[str, TermStart] = {}
         self.typed = typed_decoder() if typed else None
         self.unset = None if self.typed is None else self.typed.unset
+        self.raw_decode: Callable[[str], Any] = (
+            _no_decoder if self.typed is None else self.typed.raw_decode
+        )
+        self.decode_errors: tuple[type[BaseException], ...] = (
+            () if self.typed is None else self.typed.errors
+        )
         self.astuple: Callable[[Any], tuple[Any, ...]] = (
             tuple if self.typed is None else self.typed.astuple
         )
@@ -260,11 +266,11 @@ class Kernel:
 
     def take_typed(self, text: str) -> Taken | None:
         """:meth:`take` with the ``fast`` extra's typed decoder (msgspec structs)."""
-        typed = self.typed
-        if typed is None or " :" in text or "\t:" in text:
+        if self.typed is None or " :" in text or "\t:" in text:
             return None
-        record = typed.decode(text)
-        if record is None:
+        try:
+            record = self.raw_decode(text)
+        except self.decode_errors:
             return None
         try:
             return self._typed_record(record, text)
@@ -955,6 +961,12 @@ def typed_decoder() -> Any:
 
 
 _TYPED_DECODER: list[Any] = []
+
+
+def _no_decoder(_text: str) -> Any:  # pragma: no cover - take_typed returns None first
+    raise Defer
+
+
 _MISSING: Final[Any] = object()
 #: What a value of another type or form raises on the kernel's path.
 _OTHERS: Final = (

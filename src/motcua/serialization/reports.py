@@ -182,7 +182,9 @@ class Seen:
             and serial.isdigit()
             and serial.isascii()
         ):
-            day = _day_number(code[14:20])
+            day = _DAY_NUMBERS.get(code[14:20])
+            if day is None:
+                day = _day_number(code[14:20])
             if day >= 0:
                 key = day * 10000 + int(serial)
                 buckets = self.agencies.get(code[:13])
@@ -284,15 +286,16 @@ def _tally(  # noqa: PLR0917 - private helper of the public tally functions
     if USE_KERNEL:
         kernel = Kernel(acc, from_utf8=from_utf8, typed=plain is not None)
         take = kernel.take_typed if kernel.typed is not None else kernel.take
+    seen_add = seen.add
+    add_columns = acc.add_columns
     for number, line in lines:
         try:
             if take is not None and type(line) is str:  # plain records (ADR 0025)
                 taken = take(line)
                 if taken is not None:
-                    code, key, columns = taken
-                    if not seen.add(code):
-                        seen.check(code, f"{name} line {number}")  # raises, naming the line
-                    acc.add_columns(key, columns)
+                    if not seen_add(taken[0]):
+                        seen.check(taken[0], f"{name} line {number}")  # raises, naming it
+                    add_columns(taken[1], taken[2])
                     continue
             at = f"{name} line {number}"
             if isinstance(line, InvalidInputError):
