@@ -359,3 +359,17 @@ def test_an_instant_is_the_same_in_every_form() -> None:
     ]
     assert {schema._instant(t) for t in texts} == {at}
     assert date(2024, 3, 4) == schema._instant(texts[0]).date()
+
+
+def test_two_jobs_report_progress_as_each_part_finishes(odd_file: Path) -> None:
+    """One call per part, counting the parts done (not a single call at the end)."""
+    lines = odd_file.read_text(encoding="utf-8").splitlines()[:-1]  # no duplicate
+    single = odd_file.with_name("progress.jsonl")
+    single.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    calls: list[int] = []
+    parallel = tally_file(
+        single, parse_period("2024"), jobs=3, skip_invalid=True, progress=calls.append
+    )
+    assert calls == [1, 2, 3]
+    alone = tally_file(single, parse_period("2024"), skip_invalid=True)
+    assert parallel.state() == alone.state()

@@ -779,7 +779,7 @@ class Kernel:
 
     # -- placement --------------------------------------------------------------------
 
-    def _place(  # noqa: PLR0917 - the folded record, on the hot path
+    def _place(  # noqa: PLR0915, PLR0917 - the folded record, on the hot path
         self,
         fold: _Fold,
         sequence: tuple[str, ...],
@@ -810,7 +810,10 @@ class Kernel:
             ):
                 outcome = _ON_TIME
             else:
-                due = self._due(term, fold, ats, ended)
+                if term.kind == _WORKING and not fold.pauses and fold.open_pause < 0:
+                    due = self.working(ats[fold.start], term.duration)  # _due's first case
+                else:
+                    due = self._due(term, fold, ats, ended)
                 due_day = (due - 1) // DAY
                 end_day = ended // DAY
                 if end_day < due_day:

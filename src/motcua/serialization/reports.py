@@ -17,7 +17,7 @@ import os
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -433,13 +433,11 @@ def tally_file(
     if src.format == "jsonl" and workers > 1 and not src.stdin:
         src.open().close()  # a missing or special file is refused here, before any split
         # None when a code is in two parts.
-        parallel = _tally_parallel(src, spec, catalogue, workers, skip_invalid)
+        parallel = _tally_parallel(src, spec, catalogue, workers, skip_invalid, progress=progress)
         if parallel is not None:
             acc, found = parallel
             if errors is not None:
                 errors.extend(found)
-            if progress is not None:
-                progress(1)
             return acc
         # The same code in two parts: count again in one process, which keeps the first.
     if src.format == "jsonl":
@@ -494,8 +492,15 @@ def _tally_parallel(
     catalogue: Catalogue | None,
     workers: int,
     skip_invalid: bool,
+    *,
+    progress: Progress | None = None,
 ) -> tuple[Bieu06, list[InvalidInputError]] | None:
-    """Count the parts of a file in processes; None if a code appears in two parts."""
+    """Count the parts of a file in processes; None if a code appears in two parts.
+
+    *progress* is called with the number of parts done as each one finishes; the parts
+    are then merged in file order (so the result and the first error do not depend on
+    which part finished first).
+    """
     parts = line_ranges(src.path, workers)
     acc = spec()
     found: list[InvalidInputError] = []
@@ -506,6 +511,9 @@ def _tally_parallel(
             pool.submit(_tally_part, src.path, s, e, first, spec, catalogue, skip_invalid)
             for s, e, first in parts
         ]
+        if progress is not None:
+            for done, _finished in enumerate(as_completed(futures), start=1):
+                progress(done)
         for future in futures:
             state, errors, part_codes = future.result()
             acc.load_state(state)
