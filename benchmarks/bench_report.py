@@ -5,7 +5,7 @@
 
 For each size it writes the dossiers once with ``generate_dossiers.py --odd 0.05`` (5 % of
 them valid but unusual: ``Z`` and other offsets, naive instants, fractional seconds, other
-limits, a record's own policy), then:
+limits, a record's own policy, a term's start), then:
 
 1. **Agreement first.** The whole report (JSON, byte for byte) must be the same without
    the report kernel (ADR 0025), with the kernel on the standard library, with the
@@ -237,7 +237,9 @@ def bench(size: int, path: Path, rounds: int) -> dict[str, object]:
         what: {name: [] for name in names}
         for what in ("wall", "cpu", "cpu_to_json_loads", "wall_to_duckdb", "rss", "jobs")
     }
+    loads = []
     for _ in range(rounds):
+        loads.append(os.getloadavg()[0])
         measured = {name: _run(code, path, *args) for name, (code, args) in RUNS.items()}
         floor = float(measured["json.loads floor"]["cpu"])  # type: ignore[arg-type]
         anchor = float(measured["duckdb (1 thread)"]["seconds"])  # type: ignore[arg-type]
@@ -252,11 +254,16 @@ def bench(size: int, path: Path, rounds: int) -> dict[str, object]:
         one = float(measured["motcua, fast extra"]["seconds"])  # type: ignore[arg-type]
         two = float(measured["motcua, fast extra, --jobs 2"]["seconds"])  # type: ignore[arg-type]
         series["jobs"]["speedup"] = [*series["jobs"].get("speedup", []), one / two]
+        # The CPU of both parts (and the parent) against one job's, same round.
+        cpu_one = float(measured["motcua, fast extra"]["cpu"])  # type: ignore[arg-type]
+        cpu_two = float(measured["motcua, fast extra, --jobs 2"]["cpu"])  # type: ignore[arg-type]
+        series["jobs"]["cpu"] = [*series["jobs"].get("cpu", []), cpu_two / cpu_one]
     return {
         "dossiers": size,
         "rounds": rounds,
         "cpus": os.cpu_count(),
         "load_average": os.getloadavg(),
+        "load_average_1min_at_each_round": [round(x, 2) for x in loads],
         "agreed_with_duckdb": list(COMPARED),
         "motcua_totals": agreement,
         "fallback": fallback,
@@ -268,6 +275,7 @@ def bench(size: int, path: Path, rounds: int) -> dict[str, object]:
         "wall_ratio_to_duckdb": {name: _spread(v) for name, v in series["wall_to_duckdb"].items()},
         "peak_rss_mb": {name: _spread(v) for name, v in series["rss"].items()},
         "speedup_jobs_2": _spread(series["jobs"]["speedup"]),
+        "cpu_jobs_2_to_one_job": _spread(series["jobs"]["cpu"]),
     }
 
 

@@ -4,9 +4,9 @@ r"""The report kernel: a plain JSON Lines record straight to its Biểu 06 colum
 first. The kernel takes only *plain* records, whose every key and value it can check from
 the one schema (:mod:`motcua.serialization.schema`) without building a dossier, and
 returns their code, row and columns. Everything else (a key it does not read, a ``policy``
-or ``starts`` object, an escape that may hide a lone surrogate, a number or instant of an
-unusual form it has not seen accepted, a date outside the calendar, a grouping that needs
-a fact the record lacks) returns None, and the line goes the existing way
+object the strict converter refuses, an escape that may hide a lone surrogate, a number or
+instant of an unusual form it has not seen accepted, a date outside the calendar, a
+grouping that needs a fact the record lacks) returns None, and the line goes the existing way
 (:func:`~motcua.serialization.scan.scan_record`, then the full reader, with their precise
 errors). Nothing here can make a report differ; it can only leave a record to the others.
 
@@ -24,9 +24,12 @@ What makes it fast, each a cache or a compiled form of the one definition:
   that check and fills the caches (bounded).
 * **Validation once per distinct value**: the agency-and-date prefix of a code, the
   procedure, the limit object (with its rule), the channel, the level, each event shape.
-* **The fold compiled once per key sequence**: the public :func:`~motcua.domain.clock.replay`
-  folds stand-in instants, and the kernel keeps which event gives each instant of the
-  clock (the same shortcut ``replay`` itself takes, ADR 0018).
+* **The fold compiled once per key sequence** (and the record's own lifecycle policy and
+  term start, if it has them): the public :func:`~motcua.domain.clock.replay` folds
+  stand-in instants, and the kernel keeps which event gives each instant of the clock (the
+  same shortcut ``replay`` itself takes, ADR 0018). A ``policy`` object is structured by
+  the strict reader's own converter once per exact value (names, types and values); a
+  ``starts`` text is checked by the schema's check.
 * **Period bounds once per report; due instants on the schedule's tables as integers**
   (``WorkSchedule._int_*``), and for day-based rules without pauses once per receipt day
   (and, for the same-day rule, per side of its cut-off), from ``due_instant`` itself.
@@ -363,7 +366,7 @@ class Kernel:
                 continue
             check = _CHECKS.get(key)
             if check is None:
-                raise Defer  # policy, starts, anything the kernel does not read
+                raise Defer  # a key the kernel does not read (one added to the schema later)
             if key not in _FIXED:
                 out.append((key, check))
         plan = tuple(out)
