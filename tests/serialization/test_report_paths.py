@@ -373,3 +373,25 @@ def test_two_jobs_report_progress_as_each_part_finishes(odd_file: Path) -> None:
     assert calls == [1, 2, 3]
     alone = tally_file(single, parse_period("2024"), skip_invalid=True)
     assert parallel.state() == alone.state()
+
+
+def test_the_recount_after_a_code_in_two_parts_reports_no_line_counts(odd_file: Path) -> None:
+    """A duplicate across parts is counted again in one process; progress stays in parts."""
+    lines = odd_file.read_text(encoding="utf-8").splitlines()
+    twice = odd_file.with_name("twice.jsonl")
+    padding = [""] * 10_000  # blank lines: numbered, skipped; the recount passes line 10,000
+    twice.write_text("\n".join([*lines, *padding, lines[0]]) + "\n", encoding="utf-8")
+    calls: list[int] = []
+    errors: list[InvalidInputError] = []
+    parallel = tally_file(
+        twice,
+        parse_period("2024"),
+        jobs=2,
+        skip_invalid=True,
+        errors=errors,
+        progress=calls.append,
+    )
+    assert calls == [1, 2]  # the parts, then nothing from the recount's lines
+    assert any("each dossier once" in str(e) for e in errors)
+    alone = tally_file(twice, parse_period("2024"), skip_invalid=True)
+    assert parallel.state() == alone.state()

@@ -440,6 +440,8 @@ def tally_file(
                 errors.extend(found)
             return acc
         # The same code in two parts: count again in one process, which keeps the first.
+        # Its progress would count lines on a display set up for parts: it runs unshown.
+        progress = None
     if src.format == "jsonl":
         found = []
         handle = src.open()
