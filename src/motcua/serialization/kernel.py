@@ -125,6 +125,8 @@ _AT: Final = EVENTS["received"].fields["at"].check
 #: Kinds whose only required keys are ``type`` and ``at``.
 _BARE: Final = frozenset(kind for kind, shape in EVENTS.items() if shape.required <= {"at"})
 _POLICY: Final = LifecyclePolicy()
+#: A value no JSON record holds (the dict path skips no event key).
+_NEVER: Final = object()
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89abAB]|\\u[dD][c-fC-F]")
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 _ORIGIN: Final = datetime(2000, 1, 1, tzinfo=VN_TZ)
@@ -386,45 +388,20 @@ class Kernel:
             check_schema_version(data, "")
         # The code: its agency-and-date prefix seen in an accepted code, then the serial.
         code = data["code"]
-        agency = self.agencies.get(code[:14])
-        serial = code[21:]
-        if (
-            agency is None
-            or code[14:21] not in self.code_days
-            or len(serial) != 4
-            or not serial.isdigit()
-            or not serial.isascii()
-            or serial == "0000"
-        ):
-            agency = self._code(code)
+        agency = self._agency(code)
         procedure = data["procedure"]
-        if procedure not in self.procedures:
-            _CHECKS["procedure"](procedure)
-            if len(self.procedures) < 4096:
-                self.procedures.add(procedure)
-        value = data["channel"]
-        channel = self.channels.get(value)
-        if channel is None or type(value) is not int:
-            if type(value) is not int:
-                return None
-            channel = self.channels[value] = _CHECKS["channel"](value)
+        self._procedure(procedure)
+        channel = self._channel(data["channel"])
         limit = data["limit"]
-        if type(limit) is not dict:
+        term = self._limit_term(limit, data.get("rule"))
+        if channel is None or term is None:
             return None
-        rule_value = data.get("rule")
-        term = self.terms.get((tuple(limit.items()), rule_value))
-        if term is None:
-            term = self._term(limit, rule_value)
-        else:
-            for key in term.ints:
-                if type(limit[key]) is not int:
-                    return None
         nkeys += len(limit)
         level = None
         units: tuple[str, str, str] | list[str] = _NO_UNITS
         context: _Context = None
         if plan:
-            level, units, extra, context = self._other(data, plan)
+            level, units, extra, context = self._other([(k, c, data[k]) for k, c in plan])
             nkeys += extra
         # Events: each one's shape and instant; the transition keys in order.
         events = data["events"]
@@ -459,21 +436,11 @@ class Kernel:
                 shape = shapes.get((kind, tuple(event)))
                 if shape is None:
                     shape = self._shape(kind, event)
-                step = kind
-                for key, role, check, accepted in shape:
-                    value = event[key]
-                    if role == _TEXT:
-                        if type(value) is not str:
-                            return None
-                    elif role == _VALUE:
-                        if value not in accepted:
-                            check(value)
-                            if type(value) is str and len(accepted) < 256:
-                                accepted.add(value)
-                    else:
-                        step, extra = self._extra(kind, step, role, check, value, at)
-                        nkeys += extra
-                add_step(step)
+                found = self._extras(kind, shape, [event[x[0]] for x in shape], at, _NEVER)
+                if found is None:
+                    return None
+                add_step(found[0])
+                nkeys += found[1]
             add_at(at)
         if text.count('":') != nkeys:
             return None  # a key written twice (or '":' inside a text): the strict decoder
@@ -519,7 +486,7 @@ class Kernel:
             row = self.acc.group_key(facts)
         return code, row, columns
 
-    def _typed_record(self, rec: Any, text: str) -> Taken | None:  # noqa: PLR0915
+    def _typed_record(self, rec: Any, text: str) -> Taken | None:
         """:meth:`_record` on a record struct (every key it has is one the kernel reads)."""
         unset = self.unset
         astuple = self.astuple
@@ -528,68 +495,26 @@ class Kernel:
         nkeys = len(values) - values.count(unset)
         level = None
         units: tuple[str, str, str] | list[str] = _NO_UNITS
-        policy = None
-        starts = None
+        context: _Context = None
         if nkeys > self.required:
-            for key, value in zip(self.fields, values, strict=True):
-                if value is unset or key in _FIXED:
-                    continue
-                if key == "policy":
-                    policy = self._policy(value)
-                    nkeys += len(value)
-                elif key == "starts":
-                    starts = self._starts(value)
-                elif key == "schema_version":
-                    check_schema_version({key: value}, "")
-                elif key == "level":
-                    level = self.levels.get(value, _MISSING)
-                    if level is _MISSING:
-                        level = _CHECKS[key](value)
-                        if type(value) is str:
-                            self.levels[value] = level
-                elif key in _UNIT_INDEX:
-                    if units is _NO_UNITS:
-                        units = ["", "", ""]
-                    units[_UNIT_INDEX[key]] = _CHECKS[key](value)  # type: ignore[index]
-                else:
-                    _CHECKS[key](value)
-                    if type(value) is dict:
-                        nkeys += len(value)
-        context = _context(policy, starts)
+            level, units, extra, context = self._other(
+                [
+                    (key, _CHECKS.get(key, _as_is), value)  # schema_version: its own
+                    for key, value in zip(self.fields, values, strict=True)
+                    if value is not unset and key not in _FIXED
+                ]
+            )
+            nkeys += extra
         code = rec.code
-        agency = self.agencies.get(code[:14])
-        serial = code[21:]
-        if (
-            agency is None
-            or code[14:21] not in self.code_days
-            or len(serial) != 4
-            or not serial.isdigit()
-            or not serial.isascii()
-            or serial == "0000"
-        ):
-            agency = self._code(code)
+        agency = self._agency(code)
         procedure = rec.procedure
-        if procedure not in self.procedures:
-            _CHECKS["procedure"](procedure)
-            if len(self.procedures) < 4096:
-                self.procedures.add(procedure)
-        value = rec.channel
-        channel = self.channels.get(value)
-        if channel is None:
-            channel = self.channels[value] = _CHECKS["channel"](value)
+        self._procedure(procedure)
+        channel = self._channel(rec.channel)
         limit = rec.limit
-        if type(limit) is not dict:
-            return None
         rule_value = rec.rule
-        if rule_value is unset:
-            rule_value = None
-        term = self.terms.get((tuple(limit.items()), rule_value))
-        if term is None:
-            term = self._term(limit, rule_value)
-        else:
-            for key in term.ints:
-                if type(limit[key]) is not int:
-                    return None
+        term = self._limit_term(limit, None if rule_value is unset else rule_value)
+        if channel is None or term is None:
+            return None
         nkeys += len(limit)
         steps: list[str] = []
         ats: list[int] = []
@@ -615,22 +540,11 @@ class Kernel:
             if written == 1:
                 add_step(kind)
             else:
-                step = kind
-                for (_key, role, check, accepted), value in zip(extras, values[1:], strict=True):
-                    if value is unset:
-                        continue
-                    if role == _TEXT:
-                        if type(value) is not str:
-                            return None
-                    elif role == _VALUE:
-                        if value not in accepted:
-                            check(value)
-                            if type(value) is str and len(accepted) < 256:
-                                accepted.add(value)
-                    else:
-                        step, extra = self._extra(kind, step, role, check, value, at)
-                        nkeys += extra
-                add_step(step)
+                found = self._extras(kind, extras, values[1:], at, unset)
+                if found is None:
+                    return None
+                add_step(found[0])
+                nkeys += found[1]
             add_at(at)
         if text.count('":') != nkeys:
             return None  # a key written twice (or '":' inside a text): the strict decoder
@@ -638,22 +552,73 @@ class Kernel:
             code, agency, procedure, channel, level, units, term, steps, ats, context
         )
 
+    def _agency(self, code: Any) -> str:
+        """The code's agency part, from the caches or :meth:`_code`.
+
+        From the caches when its agency-and-date prefix was seen in an accepted code and its
+        serial is 0001-9999; else :meth:`_code` decides (and fills the caches).
+        """
+        agency = self.agencies.get(code[:14])
+        serial = code[21:]
+        if (
+            agency is None
+            or code[14:21] not in self.code_days
+            or len(serial) != 4
+            or not serial.isdigit()
+            or not serial.isascii()
+            or serial == "0000"
+        ):
+            return self._code(code)
+        return agency
+
+    def _procedure(self, procedure: Any) -> None:
+        """Check a procedure code once per distinct value (bounded)."""
+        if procedure not in self.procedures:
+            _CHECKS["procedure"](procedure)
+            if len(self.procedures) < 4096:
+                self.procedures.add(procedure)
+
+    def _channel(self, value: Any) -> Channel | None:
+        """The channel of a ``KenhThucHien`` integer (None: not an int, the others decide)."""
+        if type(value) is not int:
+            return None  # True and 1.0 hash as 1: never looked up
+        channel = self.channels.get(value)
+        if channel is None:
+            channel = self.channels[value] = _CHECKS["channel"](value)
+        return channel
+
+    def _limit_term(self, limit: Any, rule_value: Any) -> _Term | None:
+        """The term of a ``limit`` object and ``rule`` (None: the others decide)."""
+        if type(limit) is not dict:
+            return None
+        term = self.terms.get((tuple(limit.items()), rule_value))
+        if term is None:
+            return self._term(limit, rule_value)
+        for key in term.ints:
+            if type(limit[key]) is not int:
+                return None
+        return term
+
     def _other(
-        self, data: dict[str, Any], plan: tuple[tuple[str, Callable[[Any], Any]], ...]
+        self, items: list[tuple[str, Callable[[Any], Any], Any]]
     ) -> tuple[Any, list[str], int, _Context]:
-        """The level, units, keys inside objects and fold context of the optional keys."""
+        """The level, units, keys inside objects and fold context of the optional keys.
+
+        *items* are (key, its check, its value), in the record's order.
+        """
         level = None
         units = ["", "", ""]
         extra = 0
         policy = None
         starts = None
-        for key, check in plan:
-            value = data[key]
+        for key, check, value in items:
             if key == "policy":
                 policy = self._policy(value)
                 extra += len(value)
             elif key == "starts":
                 starts = self._starts(value)
+            elif key == "schema_version":
+                check_schema_version({key: value}, "")
             elif key == "level":
                 level = self.levels.get(value, _MISSING)
                 if level is _MISSING:
@@ -667,6 +632,32 @@ class Kernel:
                 if type(value) is dict:
                     extra += len(value)
         return level, units, extra, _context(policy, starts)
+
+    def _extras(
+        self, kind: str, shape: tuple[_Extra, ...], values: Any, at: int, unset: object
+    ) -> tuple[str, int] | None:
+        """An event's keys besides ``type`` and ``at``: its transition key, keys inside.
+
+        *values* are in *shape*'s order; a value that is *unset* (a typed struct's field not
+        written) is skipped. None: the others decide.
+        """
+        step = kind
+        extra = 0
+        for (_key, role, check, accepted), value in zip(shape, values, strict=True):
+            if value is unset:
+                continue
+            if role == _TEXT:
+                if type(value) is not str:
+                    return None
+            elif role == _VALUE:
+                if value not in accepted:
+                    check(value)
+                    if type(value) is str and len(accepted) < 256:
+                        accepted.add(value)
+            else:
+                step, inside = self._extra(kind, step, role, check, value, at)
+                extra += inside
+        return step, extra
 
     def _policy(self, value: Any) -> int:
         """A ``policy`` object, structured once per exact value by the strict converter.
@@ -906,6 +897,11 @@ class Kernel:
 
 #: A record's own fold context: its policy's number and its term start (None: defaults).
 _Context = tuple[int, TermStart] | None
+
+
+def _as_is(value: Any) -> Any:
+    """No check (a key :meth:`Kernel._other` checks in its own way)."""
+    return value
 
 
 def _context(policy: int | None, starts: TermStart | None) -> _Context:

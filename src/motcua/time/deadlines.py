@@ -253,10 +253,12 @@ class WorkSchedule(Frozen):
         i = at.toordinal() - self._base
         if i < 0 or i >= len(self._kinds):
             i = self._day_index(at.date(), what)  # raises the error naming the day
+        return self._pos_on(i, at.hour * 60 + at.minute, at.second * US + at.microsecond)
+
+    def _pos_on(self, i: int, m: int, sub: int) -> int:
+        """:meth:`_pos` of day *i*, minute *m* of the day, *sub* µs into that minute."""
         worked = (self._worked or self._kernel())[self._kinds[i]]
-        m = at.hour * 60 + at.minute
         p = worked[m]
-        sub = at.second * US + at.microsecond
         if sub and worked[m + 1] != p:  # within minute m, which is office time
             p += sub
         return self._cum[i] * US + p
@@ -319,24 +321,7 @@ class WorkSchedule(Frozen):
         Exactly at a break (lunch) the end moves to the next session's start; exactly at the
         day's close it stays at the close (ADR 0004): the clock table gives both.
         """
-        unit = self._unit_us
-        if unit > 0:  # every day with office time has the same length: one division
-            w = (p - 1) // unit
-            try:
-                i = self._wdays[w]
-            except IndexError:
-                raise self._beyond() from None
-            rem = p - w * unit
-        elif unit < 0:
-            self._kernel()
-            return self._end_instant(p)
-        else:
-            cum = self._cum
-            j = bisect_left(cum, -(-p // US))
-            if j >= len(cum):
-                raise self._beyond()
-            i = j - 1
-            rem = p - cum[i] * US
+        i, rem = self._end_day(p)
         q = rem // _MIN_US
         off = rem - q * _MIN_US
         mid = self._midnights[i]
@@ -345,8 +330,35 @@ class WorkSchedule(Frozen):
         k = self._kinds[i]
         return mid + (timedelta(0, 0, self._clock_us[k][q] + off) if off else self._clock[k][q])
 
+    def _end_day(self, p: int) -> tuple[int, int]:
+        """The day where office time reaches *p* (> 0) and the office time into it (µs)."""
+        unit = self._unit_us
+        if unit > 0:  # every day with office time has the same length: one division
+            w = (p - 1) // unit
+            try:
+                return self._wdays[w], p - w * unit
+            except IndexError:
+                raise self._beyond() from None
+        if unit < 0:
+            self._kernel()
+            return self._end_day(p)
+        cum = self._cum
+        j = bisect_left(cum, -(-p // US))
+        if j >= len(cum):
+            raise self._beyond()
+        return j - 1, p - cum[j - 1] * US
+
     def _start_instant(self, p: int) -> datetime:
         """Earliest instant from which office time runs on past *p*."""
+        i, q, off = self._start_day(p)
+        mid = self._midnights[i]
+        if mid is None:
+            mid = self._midnights[i] = self._epoch + timedelta(i)
+        k = self._kinds[i]
+        return mid + (timedelta(0, 0, self._clock_us[k][q] + off) if off else self._clock[k][q])
+
+    def _start_day(self, p: int) -> tuple[int, int, int]:
+        """Where office time runs on past *p*: (day, minute of office time, µs into it)."""
         unit = self._unit_us
         if unit > 0:  # every day with office time has the same length: one division
             w = p // unit
@@ -357,21 +369,16 @@ class WorkSchedule(Frozen):
             rem = p - w * unit
         elif unit < 0:
             self._kernel()
-            return self._start_instant(p)
+            return self._start_day(p)
         else:
             i = bisect_right(self._cum, p // US) - 1
             if i >= len(self._kinds):
                 raise self._beyond()
             rem = p - self._cum[i] * US
         q = rem // _MIN_US
-        off = rem - q * _MIN_US
-        k = self._kinds[i]
-        if q >= len(self._clock_us[k]) - 1:  # pragma: no cover - cum and the tables agree
+        if q >= len(self._clock_us[self._kinds[i]]) - 1:  # pragma: no cover - tables agree
             raise self._beyond()
-        mid = self._midnights[i]
-        if mid is None:
-            mid = self._midnights[i] = self._epoch + timedelta(i)
-        return mid + (timedelta(0, 0, self._clock_us[k][q] + off) if off else self._clock[k][q])
+        return i, q, rem - q * _MIN_US
 
     def _beyond(self) -> OutsideCalendarError:
         cal = self.calendar
@@ -793,12 +800,8 @@ class WorkSchedule(Frozen):
         if i < 0 or i >= len(self._kinds):
             self._day_index(date.fromordinal(max(ordinal, 1)), what)  # raises, naming the day
             raise self._beyond()  # pragma: no cover - the line above raises
-        worked = 0
-        for s, e in self._spans[self._kinds[i]]:
-            if t <= s:
-                break
-            worked += (min(e, t)) - s
-        return self._cum[i] * US + worked
+        m, sub = divmod(t, _MIN_US)
+        return self._pos_on(i, m, sub)
 
     def _int_at(self, i: int, us_in_day: int) -> int:
         at = (self._base + i) * 86_400 * US + us_in_day
@@ -807,51 +810,15 @@ class WorkSchedule(Frozen):
         return at
 
     def _int_end(self, p: int) -> int:
-        """:meth:`_end_instant` as an integer instant."""
-        cum = self._cum
-        wdays = self._memo.get(_WORKING_DAYS)
-        if wdays is None:
-            wdays = self._working_day_indices()
-        if wdays:
-            w = (-(-p // US) - 1) // self._memo[_DAY_SECONDS][0]
-            if w >= len(wdays):
-                raise self._beyond()
-            i = wdays[w]
-        else:
-            j = bisect_left(cum, -(-p // US))
-            if j >= len(cum):
-                raise self._beyond()
-            i = j - 1
-        rem = p - cum[i] * US
-        spans = self._spans[self._kinds[i]]
-        last = len(spans) - 1
-        for k, (s, e) in enumerate(spans):
-            if rem < e - s or (rem == e - s and k == last):
-                return self._int_at(i, s + rem)
-            rem -= e - s
-        raise AssertionError  # pragma: no cover - cum and spans agree by construction
+        """:meth:`_end_instant` as an integer instant (the same day and clock tables)."""
+        i, rem = self._end_day(p)
+        q, off = divmod(rem, _MIN_US)
+        return self._int_at(i, self._clock_us[self._kinds[i]][q] + off)
 
     def _int_start(self, p: int) -> int:
-        """:meth:`_start_instant` as an integer instant."""
-        cum = self._cum
-        wdays = self._memo.get(_WORKING_DAYS)
-        if wdays is None:
-            wdays = self._working_day_indices()
-        if wdays:
-            w = p // US // self._memo[_DAY_SECONDS][0]
-            if w >= len(wdays):
-                raise self._beyond()
-            i = wdays[w]
-        else:
-            i = bisect_right(cum, p // US) - 1
-            if i >= len(self._kinds):
-                raise self._beyond()
-        rem = p - cum[i] * US
-        for s, e in self._spans[self._kinds[i]]:
-            if rem < e - s:
-                return self._int_at(i, s + rem)
-            rem -= e - s
-        raise self._beyond()
+        """:meth:`_start_instant` as an integer instant (the same day and clock tables)."""
+        i, q, off = self._start_day(p)
+        return self._int_at(i, self._clock_us[self._kinds[i]][q] + off)
 
     def _int_working_due(self, start: int, duration: int, pauses: list[tuple[int, int]]) -> int:
         """:meth:`due_instant` under working time, *duration* microseconds of office time.
@@ -901,37 +868,10 @@ class WorkSchedule(Frozen):
         return min(cut + 1, close_us)
 
     def _int_working_fast(self, start: int, duration: int) -> int:
-        """:meth:`_int_working_due` without pauses, in one call (the kernel's hot path).
-
-        The steps of :meth:`_int_pos` and :meth:`_int_end` inlined, as in
-        ``_working_instants``; anything unusual (a zero duration, days of unequal length, a
-        receipt outside the calendar) takes :meth:`_int_working_due`.
-        """
-        wdays = self._memo.get(_WORKING_DAYS)
-        kinds = self._kinds
-        ordinal, t = divmod(start, 86_400 * US)
-        i = ordinal - self._base
-        if duration <= 0 or not wdays or i < 0 or i >= len(kinds):
+        """:meth:`_int_working_due` without pauses (the kernel's common case)."""
+        if duration <= 0:
             return self._int_working_due(start, duration, [])
-        spans_of_kind, cum = self._spans, self._cum
-        p = cum[i] * US
-        for s, e in spans_of_kind[kinds[i]]:
-            if t <= s:
-                break
-            p += (e if e < t else t) - s  # noqa: FURB136 - no call per session
-        p += duration
-        w = (-(-p // US) - 1) // self._memo[_DAY_SECONDS][0]
-        if w >= len(wdays):
-            raise self._beyond()
-        i = wdays[w]
-        rem = p - cum[i] * US
-        spans = spans_of_kind[kinds[i]]
-        last = len(spans) - 1
-        for k, (s, e) in enumerate(spans):
-            if rem < e - s or (rem == e - s and k == last):
-                return self._int_at(i, s + rem)
-            rem -= e - s
-        raise AssertionError  # pragma: no cover - cum and spans agree by construction
+        return self._int_end(self._int_pos(start, "received_at") + duration)
 
 
 @functools.lru_cache(maxsize=1)
