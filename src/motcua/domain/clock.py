@@ -44,10 +44,12 @@ __all__ = [
     "Clock",
     "ClockLog",
     "Fold",
+    "Template",
     "as_of_instant",
     "clock_due",
     "clock_due_at",
     "replay",
+    "template",
 ]
 
 #: One dated event of a log: its transition key and its instant.
@@ -160,24 +162,39 @@ def replay(
         InvalidInputError: No event, or an event dated before the previous one.
     """
     steps = steps if type(steps) is tuple else tuple(steps)
-    keys = tuple([key for key, _ in steps])
-    found = _TEMPLATES.get((keys, id(policy), starts))
-    template = found[1] if found is not None and found[0] is policy else None
-    if template is None:
-        template = _compile(keys, policy, starts)
-        if template is None:
-            return _fold(steps, policy, code, starts)
+    compiled = template(tuple([key for key, _ in steps]), policy, starts)
+    if compiled is None:
+        return _fold(steps, policy, code, starts)
     ats = [at for _, at in steps]
     previous = ats[0]
     for at in ats:
         if at < previous:
             return _fold(steps, policy, code, starts)  # raises, naming the event
         previous = at
-    return template.fill(ats)
+    return compiled.fill(ats)
 
 
-class _Template(NamedTuple):
-    """Where each instant of a fold comes from: event indexes (-1: none)."""
+def template(
+    keys: tuple[str, ...],
+    policy: LifecyclePolicy,
+    starts: TermStart = TermStart.COMPLETE_DOSSIER,
+) -> Template | None:
+    """The compiled fold of a key sequence: which event gives each instant (None: unlawful).
+
+    Kept per sequence, policy and start; :func:`replay` fills it, the report kernel reads
+    its indexes.
+    """
+    found = _TEMPLATES.get((keys, id(policy), starts))
+    if found is not None and found[0] is policy:
+        return found[1]
+    return _compile(keys, policy, starts)
+
+
+class Template(NamedTuple):
+    """Where each instant of a key sequence's fold comes from: event indexes (-1: none).
+
+    :func:`template` gives it; the fold itself is that of stand-in instants.
+    """
 
     fold: Fold
     received: int
@@ -192,6 +209,8 @@ class _Template(NamedTuple):
     returned: int
 
     def fill(self, ats: list[datetime]) -> Fold:
+        """The fold of a log with these keys whose instants, in order, are *ats*."""
+
         def pick(index: int) -> datetime | None:
             return None if index < 0 else ats[index]
 
@@ -218,14 +237,12 @@ class _Template(NamedTuple):
 
 #: Templates by key sequence, policy object (kept alive here, so its id stays its own) and
 #: term start.
-_TEMPLATES: dict[tuple[tuple[str, ...], int, TermStart], tuple[LifecyclePolicy, _Template]] = {}
+_TEMPLATES: dict[tuple[tuple[str, ...], int, TermStart], tuple[LifecyclePolicy, Template]] = {}
 #: Stand-in instants, one minute apart, for compiling a sequence of keys.
 _BASE = datetime(2000, 1, 3, tzinfo=VN_TZ)
 
 
-def _compile(
-    keys: tuple[str, ...], policy: LifecyclePolicy, starts: TermStart
-) -> _Template | None:
+def _compile(keys: tuple[str, ...], policy: LifecyclePolicy, starts: TermStart) -> Template | None:
     """The template of a key sequence, or None when the sequence is unlawful (or empty)."""
     stand_in = [_BASE + timedelta(minutes=k) for k in range(len(keys))]
     try:
@@ -238,7 +255,7 @@ def _compile(
         return -1 if at is None else index[at]
 
     clock = fold.clock
-    template = _Template(
+    template = Template(
         fold,
         where(clock.received_at),
         where(clock.clock_start),

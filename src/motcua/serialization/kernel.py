@@ -25,9 +25,9 @@ What makes it fast, each a cache or a compiled form of the one definition:
 * **Validation once per distinct value**: the agency-and-date prefix of a code, the
   procedure, the limit object (with its rule), the channel, the level, each event shape.
 * **The fold compiled once per key sequence** (and the record's own lifecycle policy and
-  term start, if it has them): the public :func:`~motcua.domain.clock.replay` folds
-  stand-in instants, and the kernel keeps which event gives each instant of the clock (the
-  same shortcut ``replay`` itself takes, ADR 0018). A ``policy`` object is structured by
+  term start, if it has them): :func:`~motcua.domain.clock.template`, the compiled fold
+  :func:`~motcua.domain.clock.replay` itself fills, says which event gives each instant
+  of the clock (ADR 0018). A ``policy`` object is structured by
   the strict reader's own converter once per exact value (names, types and values); a
   ``starts`` text is checked by the schema's check.
 * **Period bounds once per report; due instants on the schedule's tables as integers**
@@ -46,11 +46,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from motcua.analyses.bieu06 import Bieu06, DossierKeys, GroupKey, columns_of
 from motcua.analyses.buckets import Placement, StoppedAs, period_bounds
-from motcua.domain.clock import replay
+from motcua.domain.clock import Template, template
 from motcua.domain.lifecycle import LifecyclePolicy, Outcome, ReturnMethod
 from motcua.domain.procedures import Channel, NoTimeLimit, TermStart
 from motcua.domain.timeliness import Granularity, Timeliness
@@ -149,17 +149,6 @@ def from_instant(at: int) -> datetime:
     return _ORIGIN + timedelta(microseconds=at - _ORIGIN_US)
 
 
-class _Fold(NamedTuple):
-    """Which event gives each instant of a key sequence's clock (-1: none)."""
-
-    received: int
-    start: int
-    pauses: tuple[tuple[int, int], ...]
-    open_pause: int
-    resolved: int
-    stopped: int
-
-
 _WORKING, _SAME_DAY, _BY_DAY, _NONE = range(4)
 _EARLY, _ON_TIME, _LATE, _WITHIN, _OVERDUE = range(5)
 _OUTCOMES: Final = (
@@ -232,7 +221,7 @@ class Kernel:
         self.terms: dict[tuple[object, object], _Term] = {}
         self.records: dict[tuple[str, ...], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
         self.events: dict[tuple[object, tuple[str, ...]], tuple[_Extra, ...]] = {}
-        self.folds: dict[tuple[object, ...], _Fold | None] = {}
+        self.folds: dict[tuple[object, ...], Template | None] = {}
         self.columns: dict[tuple[int, int], tuple[int, ...]] = {}
         self.stages: dict[tuple[str, str], str] = {}
         self.policies: dict[tuple[tuple[str, type, Any], ...], int] = {}
@@ -732,37 +721,18 @@ class Kernel:
             self.events[kind, tuple(event)] = shape
         return shape
 
-    def _compile(self, sequence: tuple[str, ...], context: _Context) -> _Fold | None:
-        """Fold *sequence* once over stand-in instants (the one fold), keep where each goes.
+    def _compile(self, sequence: tuple[str, ...], context: _Context) -> Template | None:
+        """The fold of *sequence*: ``replay``'s own compiled template (the one fold).
 
         *context* is the record's own lifecycle policy and term start (None: the defaults);
-        ``replay`` keeps its template per key sequence, policy and start, so the kernel
-        compiles nothing of its own.
+        the template says which event gives each instant, so the kernel compiles nothing of
+        its own.
         """
-        stand_in = [_ORIGIN + timedelta(minutes=k) for k in range(len(sequence))]
         if context is None:
             policy, starts = _POLICY, TermStart.COMPLETE_DOSSIER
         else:
             policy, starts = self._context_values(context)
-        try:
-            fold = replay(tuple(zip(sequence, stand_in, strict=True)), policy, "", starts)
-        except MotcuaError:
-            compiled = None
-        else:
-            index = {at: k for k, at in enumerate(stand_in)}
-            clock = fold.clock
-
-            def where(at: datetime | None) -> int:
-                return -1 if at is None else index[at]
-
-            compiled = _Fold(
-                where(clock.received_at),
-                where(clock.clock_start),
-                tuple((index[p.start], index[p.end]) for p in clock.pauses),
-                where(clock.open_pause),
-                where(clock.resolved_at),
-                where(clock.stopped_at),
-            )
+        compiled = template(sequence, policy, starts)
         if len(self.folds) < 4096:
             self.folds[sequence if context is None else (sequence, *context)] = compiled
         return compiled
@@ -775,7 +745,7 @@ class Kernel:
 
     def _place(  # noqa: PLR0915, PLR0917 - the folded record, on the hot path
         self,
-        fold: _Fold,
+        fold: Template,
         sequence: tuple[str, ...],
         ats: list[int],
         term: _Term,
@@ -846,7 +816,7 @@ class Kernel:
             self.columns[key] = found
         return found
 
-    def _due(self, term: _Term, fold: _Fold, ats: list[int], as_of: int) -> int:
+    def _due(self, term: _Term, fold: Template, ats: list[int], as_of: int) -> int:
         """The due instant of the clock (``clock_due_at``), as of *as_of*, as an integer."""
         start = ats[fold.start]
         if not fold.pauses and fold.open_pause < 0 and term.kind == _WORKING:
